@@ -1,0 +1,235 @@
+"""Remove the noise of copied speeches, keeping a map back to the raw text.
+
+:func:`clean` never returns a bare string: :class:`Cleaned` holds the cleaned
+text and, for every cleaned character, its offset in the raw text.
+
+>>> c = clean("在在 20202020 年市委年市委“两大行动两大行动”动员大会动员大会上上")
+>>> c.text
+'在2020年市委“两大行动”动员大会上'
+>>> c.raw[c.offsets[1]]
+'2'
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .lexicon import compile_rules, load
+
+__all__ = ["Cleaned", "Gap", "clean"]
+
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+")
+_HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
+_HALF_PUNCT = re.compile(rf"(?<=[{CJK}“”（）])[,:;?!()]|[,:;?!()](?=[{CJK}“”（）])")
+# a whitespace run inside a line (not a newline)
+_SPACE_RUN = re.compile(r"[^\S\n]+")
+# 「政 府 工 作 报 告」: single characters separated by single spaces
+_SPACED_WORD = re.compile(rf"(?:[{CJK}][ \u3000]){{2,}}[{CJK}](?![{CJK}])")
+_BROKEN_LINE = re.compile(rf"(?<=[{CJK}])\n(?=[{CJK}]{{1,2}}\n)")
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A number missing from the text: the unit or measure word left behind."""
+
+    start: int  # cleaned offsets
+    end: int
+    unit: str
+    rule: str
+
+
+@dataclass
+class Cleaned:
+    """Cleaned text plus the raw offset of each of its characters."""
+
+    raw: str
+    text: str
+    offsets: list[int]
+    removed: list[tuple[int, int, str]] = field(default_factory=list)
+    gaps: list[Gap] = field(default_factory=list)
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Raw ``(start, end)`` of the cleaned range ``[start, end)``.
+
+        >>> c = clean("a　　b")
+        >>> c.raw_span(0, len(c.text))
+        (0, 4)
+        """
+        if end <= start:
+            pos = self.offsets[start] if start < len(self.offsets) else len(self.raw)
+            return pos, pos
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+
+def _apply(text: str, offs: list[int], edits, removed: list, raw_len: int) -> tuple[str, list[int]]:
+    """Apply sorted, non-overlapping edits ``(start, end, replacement, reason)``."""
+    if not edits:
+        return text, offs
+    parts, new_offs, pos = [], [], 0
+    for start, end, repl, reason in edits:
+        if start < pos:
+            continue  # overlapping edit: first one wins
+        parts.append(text[pos:start])
+        new_offs.extend(offs[pos:start])
+        if end > start and not repl:
+            removed.append((offs[start], offs[end - 1] + 1, reason))
+        if repl:
+            if len(repl) == end - start:
+                new_offs.extend(offs[start:end])
+            else:
+                anchor = offs[start] if start < len(offs) else raw_len
+                new_offs.extend([anchor] * len(repl))
+            parts.append(repl)
+        pos = end
+    parts.append(text[pos:])
+    new_offs.extend(offs[pos:])
+    return "".join(parts), new_offs
+
+
+@lru_cache(maxsize=1)
+def _rules():
+    data = load("noise")
+    line = compile_rules(data["line_rules"], "data/noise.yaml line_rules")
+    inline = compile_rules(data["inline_rules"], "data/noise.yaml inline_rules")
+    gaps = compile_rules(data["gap_rules"], "data/noise.yaml gap_rules")
+    return line, inline, gaps
+
+
+def _line_edits(text: str):
+    line_rules, inline_rules, _ = _rules()
+    edits = []
+    pos = 0
+    header_block = False
+    prev_line = None
+    for line in text.split("\n"):
+        end = pos + len(line)
+        stripped = line.strip()
+        reason = None
+        for rid, pat, _ in line_rules:
+            if pat.match(line):
+                reason = rid
+                break
+        if reason == "site-notice":
+            header_block = True
+        elif reason is None and header_block:
+            # tag lines of a download page until the first real line
+            if stripped and len(stripped) <= 12 and not re.search("[。，,：:；]", stripped):
+                reason = "site-tags"
+            elif stripped:
+                header_block = False
+        if reason is None and stripped and stripped == prev_line and len(stripped) >= 8:
+            reason = "repeated-line"
+        if reason:
+            edits.append((pos, min(end + 1, len(text)), "", reason))
+        if stripped:
+            prev_line = stripped
+        pos = end + 1
+    for rid, pat, _ in inline_rules:
+        edits.extend((m.start(), m.end(), "", rid) for m in pat.finditer(text) if m.end() > m.start())
+    edits.sort()
+    return edits
+
+
+_DOUBLE = re.compile(r"(.{1,16}?)\1", re.S)
+_GLUE = re.compile(r"[\s“”‘’\"'、，,（）()《》]{0,3}")
+
+
+def _double_edits(text: str):
+    """Runs of text rendered twice (PDF bold): at least three doubled units in a row."""
+    edits = []
+    i, n = 0, len(text)
+    # candidate starts: a character equal to one a few positions later
+    cand = re.compile(r"(.{1,16}?)\1", re.S)
+    while i < n:
+        m = cand.search(text, i)
+        if not m:
+            break
+        units, pos = [], m.start()
+        while True:
+            g = _GLUE.match(text, pos)
+            p2 = g.end()
+            mm = _DOUBLE.match(text, p2)
+            if not mm or mm.group(1).isspace():
+                break
+            units.append((mm.start(), mm.end(), len(mm.group(1))))
+            pos = mm.end()
+        doubled = sum(u[2] for u in units)
+        if len(units) >= 3 and doubled >= 8:
+            edits.extend((a + k, b, "", "doubled-text") for a, b, k in units)
+            i = pos
+        else:
+            i = m.start() + 1
+    return edits
+
+
+def _space_edits(text: str):
+    edits = []
+    for m in _SPACED_WORD.finditer(text):
+        s = m.group(0)
+        edits.extend((m.start() + j, m.start() + j + 1, "", "spaced-word") for j, ch in enumerate(s) if ch in " \u3000")
+    taken = {e[0] for e in edits}
+    n = len(text)
+    for m in _SPACE_RUN.finditer(text):
+        a, b = m.start(), m.end()
+        if a in taken:
+            continue
+        before = text[a - 1] if a > 0 else "\n"
+        after = text[b] if b < n else "\n"
+        run = m.group(0)
+        if before == "\n" or after == "\n":
+            edits.append((a, b, "", "indent"))
+        elif sum(1 for ch in run if ch in "\u3000\u2003") >= 2 or len(run) >= 4:
+            edits.append((a, b, "\n", "paragraph-space"))
+        elif _is_cjk(before) and _is_cjk(after) and "\u3000" not in run:
+            edits.append((a, b, "\n", "run-in-break"))
+        elif (before.isascii() and before.isalnum()) and (after.isascii() and after.isalnum()):
+            if run != " ":
+                edits.append((a, b, " ", "space"))
+        else:
+            edits.append((a, b, "", "space"))
+    for m in _BROKEN_LINE.finditer(text):
+        edits.append((m.start(), m.end(), "", "broken-line"))
+    edits.sort()
+    return edits
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or ch in "“”（）《》、，。；：！？"
+
+
+def find_gaps(text: str) -> list[Gap]:
+    """Mark units left behind by removed numbers.
+
+    >>> [g.unit for g in find_gaps("再腾地亩、融资亿元以上")]
+    ['亩', '亿元']
+    """
+    _, _, gap_rules = _rules()
+    found = {}
+    for rid, pat, _ in gap_rules:
+        for m in pat.finditer(text):
+            found.setdefault(m.start(), Gap(m.start(), m.end(), m.group(m.lastindex or 0), rid))
+    return [found[k] for k in sorted(found)]
+
+
+def clean(raw: str) -> Cleaned:
+    """Clean a raw speech; see the module docstring.
+
+    >>> clean("10 月 20 日开始,11 月10 日结束").text
+    '10月20日开始，11月10日结束'
+    """
+    offs = list(range(len(raw)))
+    removed: list = []
+    text = raw
+    n = len(raw)
+    text, offs = _apply(text, offs, [(m.start(), m.end(), "", "zero-width") for m in _ZERO_WIDTH.finditer(text)], removed, n)
+    text, offs = _apply(text, offs, _line_edits(text), removed, n)
+    text, offs = _apply(text, offs, _double_edits(text), removed, n)
+    text, offs = _apply(text, offs, _space_edits(text), removed, n)
+    text = _HALF_PUNCT.sub(lambda m: _HALF_TO_FULL[m.group(0)], text)
+    removed.sort()
+    return Cleaned(raw=raw, text=text, offsets=offs, removed=removed, gaps=find_gaps(text))

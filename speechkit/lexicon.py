@@ -1,0 +1,69 @@
+"""Load and validate the data files under ``speechkit/data``.
+
+Every rule file is YAML; rules carry ``examples`` (and usually
+``counterexamples``) that the test suite turns into one case each. Loading
+validates the shape so that a malformed rule fails at load time with the
+file and rule named, not deep inside extraction.
+
+>>> sorted(load("noise"))
+['gap_rules', 'inline_rules', 'line_rules']
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+__all__ = ["load", "load_words", "compile_rules", "LexiconError"]
+
+
+class LexiconError(ValueError):
+    pass
+
+
+@lru_cache(maxsize=None)
+def _load_text(name: str) -> str:
+    return resources.files("speechkit").joinpath("data", name).read_text(encoding="utf-8")
+
+
+def load(name: str) -> dict:
+    """Parse ``data/<name>.yaml`` (a fresh object each call: callers may modify it)."""
+    try:
+        data = yaml.safe_load(_load_text(f"{name}.yaml"))
+    except yaml.YAMLError as e:
+        raise LexiconError(f"data/{name}.yaml: not valid YAML: {e}") from None
+    if not isinstance(data, dict):
+        raise LexiconError(f"data/{name}.yaml: top level must be a mapping")
+    return data
+
+
+def load_words(name: str) -> list[str]:
+    """Lines of ``data/<name>.txt`` without comments and blanks."""
+    out = []
+    for line in _load_text(f"{name}.txt").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            out.append(line)
+    return out
+
+
+def compile_rules(rules: list[dict], where: str, flags=re.M) -> list[tuple[str, re.Pattern, dict]]:
+    """Validate rules (``id``, ``pattern``, ``examples``) and compile their patterns."""
+    out, seen = [], set()
+    for i, rule in enumerate(rules):
+        rid = rule.get("id")
+        if not rid:
+            raise LexiconError(f"{where}: rule #{i} has no id")
+        if rid in seen:
+            raise LexiconError(f"{where}: duplicate rule id {rid!r}")
+        seen.add(rid)
+        if not rule.get("examples"):
+            raise LexiconError(f"{where}: rule {rid!r} has no examples")
+        try:
+            pat = re.compile(rule["pattern"], flags)
+        except (KeyError, re.error) as e:
+            raise LexiconError(f"{where}: rule {rid!r}: bad pattern: {e}") from None
+        out.append((rid, pat, rule))
+    return out

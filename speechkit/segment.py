@@ -1,0 +1,256 @@
+"""Segment a cleaned speech into headings, paragraphs, sentences and clauses.
+
+Every :class:`Span` carries offsets into the cleaned text (``start``/``end``)
+and into the raw file (``raw_start``/``raw_end``), so that
+``raw[span.raw_start:span.raw_end]`` shows where it came from.
+
+>>> doc = segment("一、对标找差\\n今年要完成搬迁，各单位要加快进度。确保年底竣工！")
+>>> [s.text for s in doc.sentences]
+['一、对标找差', '今年要完成搬迁，各单位要加快进度。', '确保年底竣工！']
+>>> [c.text for c in doc.clauses[1:3]]
+['今年要完成搬迁，', '各单位要加快进度。']
+>>> doc.headings[0].text, doc.headings[0].level
+('一、对标找差', 1)
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .clean import Cleaned, clean
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .io import Speech
+
+__all__ = ["Span", "Document", "segment", "HEADING_MARKERS"]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of a speech: cleaned offsets, raw offsets and the cleaned text."""
+
+    kind: str
+    start: int
+    end: int
+    raw_start: int
+    raw_end: int
+    text: str
+    level: int = 0
+    index: int = 0  # position among spans of its kind
+    parent: int = -1  # index of the enclosing paragraph (sentences) or sentence (clauses)
+
+    def __repr__(self) -> str:
+        t = self.text if len(self.text) <= 30 else self.text[:29] + "…"
+        return f"<{self.kind} {self.raw_start}:{self.raw_end} {t!r}>"
+
+
+# heading / list markers at the start of a line or sentence, with their level
+HEADING_MARKERS = [
+    (1, re.compile(r"[一二三四五六七八九十]{1,3}、")),
+    (2, re.compile(r"[（(][一二三四五六七八九十]{1,3}[)）]")),
+    (3, re.compile(r"\d{1,2}[.．、](?!\d)")),
+    (3, re.compile(r"[（(]\d{1,2}[)）]")),
+    (4, re.compile(r"第[一二三四五六七八九十]{1,3}[，,、]")),
+]
+ITEM_MARKER = re.compile(r"(?:[一二三四五六七八九十]{1,2}是|首先|其次|最后|同时)[，,：:]?")
+
+_SENT_END = "。！？!?"
+_OPENERS = "“‘「『（(《【"
+_CLOSERS = "”’」』）)》】"
+_SCAN = re.compile(r"[。！？!?…“”‘’「」『』（）()《》【】\"]")
+_CLAUSE_BREAK = re.compile(r"[，,；;：:]")
+
+
+@dataclass
+class Document:
+    """The segmented speech. ``text`` is the cleaned text; spans index into it."""
+
+    cleaned: Cleaned
+    paragraphs: list[Span] = field(default_factory=list)
+    sentences: list[Span] = field(default_factory=list)
+    clauses: list[Span] = field(default_factory=list)
+    headings: list[Span] = field(default_factory=list)
+    doc_id: str | None = None
+
+    @property
+    def text(self) -> str:
+        return self.cleaned.text
+
+    @property
+    def raw(self) -> str:
+        return self.cleaned.raw
+
+    def span(self, kind: str, start: int, end: int, **kw) -> Span:
+        rs, re_ = self.cleaned.raw_span(start, end)
+        return Span(kind, start, end, rs, re_, self.cleaned.text[start:end], **kw)
+
+    def sections(self) -> list[tuple[Span, int, int]]:
+        """Headings with the cleaned range they govern (to the next heading of the same or a higher level)."""
+        out = []
+        for i, h in enumerate(self.headings):
+            end = len(self.text)
+            for h2 in self.headings[i + 1:]:
+                if h2.level <= h.level:
+                    end = h2.start
+                    break
+            out.append((h, h.start, end))
+        return out
+
+    def tokens(self, tokenizer=None) -> list[Span]:
+        """jieba tokens of the cleaned text as spans (through ``tokenizer``, or a new speech tokenizer)."""
+        from .tokenize import make_tokenizer
+
+        tk = tokenizer or make_tokenizer()
+        out, base = [], 0
+        for para in self.paragraphs:
+            for w, s, e in tk.tokenize(para.text):
+                if not w.isspace():
+                    out.append(self.span("token", para.start + s, para.start + e, index=len(out)))
+        return out
+
+    def __repr__(self) -> str:
+        return (f"Document({self.doc_id!r}, {len(self.paragraphs)} paragraphs, {len(self.sentences)} sentences, "
+                f"{len(self.clauses)} clauses, {len(self.headings)} headings)")
+
+
+def _heading_at(text: str, pos: int) -> tuple[int, re.Match] | None:
+    for level, pat in HEADING_MARKERS:
+        m = pat.match(text, pos)
+        if m:
+            return level, m
+    return None
+
+
+def _sentence_ends(text: str, start: int, end: int) -> list[int]:
+    """Sentence end offsets within ``[start, end)``, respecting quotes and brackets."""
+    ends = []
+    depth = 0
+    opened_at = start
+    for m in _SCAN.finditer(text, start, end):
+        ch = m.group(0)
+        pos = m.start()
+        if ch == '"':
+            ch = "”" if depth > 0 else "“"
+        if ch in _OPENERS:
+            if depth == 0:
+                opened_at = pos
+            depth += 1
+            continue
+        if ch in _CLOSERS:
+            depth = max(0, depth - 1)
+            # a sentence that ends inside a quote ends after the quote closes
+            if pos > start and text[pos - 1] in _SENT_END and depth == 0:
+                if ends and ends[-1] == pos:
+                    ends[-1] = pos + 1
+                else:
+                    ends.append(pos + 1)
+            continue
+        if ch in _SENT_END or ch == "…":
+            if depth > 0 and pos - opened_at < 80:
+                if pos + 1 < end and text[pos + 1] in _CLOSERS:
+                    continue  # handled when the quote closes
+                continue
+            depth = 0
+            e = pos + 1
+            while e < end and text[e] in "…！？!?":
+                e += 1
+            if not ends or ends[-1] < e:
+                ends.append(e)
+    if not ends or ends[-1] < end:
+        ends.append(end)
+    return ends
+
+
+def _strip(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def segment(source, date=None) -> Document:
+    """Clean and segment a :class:`~speechkit.io.Speech`, a :class:`Cleaned` or a string."""
+    doc_id = None
+    if isinstance(source, Cleaned):
+        cleaned = source
+    elif isinstance(source, str):
+        cleaned = clean(source)
+    else:
+        cleaned = clean(source.raw)
+        doc_id = source.doc_id
+    doc = Document(cleaned=cleaned, doc_id=doc_id)
+    text = cleaned.text
+    pos = 0
+    n = len(text)
+    while pos <= n:
+        nl = text.find("\n", pos)
+        if nl < 0:
+            nl = n
+        a, b = _strip(text, pos, nl)
+        if b > a:
+            _paragraph(doc, text, a, b)
+        pos = nl + 1
+    return doc
+
+
+def _paragraph(doc: Document, text: str, a: int, b: int) -> None:
+    p_idx = len(doc.paragraphs)
+    doc.paragraphs.append(doc.span("paragraph", a, b, index=p_idx))
+    ends = _sentence_ends(text, a, b)
+    s = a
+    for e in ends:
+        s, e2 = _strip(text, s, e)
+        if e2 > s:
+            _sentence(doc, text, s, e2, p_idx, first=(s == a), para_end=b)
+        s = e
+
+
+def _sentence(doc: Document, text: str, a: int, b: int, p_idx: int, first: bool, para_end: int) -> None:
+    hd = _heading_at(text, a)
+    if hd and (first or hd[0] <= 2):
+        level, m = hd
+        body = text[a:b]
+        if b == para_end and first and len(body) <= 40 and body[-1] not in _SENT_END:
+            # the paragraph is the heading
+            doc.headings.append(doc.span("heading", a, b, level=level, index=len(doc.headings)))
+            _emit_sentence(doc, text, a, b, p_idx)
+            return
+        elif level <= 2 and first:
+            # a heading run into the body: up to the first full stop, or the first comma when long
+            stop = b
+            for j in range(m.end(), b):
+                if text[j] in "。！？":
+                    stop = j + 1
+                    break
+            if stop - a > 40:
+                k = _CLAUSE_BREAK.search(text, m.end(), b)
+                stop = k.start() if k else stop
+            doc.headings.append(doc.span("heading", a, stop, level=level, index=len(doc.headings)))
+            _emit_sentence(doc, text, a, b, p_idx)
+            return
+    _emit_sentence(doc, text, a, b, p_idx)
+
+
+def _emit_sentence(doc: Document, text: str, a: int, b: int, p_idx: int) -> None:
+    s_idx = len(doc.sentences)
+    doc.sentences.append(doc.span("sentence", a, b, index=s_idx, parent=p_idx))
+    c = a
+    for m in _CLAUSE_BREAK.finditer(text, a, b):
+        e = m.end()
+        # keep 比如：/ 10:30 / 1,000 inside; break only between words
+        if m.group(0) in ",:" and m.start() > a and text[m.start() - 1].isdigit() and e < b and text[e].isdigit():
+            continue
+        if _inside_brackets(text, c, m.start()):
+            continue
+        if e > c:
+            doc.clauses.append(doc.span("clause", c, e, index=len(doc.clauses), parent=s_idx))
+        c = e
+    if b > c:
+        doc.clauses.append(doc.span("clause", c, b, index=len(doc.clauses), parent=s_idx))
+
+
+def _inside_brackets(text: str, a: int, pos: int) -> bool:
+    seg = text[a:pos]
+    return seg.count("（") + seg.count("(") > seg.count("）") + seg.count(")") or seg.count("“") > seg.count("”")
