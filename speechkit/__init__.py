@@ -1,0 +1,37 @@
+"""speechkit: Chinese official speeches and work reports → checkable commitments.
+
+The public API, re-exported lazily so that ``import speechkit`` loads no
+dictionary and no heavy dependency until first use.
+"""
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+_EXPORTS = {
+    "read_speech": "io", "read_corpus": "io", "Speech": "io", "Corpus": "io", "ReadError": "io",
+    "clean": "clean", "Cleaned": "clean",
+    "segment": "segment", "Document": "segment", "Span": "segment",
+    "make_tokenizer": "tokenize",
+    "find_times": "rules.times", "define_periods": "rules.times", "TimeExpr": "rules.times",
+    "find_quantities": "rules.quantities", "Quantity": "rules.quantities",
+    "extract": "extract", "Extractor": "extract", "Extraction": "extract",
+    "Commitment": "commitment",
+    "to_frame": "frame",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name):
+    mod = _EXPORTS.get(name)
+    if mod is None:
+        raise AttributeError(f"module 'speechkit' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f".{mod}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__():
+    return __all__

@@ -1,0 +1,596 @@
+"""Clauses → commitment records.
+
+>>> from speechkit.io import Speech
+>>> s = Speech.from_text("攻坚月行动10月20日开始，11月10日结束。攻坚月内，龙舟竞渡中心要整体竣工，公路要推进路基土方填筑。",
+...                      doc_id="demo", date="2020-10-20")
+>>> [(c.text, c.owner, c.deadline["end"]) for c in extract(s)]
+[('龙舟竞渡中心要整体竣工', '龙舟竞渡中心', '2020-11-10'), ('公路要推进路基土方填筑', '公路', '2020-11-10')]
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from .commitment import Commitment
+from .io import Speech
+from .rules.checkable import is_checkable, starts_with_verb, strip_adverbs
+from .rules.cues import STRENGTH_ORDER, Cue, cue_table, find_cues
+from .rules.owners import clean_subject, is_actor, lead_owner
+from .rules.quantities import find_quantities
+from .rules.times import define_periods, find_times
+from .segment import Document, Span, segment
+
+__all__ = ["Extractor", "Extraction", "extract"]
+
+_TRAIL = "，,；;：:。！？!?、 "
+_LIST_MARK = re.compile(r"^(?:[一二三四五六七八九十]{1,2}是|首先|其次|再次|最后|第[一二三四五六七八九十]{1,3}|[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]|[-—－]{1,2})")
+_CONTEXT = re.compile(r"^(?:对标|对照|按照|根据|围绕|针对|面对|面向|随着|结合|依托|基于|遵循|立足|聚焦|对于|关于|在|对|从|通过|经过|为此|同时|此外|另外|当前|目前|现在|下一步|总的看)")
+_OUTCOME = re.compile(r"了(?![解结])|已经|已(?!有的)|累计|同比|比上年|比去年同期|成功|取得|至今|仍未|迟迟|难以|缺乏|明显|显著")
+_TAIL = re.compile(r"^(?:以便|以|使|让|便于|从而|进而|为了|努力|切实|不断)(?![及上下后来内前])")
+_COMPARE = re.compile(r"^(?:比|较|同比|其中|达到|达)")
+_TARGETS = re.compile(r"(?:主要)?(?:预期)?目标(?:是|为)?[：:]")
+_SLOGAN_MAX = 10
+_STOP_CUES_IN = re.compile(r"只要")
+_COND = re.compile(r"有条件的|条件成熟的|具备条件的|符合条件的|条件允许")
+_KEEP = re.compile(r"保持|稳定|不变|维持|守住|巩固")
+_CHANGE = re.compile(r"增长|下降|提高|降低|减少|增加|压减|扩大|提升|降至|达到|突破")
+
+
+@dataclass
+class _Piece:
+    start: int  # cleaned offsets
+    end: int
+    text: str
+    cues: list
+    times: list
+    quants: list
+    context: bool = False
+    tail: bool = False
+    subject: str | None = None
+    subject_span: tuple[int, int] | None = None
+    verb: str | None = None
+    checkable: bool = False
+
+
+@dataclass
+class Extraction:
+    """Commitments of one speech, in text order, with its segmented document."""
+
+    speech: Speech
+    document: Document
+    commitments: list[Commitment] = field(default_factory=list)
+
+    def __iter__(self):
+        return iter(self.commitments)
+
+    def __len__(self):
+        return len(self.commitments)
+
+    def __getitem__(self, i):
+        return self.commitments[i]
+
+    def __repr__(self):
+        ck = sum(c.checkable for c in self.commitments)
+        return f"Extraction({self.speech.doc_id!r}, {len(self.commitments)} commitments, {ck} checkable)"
+
+    def to_records(self) -> list[dict]:
+        """Spec JSON objects."""
+        return [c.to_dict() for c in self.commitments]
+
+    def to_frame(self):
+        """One row per commitment (see :func:`speechkit.frame.to_frame`)."""
+        from .frame import to_frame
+
+        return to_frame(self.commitments)
+
+    def _repr_html_(self):
+        from .html import extraction_html
+
+        return extraction_html(self)
+
+    def to_html(self, path=None) -> str:
+        """A standalone HTML page with the commitments highlighted; written to ``path`` when given."""
+        from .html import extraction_html
+
+        page = extraction_html(self, standalone=True)
+        if path:
+            from pathlib import Path
+
+            Path(path).write_text(page, encoding="utf-8")
+        return page
+
+
+class Extractor:
+    """Rule-based commitment extractor with its own lexicon additions and tokenizer.
+
+    ``cues`` adds cue words ``{word: "strong"|"medium"|"weak"}``; ``owners``
+    adds actor names (a city's organs and projects); ``domain_words`` go to
+    this extractor's own ``jieba.Tokenizer``. Nothing is shared with other
+    extractors in the process.
+
+    >>> ex = Extractor(owners=["江城港务集团"], cues={"务求": "strong"})
+    >>> s = Speech.from_text("江城港务集团务求年内完成搬迁。", doc_id="d", date="2021-03-01")
+    >>> c = ex.extract(s)[0]
+    >>> c.owner, c.strength, c.deadline["end"]
+    ('江城港务集团', 'strong', '2021-12-31')
+    """
+
+    def __init__(self, cues: dict | None = None, owners=(), domain_words=()):
+        self.cues = dict(cues or {})
+        self.owners = frozenset(owners)
+        self.domain_words = tuple(domain_words)
+        self._table = cue_table(self.cues)
+        self._tokenizer = None
+
+    @property
+    def tokenizer(self):
+        """This extractor's own ``jieba.Tokenizer`` (created on first use)."""
+        if self._tokenizer is None:
+            from .tokenize import make_tokenizer
+
+            self._tokenizer = make_tokenizer(self.domain_words + tuple(self.owners))
+        return self._tokenizer
+
+    # ------------------------------------------------------------ document
+    def extract(self, speech: Speech | str, date=None) -> Extraction:
+        """Extract the commitments of a speech (or of a text, dated by ``date``)."""
+        if isinstance(speech, str):
+            speech = Speech.from_text(speech, date=date)
+        doc = segment(speech)
+        ctx = _DocContext(speech, doc)
+        out: list[Commitment] = []
+        for sent in doc.sentences:
+            out.extend(self._sentence(ctx, sent))
+        return Extraction(speech, doc, out)
+
+    # ------------------------------------------------------------ sentence
+    def _pieces(self, ctx: "_DocContext", sent: Span) -> list[_Piece]:
+        doc = ctx.doc
+        text = doc.text
+        pieces = []
+        for cl in ctx.clauses_of(sent.index):
+            a, b = cl.start, cl.end
+            h_end = ctx.heading_end(a)
+            if h_end is not None:
+                if h_end >= b:
+                    continue
+                a = h_end
+                while a < b and text[a] in _TRAIL:
+                    a += 1
+            while b > a and text[b - 1] in _TRAIL:
+                b -= 1
+            m = _LIST_MARK.match(text, a, b)
+            if m and m.end() < b:
+                a = m.end()
+                while a < b and text[a] in _TRAIL:
+                    a += 1
+            if b <= a:
+                continue
+            t = text[a:b]
+            p = _Piece(a, b, t, find_cues(t, self._table), find_times(t, ctx.date, plan_year=ctx.plan_year, named=ctx.named),
+                       [q for q in find_quantities(t) if q.role == "target"])
+            self._annotate(ctx, p, cl.end)
+            pieces.append(p)
+        return pieces
+
+    def _annotate(self, ctx, p: _Piece, clause_end: int) -> None:
+        t = p.text
+        first_cue = p.cues[0].span[0] if p.cues else None
+        ends_comma = ctx.doc.text[clause_end - 1:clause_end] in "，,："
+        # leading context: a prepositional phrase or a bare time word, closed by a comma
+        only_time = p.times and all(tt.kind != "frequency" for tt in p.times) and \
+            len(re.sub(r"[\s，,]", "", t)) <= sum(tt.span[1] - tt.span[0] for tt in p.times) + 2
+        if not p.cues and ends_comma and (only_time or (_CONTEXT.match(t) and not t.endswith("的"))
+                                          or re.match(r"^[“\"][^”\"]+[”\"]$", t)):
+            if not starts_with_verb(t) or _CONTEXT.match(t):
+                p.context = True
+        p.tail = bool(_TAIL.match(t)) or bool(_COMPARE.match(t))
+        # the subject: text before the cue (or before the first verb / time / frequency)
+        cut = first_cue
+        if cut is None:
+            cands = [tt.span[0] for tt in p.times if tt.span[0] > 0]
+            vm = _first_verb_pos(t)
+            if vm is not None:
+                cands.append(vm)
+            cut = min(cands) if cands else None
+        if cut:
+            head = t[:cut]
+            for tt in p.times:  # drop time words at the head (本月内要…)
+                if tt.span[1] <= cut:
+                    head = head.replace(tt.text, "")
+            subj = clean_subject(head)
+            if subj:
+                p.subject = subj
+                off = t.find(subj)
+                p.subject_span = (p.start + off, p.start + off + len(subj))
+        p.verb = starts_with_verb(t)
+
+    def _sentence(self, ctx: "_DocContext", sent: Span) -> list[Commitment]:
+        stext = sent.text
+        if ctx.in_heading(sent.start, sent.end):
+            return []
+        core = stext.rstrip(_TRAIL)
+        if len(core) <= _SLOGAN_MAX and not re.search(r"[，,、；;]", core) and not re.search(r"\d", core):
+            return []  # 「要真查实督。」: a subsection slogan
+        if ctx.theme_sentence(sent):
+            return []
+        if core.endswith(("：", ":")) or re.search(r"以下[\u4e00-\u9fff]{0,6}(?:工作|方面|任务|措施)", core):
+            return []  # a list introduction
+        if stext.lstrip().startswith(("--", "——", "－－")) and not find_cues(stext, self._table):
+            return []  # a goal bullet that states a wish
+        pieces = self._pieces(ctx, sent)
+        if not pieces:
+            return []
+        tm = _TARGETS.search(stext)
+        if tm and ctx.genre == "gwr":
+            return self._target_list(ctx, sent, pieces, sent.start + tm.end())
+        outcome_sentence = bool(_OUTCOME.search(stext))
+        bare_ok = ctx.bare_directives_allowed(sent) and not outcome_sentence
+        groups: list[list[_Piece]] = []
+        head_time, head_time_piece = None, None
+        started = False
+        for i, p in enumerate(pieces):
+            if _STOP_CUES_IN.search(p.text):
+                break
+            if p.context:
+                if not started:
+                    ht = [tt for tt in p.times if tt.kind != "frequency"]
+                    if ht:
+                        head_time, head_time_piece = ht[0], p
+                continue
+            directive = bool(p.cues) or (bare_ok and (p.verb is not None or _has_frequency(p)))
+            if not started:
+                if not directive:
+                    continue
+                started = True
+                groups.append([p])
+                continue
+            cur = groups[-1]
+            cur_ck = any(x.checkable for x in cur)
+            new_subject = p.subject is not None and is_actor(p.subject, self.owners) and p.verb is None
+            if p.tail and not p.cues and not (p.text.startswith("为") and p.checkable):
+                cur.append(p)
+            elif p.cues or new_subject or p.checkable or cur_ck or _has_frequency(p):
+                if not p.cues and not directive and not new_subject and p.subject and not p.verb:
+                    # a clause with a non-actor subject and no verb we know: a continuation
+                    cur.append(p)
+                else:
+                    groups.append([p])
+            else:
+                cur.append(p)
+        # head time: a time word before the cue in the first directive clause
+        if head_time is None and groups:
+            g0 = groups[0][0]
+            lim = g0.cues[0].span[0] if g0.cues else 1
+            for tt in g0.times:
+                if tt.kind != "frequency" and tt.span[1] <= max(lim, 1) + 0 and tt.span[0] == 0 or \
+                        (tt.kind != "frequency" and g0.cues and tt.span[1] <= lim):
+                    head_time = tt
+                    head_time_piece = g0
+                    break
+        return self._records(ctx, sent, groups, head_time, head_time_piece)
+
+    def _records(self, ctx, sent, groups, head_time, head_time_piece) -> list[Commitment]:
+        out = []
+        carry_owner = None
+        carry_cue: Cue | None = None
+        for g in groups:
+            a, b = g[0].start, g[-1].end
+            text = ctx.doc.text[a:b]
+            cues = [c for p in g for c in p.cues]
+            # owner
+            owner, owner_rule, owner_span = None, None, None
+            p0 = g[0]
+            if p0.subject and is_actor(p0.subject, self.owners):
+                owner, owner_rule, owner_span = p0.subject, "subject", p0.subject_span
+            else:
+                np_ = _ensure_np(p0.text, cues)
+                if np_:
+                    owner, owner_rule = np_, "ensure-subject"
+                    off = p0.text.find(np_)
+                    owner_span = (p0.start + off, p0.start + off + len(np_))
+            if owner:
+                carry_owner = (owner, owner_span)
+            elif carry_owner:
+                owner, owner_span = carry_owner
+                owner_rule = "sentence"
+            else:
+                note = ctx.item_owner(sent)
+                if note:
+                    owner, owner_rule, owner_span = note
+            # cue, modality, strength
+            if cues:
+                modality = cues[0].cue
+                strength = max(cues, key=lambda c: STRENGTH_ORDER[c.strength]).strength
+                if any(c.cue in self._table[2] for c in cues) and modality not in ("力争", "争取"):
+                    strength = "weak"
+                carry_cue = cues[0]
+                cue_span = cues[0].span
+            elif carry_cue is not None:
+                modality, strength, cue_span = carry_cue.cue, carry_cue.strength, None
+                if carry_cue.cue in ("力争", "争取") and "要" in text:
+                    strength = "weak"
+            else:
+                modality, strength, cue_span = None, "medium", None
+            # deadline
+            own_times = [(p, tt) for p in g for tt in p.times if tt.kind != "frequency" and ctx.forward(tt)]
+            deadline, d_rule, d_span = None, None, None
+            if own_times:
+                p, tt = own_times[0]
+                deadline, d_rule, d_span = tt.as_deadline(), tt.rule, (p.start + tt.span[0], p.start + tt.span[1])
+            elif head_time is not None and ctx.forward(head_time):
+                p = head_time_piece
+                deadline, d_rule = head_time.as_deadline(), "sentence-head:" + head_time.rule
+                d_span = (p.start + head_time.span[0], p.start + head_time.span[1])
+            else:
+                note = ctx.item_deadline(sent)
+                if note:
+                    deadline, d_rule, d_span = note
+            # frequency, metrics
+            freq, f_span = None, None
+            for p in g:
+                for tt in p.times:
+                    if tt.kind == "frequency" and freq is None:
+                        freq, f_span = tt.as_frequency(), (p.start + tt.span[0], p.start + tt.span[1])
+            metrics, m_spans = [], []
+            for p in g:
+                fspans = [tt.span for tt in p.times]
+                for q in p.quants:
+                    if any(not (q.span[1] <= s or q.span[0] >= e) for s, e in fspans):
+                        continue
+                    metrics.append(q.as_metric())
+                    m_spans.append((p.start + q.span[0], p.start + q.span[1]))
+            dated = bool(deadline and deadline.get("end") and deadline.get("kind") != "vague")
+            checkable = is_checkable(text, has_metric=bool(metrics), has_frequency=bool(freq), dated=dated)
+            out.append(self._commitment(ctx, sent, a, b, text, modality, strength, owner, owner_rule, owner_span,
+                                        deadline, d_rule, d_span, metrics, m_spans, freq, f_span, checkable,
+                                        cue_span and (g[0].start + cue_span[0] if cues and cues[0] in g[0].cues else None, None), "cue" if cues else "bare-directive"))
+        return out
+
+    def _target_list(self, ctx, sent, pieces, colon_at) -> list[Commitment]:
+        doc = ctx.doc
+        text = doc.text
+        year = ctx.plan_year or (ctx.date.year if ctx.date else None)
+        head = text[sent.start:colon_at]
+        ht = [tt for tt in find_times(head, ctx.date, plan_year=ctx.plan_year) if tt.kind != "frequency"]
+        if ht:
+            deadline = ht[0].as_deadline()
+            d_span = (sent.start + ht[0].span[0], sent.start + ht[0].span[1])
+        elif year:
+            deadline = {"text": "主要预期目标", "start": None, "end": f"{year}-12-31", "kind": "period"}
+            d_span = None
+        else:
+            deadline, d_span = None, None
+        body = text[colon_at:sent.end]
+        use_semicolons = "；" in body or ";" in body
+        out = []
+        for p in pieces:
+            if p.end <= colon_at:
+                continue
+            if p.start < colon_at:
+                continue
+            sep = text[p.end:p.end + 1]
+            join = out and not use_semicolons is False and text[p.start - 1:p.start] in "，," and \
+                (use_semicolons or _COMPARE.match(p.text))
+            if out and (_COMPARE.match(p.text) or (use_semicolons and text[p.start - 1:p.start] in "，," and not _looks_like_target(p.text))):
+                prev = out[-1]
+                prev.end_c = p.end
+                prev.parts.append(p)
+                continue
+            rec = _TargetRec(p.start, p.end, [p])
+            out.append(rec)
+        result = []
+        for r in out:
+            t = text[r.start:r.end_c]
+            metrics, m_spans = [], []
+            for p in r.parts:
+                for q in p.quants:
+                    metrics.append(q.as_metric())
+                    m_spans.append((p.start + q.span[0], p.start + q.span[1]))
+            checkable = bool(metrics) or bool(re.search(r"率|收支|排放|平衡|同步|稳定|指标", t))
+            result.append(self._commitment(ctx, sent, r.start, r.end_c, t, None, "medium", None, None, None,
+                                           deadline, "target-list", d_span, metrics, m_spans, None, None, checkable,
+                                           (None, None), "target-list"))
+        return result
+
+    def _commitment(self, ctx, sent, a, b, text, modality, strength, owner, owner_rule, owner_span, deadline, d_rule,
+                    d_span, metrics, m_spans, freq, f_span, checkable, cue_span, rule) -> Commitment:
+        doc = ctx.doc
+        rs, re_ = doc.cleaned.raw_span(a, b)
+        to_raw = lambda sp: doc.cleaned.raw_span(*sp) if sp and sp[0] is not None else None  # noqa: E731
+        action = _action(text, owner)
+        stext = sent.text
+        addressee = None
+        if owner in ("我们", "我") or re.match(r"^(?:我们|让我们)", text):
+            addressee = "self"
+        elif owner:
+            addressee = "directive"
+        change = "change" if metrics and _CHANGE.search(text) else ("keep" if _KEEP.search(text) else None)
+        ind = "binding" if "约束性" in stext else ("expected" if "预期" in stext else None)
+        return Commitment(
+            doc_id=ctx.speech.doc_id, start=rs, end=re_, text=text, modality=modality, strength=strength,
+            owner=owner, action=action, deadline=deadline, metrics=metrics, frequency=freq, checkable=checkable,
+            owner_rule=owner_rule, owner_span=to_raw(owner_span), deadline_rule=d_rule, deadline_span=to_raw(d_span),
+            cue_span=None, metric_spans=[to_raw(s) for s in m_spans], frequency_span=to_raw(f_span),
+            conditional=bool(_COND.search(text)), addressee=addressee, change=change, indicator_type=ind,
+            rule=rule, sentence=sent.index)
+
+
+@dataclass
+class _TargetRec:
+    start: int
+    end_c: int
+    parts: list
+
+
+def _looks_like_target(t: str) -> bool:
+    return bool(re.search(r"\d|率|收支|平衡|杠杆|风险|排放|环境|收入|增长", t))
+
+
+def _has_frequency(p: _Piece) -> bool:
+    return any(tt.kind == "frequency" for tt in p.times)
+
+
+_VERB_RE = None
+
+
+def _first_verb_pos(t: str) -> int | None:
+    global _VERB_RE
+    if _VERB_RE is None:
+        from .rules.checkable import verb_lexicon
+
+        obs, drc, _ = verb_lexicon()
+        _VERB_RE = re.compile("|".join(sorted(set(obs + drc), key=len, reverse=True)))
+    m = _VERB_RE.search(t)
+    return m.start() if m and m.start() > 0 else None
+
+
+_ENSURE = re.compile(r"^(?:确保|力争|争取)(?P<rest>.+)$")
+_OBS_END = re.compile(r"(?:如期|按时|全面|正式|顺利|基本|整体|年底|年内)?(?:开工建设|开工|投产|竣工|完工|建成|签约|投入使用|落地|开园|上线|试运营|运营)")
+
+
+def _ensure_np(t: str, cues) -> str | None:
+    """「确保…重工、表面处理中心…开工建设」: the project named right after 确保/力争 owns the clause."""
+    m = _ENSURE.match(t)
+    if not m:
+        return None
+    rest = m["rest"]
+    for tt in find_times(rest):
+        if tt.span[0] == 0:
+            rest = rest[tt.span[1]:]
+            break
+    rest = rest.lstrip("、，, ")
+    mm = _OBS_END.search(rest)
+    if not mm or mm.start() == 0:
+        return None
+    np_ = rest[:mm.start()]
+    if "的" in np_:
+        np_ = np_.rsplit("的", 1)[1]
+    np_ = np_.strip("、，, ")
+    if len(np_) < 2 or starts_with_verb(np_) or re.search(r"[实完推达进]", np_[:1]):
+        return None
+    return np_
+
+
+def _action(text: str, owner: str | None) -> str | None:
+    t = text
+    if owner and t.startswith(owner):
+        t = t[len(owner):]
+    t = re.split(r"[，,；;]", t)[0]
+    t = strip_adverbs(t)
+    return t or None
+
+
+class _DocContext:
+    """Per-document facts the sentence rules need: date, genre, headings, named periods, item notes."""
+
+    def __init__(self, speech: Speech, doc: Document):
+        self.speech, self.doc = speech, doc
+        self.date = speech.date
+        meta = speech.meta or {}
+        title = meta.get("title") or doc.text[:120]
+        kind = (meta.get("kind") or "").lower()
+        if kind in ("gwr", "plan", "speech"):
+            self.genre = kind
+        elif "政府工作报告" in title:
+            self.genre = "gwr"
+        elif re.search(r"办法|方案|计划|意见|通知|要点|规划", title[:80]):
+            self.genre = "plan"
+        else:
+            self.genre = "speech"
+        self.plan_year = None
+        if self.genre == "plan":
+            m = re.search(r"(20\d\d)年", title)
+            if m and not re.search(r"20\d\d[—\-－～~至到]", title):
+                self.plan_year = int(m.group(1))
+        self.named = define_periods(doc.text, self.date, plan_year=self.plan_year)
+        self._clauses: dict[int, list[Span]] = {}
+        for c in doc.clauses:
+            self._clauses.setdefault(c.parent, []).append(c)
+        self._headings = [(h.start, h.end, h) for h in doc.headings]
+        self._review = []
+        for h, a, b in doc.sections():
+            if re.search(r"回顾|过去|成绩|进展|成效", h.text):
+                self._review.append((a, b))
+        self._item_notes: dict[int, tuple] = {}
+
+    def clauses_of(self, s_idx: int) -> list[Span]:
+        return self._clauses.get(s_idx, [])
+
+    def heading_end(self, pos: int) -> int | None:
+        for a, b, _ in self._headings:
+            if a <= pos < b:
+                return b
+        return None
+
+    def in_heading(self, a: int, b: int) -> bool:
+        return any(ha <= a and b <= hb for ha, hb, _ in self._headings)
+
+    def theme_sentence(self, sent: Span) -> bool:
+        """A short standalone theme sentence heading a paragraph (「实施更大规模的减税。」)."""
+        para = self.doc.paragraphs[sent.parent]
+        core = sent.text.rstrip(_TRAIL)
+        if sent.start != para.start or sent.end >= para.end:
+            return False
+        return len(core) <= 16 and not re.search(r"[，,、；;\d]", core)
+
+    def bare_directives_allowed(self, sent: Span) -> bool:
+        if any(a <= sent.start < b for a, b in self._review):
+            return False
+        if self.genre in ("gwr", "plan"):
+            return True
+        # speeches: only amid instructions (a cue in this or the previous sentence of the paragraph)
+        i = sent.index
+        for j in (i - 1, i - 2):
+            if j >= 0 and self.doc.sentences[j].parent == sent.parent and find_cues(self.doc.sentences[j].text):
+                return True
+        return False
+
+    def forward(self, tt) -> bool:
+        """A time expression that can date a commitment (not one in the past)."""
+        if tt.kind in ("vague", "named", "relative") or self.date is None or tt.end is None:
+            return True
+        if self.plan_year:
+            return tt.end >= f"{self.plan_year}-01-01"
+        return tt.end >= self.date.isoformat() or tt.end[:4] == str(self.date.year)
+
+    def _note(self, sent: Span):
+        """The task note closing the item (paragraph) of this sentence: 「（6月底完成，牵头考核单位：X）」."""
+        p = sent.parent
+        if p in self._item_notes:
+            return self._item_notes[p]
+        para = self.doc.paragraphs[p]
+        text = para.text
+        note = None
+        m = re.search(r"[（(]([^（）()]{2,80})[)）]\s*[。；]?\s*$", text)
+        if m:
+            note = (para.start + m.start(), m.group(0))
+        self._item_notes[p] = note
+        return note
+
+    def item_owner(self, sent: Span):
+        note = self._note(sent)
+        if not note:
+            return None
+        off, t = note
+        lo = lead_owner(t)
+        if not lo:
+            return None
+        owner, rule, (s, e) = lo
+        return owner, rule, (off + s, off + e)
+
+    def item_deadline(self, sent: Span):
+        note = self._note(sent)
+        if not note:
+            return None
+        off, t = note
+        for tt in find_times(t, self.date, plan_year=self.plan_year, named=self.named):
+            if tt.kind != "frequency" and tt.end and self.forward(tt):
+                return tt.as_deadline(), "item-note:" + tt.rule, (off + tt.span[0], off + tt.span[1])
+        return None
+
+
+def extract(speech: Speech | str, date=None, **kw) -> Extraction:
+    """Extract commitments with a default :class:`Extractor` (see its options)."""
+    return Extractor(**kw).extract(speech, date=date)

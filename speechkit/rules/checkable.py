@@ -1,0 +1,71 @@
+"""Checkability: could a third party later verify that it happened? (``data/checkable.yaml``)
+
+>>> is_checkable("完成政务中心搬迁"), is_checkable("增强责任意识")
+(True, False)
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..lexicon import load
+
+__all__ = ["is_checkable", "starts_with_verb", "verb_lexicon"]
+
+_ADVERBS = re.compile(r"^(?:继续|全面|大力|积极|进一步|切实|重点|着力|深入|不断|持续|逐步|统筹|扎实|全力|坚持|认真|抓紧|尽快|加快|"
+                      r"有序|稳妥|适当|适度|同步|加紧|尽早|迅速|集中|及时|要|将|再|还|并|也|又|都|同时|率先|主动|精准|务实|"
+                      r"整体|正式|顺利|按时|如期|全部|基本|努力|力争|争取|确保|务必|必须|坚决|严格|一律|优先|分别|首先)+")
+
+
+@lru_cache(maxsize=1)
+def verb_lexicon():
+    d = load("checkable")
+    obs = tuple(sorted(d["observable_verbs"], key=len, reverse=True))
+    drc = tuple(sorted(d["directional_verbs"], key=len, reverse=True))
+    obj = tuple(d["concrete_objects"])
+    return obs, drc, obj
+
+
+def strip_adverbs(text: str) -> str:
+    return _ADVERBS.sub("", text)
+
+
+def starts_with_verb(text: str) -> str | None:
+    """The directive verb a clause starts with (after adverbs), or ``None``.
+
+    >>> starts_with_verb("全面推行城“店小二”制度")
+    '推行'
+    """
+    obs, drc, _ = verb_lexicon()
+    t = strip_adverbs(text.lstrip("“”"))
+    for v in sorted(obs + drc, key=len, reverse=True):
+        if t.startswith(v):
+            return v
+    return None
+
+
+_QUOTED = re.compile(r"[“\"][^”\"]{2,20}[”\"]")
+
+
+def is_checkable(text: str, *, has_metric: bool = False, has_frequency: bool = False, dated: bool = False) -> bool:
+    """Checkable per the spec: a number, a recurring duty, or an observable verb with a concrete object."""
+    if has_metric or has_frequency:
+        return True
+    obs, drc, obj = verb_lexicon()
+    t = strip_adverbs(text)
+    if t.startswith(("建立健全", "构建")) and "体系" in t:
+        return False
+    has_obs = any(v in text for v in obs)
+    named = bool(_QUOTED.search(text))
+    concrete = any(o in text for o in obj)
+    lead = starts_with_verb(text)
+    if lead in drc and not (named and lead in ("推进", "加快", "推动")):
+        # a directional verb leads: checkable only with a named thing or a date and a concrete object
+        if dated and concrete:
+            return True
+        return named and lead not in ("深化", "完善", "健全", "优化", "加强", "提升", "提高", "增强", "强化", "坚持", "保持", "丰富", "拓宽")
+    if has_obs and (concrete or named or dated):
+        return True
+    if has_obs and lead in obs and len(t) <= 16:
+        return True
+    return bool(named and lead)

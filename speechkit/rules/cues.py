@@ -1,0 +1,73 @@
+"""Modal cues and their strength (``data/cues.yaml``).
+
+>>> [(c.cue, c.strength) for c in find_cues("龙舟竞渡中心要整体竣工")]
+[('要', 'medium')]
+>>> find_cues("将营商环境作为最大堵点")
+[]
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lexicon import LexiconError, load
+
+__all__ = ["Cue", "find_cues", "STRENGTH_ORDER", "cue_table"]
+
+STRENGTH_ORDER = {"weak": 1, "medium": 2, "strong": 3}
+
+
+@dataclass(frozen=True)
+class Cue:
+    span: tuple[int, int]
+    cue: str
+    strength: str
+
+
+@lru_cache(maxsize=1)
+def _data():
+    data = load("cues")
+    for c in data["cues"]:
+        if c.get("strength") not in STRENGTH_ORDER:
+            raise LexiconError(f"data/cues.yaml: cue {c.get('cue')!r} has bad strength {c.get('strength')!r}")
+    return data
+
+
+def cue_table(extra: dict[str, str] | None = None) -> tuple[re.Pattern, dict[str, str], frozenset, re.Pattern]:
+    """Compile the cue lexicon, with ``extra`` cues ``{word: strength}`` added by a user."""
+    data = _data()
+    pats, strength = [], {}
+    for c in sorted(data["cues"], key=lambda c: -len(c["cue"])):
+        pats.append(f"(?P<c{len(pats)}>{c['pattern']})")
+        strength[f"c{len(pats) - 1}"] = (c["cue"], c["strength"])
+    for word, st in sorted((extra or {}).items(), key=lambda kv: -len(kv[0])):
+        if st not in STRENGTH_ORDER:
+            raise ValueError(f"cue {word!r}: strength must be one of {sorted(STRENGTH_ORDER)}")
+        pats.insert(0, f"(?P<c{len(pats)}>{re.escape(word)})")
+        strength[f"c{len(pats) - 1}"] = (word, st)
+    ba = re.compile("|".join(map(re.escape, data["ba_verbs"])))
+    return re.compile("|".join(pats)), strength, frozenset(data["hedges"]), ba
+
+
+_DEFAULT = None
+
+
+def find_cues(text: str, table=None) -> list[Cue]:
+    """Modal cues in ``text`` (将 used as 把 excluded)."""
+    global _DEFAULT
+    if table is None:
+        if _DEFAULT is None:
+            _DEFAULT = cue_table()
+        table = _DEFAULT
+    pat, strength, _, ba = table
+    out = []
+    for m in pat.finditer(text):
+        cue, st = strength[m.lastgroup]
+        if cue == "将":
+            rest = text[m.end():]
+            cut = re.search(r"[，,；;。]", rest)
+            if ba.search(rest[:cut.start()] if cut else rest):
+                continue
+        out.append(Cue((m.start(), m.end()), cue, st))
+    return out

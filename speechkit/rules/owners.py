@@ -1,0 +1,67 @@
+"""Owners: is a noun phrase an actor, and who leads a task (``data/owners.yaml``).
+
+>>> is_actor("联项市级领导"), is_actor("城镇调查失业率"), is_actor("这些低风险地区")
+(True, False, True)
+>>> lead_owner("（6月底完成，牵头考核单位：市政府办公室、市公安局）")
+('市政府办公室、市公安局', 'lead-unit-line', (14, 25))
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..lexicon import compile_rules, load
+
+__all__ = ["is_actor", "clean_subject", "lead_owner"]
+
+_DETERMINERS = re.compile(r"^(?:这些|那些|这个|那个|其中|其他|此外|同时|特别是|尤其是|另外|而且|并且|并|而|又|也|还|都|就|则|既|更)")
+_TRAILING = re.compile(r"(?:也|都|还|更|就|则|又|既|首先|一定|同样|均|仍|需|必须|务必|坚决)+$")
+
+
+@lru_cache(maxsize=1)
+def _data():
+    d = load("owners")
+    return (tuple(sorted(d["actor_suffixes"], key=len, reverse=True)), frozenset(d["actor_words"]),
+            tuple(sorted(d["non_actor_suffixes"], key=len, reverse=True)),
+            compile_rules(d["lead_patterns"], "data/owners.yaml lead_patterns", flags=0))
+
+
+def clean_subject(np: str) -> str:
+    """Strip determiners, conjunctions and adverbs around a subject noun phrase."""
+    np = np.strip(" ，,、：:“”")
+    prev = None
+    while prev != np:
+        prev = np
+        np = _DETERMINERS.sub("", np)
+        np = _TRAILING.sub("", np)
+    return np.strip(" ，,、")
+
+
+def is_actor(np: str, extra: frozenset | set = frozenset()) -> bool:
+    """Whether a noun phrase names an actor (organ, role, group, project entity)."""
+    suffixes, words, non_actor, _ = _data()
+    np = clean_subject(np)
+    if not np or len(np) > 40:
+        return False
+    if np in words or np in extra:
+        return True
+    if any(w in np for w in extra):
+        return True
+    if re.search(r"[，。；？！]", np) or re.match(r"^(?:对|在|为|以|按照|根据|通过|围绕|如果|只要)", np):
+        return False
+    if np.endswith(non_actor):
+        return False
+    return np.endswith(suffixes) or np.startswith(("各级", "各地", "各"))
+
+
+def lead_owner(text: str) -> tuple[str, str, tuple[int, int]] | None:
+    """The lead unit named in a task note: ``(owner, rule, span)``, or ``None``."""
+    *_, rules = _data()
+    for rid, pat, _ in rules:
+        m = pat.search(text)
+        if m:
+            owner = m["owner"].strip()
+            if rid == "lead-paren":
+                owner = re.split(r"[，,]", owner)[0]
+            return owner, rid, (m.start("owner"), m.start("owner") + len(owner))
+    return None
