@@ -24,8 +24,8 @@ from .segment import Document, Span, segment
 __all__ = ["Extractor", "Extraction", "extract"]
 
 _TRAIL = "，,；;：:。！？!?、 "
-_LIST_MARK = re.compile(r"^(?:[一二三四五六七八九十]{1,2}是|首先|其次|再次|最后|第[一二三四五六七八九十]{1,3}|[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]|[-—－]{1,2})")
-_CONTEXT = re.compile(r"^(?:对标|对照|按照|根据|围绕|针对|面对|面向|随着|结合|依托|基于|遵循|立足|聚焦|对于|关于|在|对|从|通过|经过|为此|同时|此外|另外|当前|目前|现在|下一步|总的看)")
+_LIST_MARK = re.compile(r"(?:[一二三四五六七八九十]{1,2}是|首先|其次|再次|最后|第[一二三四五六七八九十]{1,3}|[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]|[-—－]{1,2})")
+_CONTEXT = re.compile(r"^(?:除|对标|对照|按照|根据|围绕|针对|面对|面向|随着|结合|依托|基于|遵循|立足|聚焦|对于|关于|在|对|从|通过|经过|为此|同时|此外|另外|当前|目前|现在|下一步|总的看)")
 _OUTCOME = re.compile(r"了(?![解结])|已经|已(?!有的)|累计|同比|比上年|比去年同期|成功|取得|至今|仍未|迟迟|难以|缺乏|明显|显著")
 _TAIL = re.compile(r"^(?:以便|以|使|让|便于|从而|进而|为了|努力|切实|不断)(?![及上下后来内前])")
 _COMPARE = re.compile(r"^(?:比|较|同比|其中|达到|达)")
@@ -205,6 +205,8 @@ class Extractor:
                 off = t.find(subj)
                 p.subject_span = (p.start + off, p.start + off + len(subj))
         p.verb = starts_with_verb(t)
+        dated = any(tt.kind not in ("vague", "frequency") and tt.end for tt in p.times)
+        p.checkable = is_checkable(t, has_metric=bool(p.quants), has_frequency=_has_frequency(p), dated=dated)
 
     def _sentence(self, ctx: "_DocContext", sent: Span) -> list[Commitment]:
         stext = sent.text

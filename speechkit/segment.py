@@ -253,4 +253,4 @@ def _emit_sentence(doc: Document, text: str, a: int, b: int, p_idx: int) -> None
 
 def _inside_brackets(text: str, a: int, pos: int) -> bool:
     seg = text[a:pos]
-    return seg.count("（") + seg.count("(") > seg.count("）") + seg.count(")") or seg.count("“") > seg.count("”")
+    return seg.count("（") + seg.count("(") > seg.count("）") + seg.count(")") or seg.count("“") > seg.count("”") + seg.count('"')
