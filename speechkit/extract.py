@@ -26,9 +26,10 @@ __all__ = ["Extractor", "Extraction", "extract"]
 _TRAIL = "，,；;：:。！？!?、 "
 _LIST_MARK = re.compile(r"(?:[一二三四五六七八九十]{1,2}是|首先|其次|再次|最后|第[一二三四五六七八九十]{1,3}|[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]|[-—－]{1,2})")
 _CONTEXT = re.compile(r"^(?:除|对标|对照|按照|根据|围绕|针对|面对|面向|随着|结合|依托|基于|遵循|立足|聚焦|对于|关于|在|对|从|通过|经过|为此|同时|此外|另外|当前|目前|现在|下一步|总的看)")
-_OUTCOME = re.compile(r"了(?![解结])|已经|已(?!有的)|累计|同比|比上年|比去年同期|成功|取得|至今|仍未|迟迟|难以|缺乏|明显|显著")
+_OUTCOME = re.compile(r"了(?![解结])|已经|已(?!有的)|累计|成功|取得|至今|仍未|迟迟|难以|缺乏")
 _TAIL = re.compile(r"^(?:以便|以|使|让|便于|从而|进而|为了|努力|切实|不断)(?![及上下后来内前])")
 _COMPARE = re.compile(r"^(?:比|较|同比|其中|达到|达)")
+_CONJ = re.compile(r"(?:但是|但|而且|而|并且|同时|也)")
 _TARGETS = re.compile(r"(?:主要)?(?:预期)?目标(?:是|为)?[：:]")
 _SLOGAN_MAX = 10
 _STOP_CUES_IN = re.compile(r"只要")
@@ -165,6 +166,9 @@ class Extractor:
                 a = m.end()
                 while a < b and text[a] in _TRAIL:
                     a += 1
+            m = _CONJ.match(text, a, b)
+            if m and find_cues(text[m.end():b], self._table) and find_cues(text[m.end():b], self._table)[0].span[0] == 0:
+                a = m.end()
             if b <= a:
                 continue
             t = text[a:b]
@@ -205,6 +209,8 @@ class Extractor:
                 off = t.find(subj)
                 p.subject_span = (p.start + off, p.start + off + len(subj))
         p.verb = starts_with_verb(t)
+        if p.verb is None and p.times and p.times[0].span[0] == 0 and p.times[0].kind != "frequency":
+            p.verb = starts_with_verb(t[p.times[0].span[1]:])
         dated = any(tt.kind not in ("vague", "frequency") and tt.end for tt in p.times)
         p.checkable = is_checkable(t, has_metric=bool(p.quants), has_frequency=_has_frequency(p), dated=dated)
 
@@ -221,9 +227,15 @@ class Extractor:
             return []  # a list introduction
         if stext.lstrip().startswith(("--", "——", "－－")) and not find_cues(stext, self._table):
             return []  # a goal bullet that states a wish
+        if re.search(r"上述|这些目标", core):
+            return []  # explanations of the targets
         pieces = self._pieces(ctx, sent)
         if not pieces:
             return []
+        for p, nxt in zip(pieces, pieces[1:]):
+            # 「做好政府工作，要…」: a topic closed by a comma before a clause that opens with its cue
+            if not p.cues and nxt.cues and nxt.cues[0].span[0] == 0 and not p.quants and not p.checkable:
+                p.context = True
         tm = _TARGETS.search(stext)
         if tm and ctx.genre == "gwr":
             return self._target_list(ctx, sent, pieces, sent.start + tm.end())
@@ -254,7 +266,7 @@ class Extractor:
             if p.tail and not p.cues and not (p.text.startswith("为") and p.checkable):
                 cur.append(p)
             elif p.cues or new_subject or p.checkable or cur_ck or _has_frequency(p):
-                if not p.cues and not directive and not new_subject and p.subject and not p.verb:
+                if not p.cues and not directive and not new_subject and p.subject and not p.verb and not p.checkable:
                     # a clause with a non-actor subject and no verb we know: a continuation
                     cur.append(p)
                 else:
@@ -364,18 +376,13 @@ class Extractor:
             d_span = None
         else:
             deadline, d_span = None, None
-        body = text[colon_at:sent.end]
-        use_semicolons = "；" in body or ";" in body
         out = []
         for p in pieces:
             if p.end <= colon_at:
                 continue
             if p.start < colon_at:
                 continue
-            sep = text[p.end:p.end + 1]
-            join = out and not use_semicolons is False and text[p.start - 1:p.start] in "，," and \
-                (use_semicolons or _COMPARE.match(p.text))
-            if out and (_COMPARE.match(p.text) or (use_semicolons and text[p.start - 1:p.start] in "，," and not _looks_like_target(p.text))):
+            if out and _COMPARE.match(p.text):
                 prev = out[-1]
                 prev.end_c = p.end
                 prev.parts.append(p)

@@ -44,6 +44,7 @@ def starts_with_verb(text: str) -> str | None:
     return None
 
 
+_DECISIVE = frozenset("完成 开工 投产 竣工 完工 签约 建成 出台 印发 搬迁 申报 召开 下调 上调 取消 延长 纳入 划转 收回 单列 减免 放开 压减 成立 组建 设立 上线 开通 兼任".split())
 _QUOTED = re.compile(r"[“\"][^”\"]{2,20}[”\"]")
 
 
@@ -59,7 +60,9 @@ def is_checkable(text: str, *, has_metric: bool = False, has_frequency: bool = F
     named = bool(_QUOTED.search(text))
     concrete = any(o in text for o in obj)
     lead = starts_with_verb(text)
-    if lead in drc and not (named and lead in ("推进", "加快", "推动")):
+    if lead in _DECISIVE:
+        return True
+    if lead in drc:
         # a directional verb leads: checkable only with a named thing or a date and a concrete object
         if dated and concrete:
             return True
