@@ -29,6 +29,7 @@ _CONTEXT = re.compile(r"^(?:除|对标|对照|按照|根据|围绕|针对|面对
 _OUTCOME = re.compile(r"了(?![解结])|已经|已(?!有的)|累计|成功|取得|至今|仍未|迟迟|难以|缺乏")
 _TAIL = re.compile(r"^(?:以便|以|使|让|便于|从而|进而|为了|努力|切实|不断)(?![及上下后来内前])")
 _COMPARE = re.compile(r"^(?:比|较|同比|其中|达到|达)")
+_ADVERB_CUES = frozenset("抓紧 加快 全力 积极 严格 努力 支持 鼓励 探索 尽量".split())
 _CONJ = re.compile(r"(?:但是|但|而且|而|并且|同时|也)")
 _TARGETS = re.compile(r"(?:主要)?(?:预期)?目标(?:是|为)?[：:]")
 _SLOGAN_MAX = 10
@@ -252,6 +253,12 @@ class Extractor:
                     ht = [tt for tt in p.times if tt.kind != "frequency"]
                     if ht:
                         head_time, head_time_piece = ht[0], p
+                    continue
+                nxt = pieces[i + 1] if i + 1 < len(pieces) else None
+                if nxt is None or nxt.cues or (nxt.subject and is_actor(nxt.subject, self.owners)) or \
+                        any(x.checkable for x in groups[-1]):
+                    continue  # context of what follows
+                groups[-1].append(p)  # mid-sentence context inside an exhortation run
                 continue
             directive = bool(p.cues) or (bare_ok and (p.verb is not None or _has_frequency(p)))
             if not started:
@@ -265,6 +272,9 @@ class Extractor:
             new_subject = p.subject is not None and is_actor(p.subject, self.owners) and p.verb is None
             if p.tail and not p.cues and not (p.text.startswith("为") and p.checkable):
                 cur.append(p)
+            elif p.cues and all(c.cue in _ADVERB_CUES for c in p.cues) and not p.checkable and not cur_ck \
+                    and not new_subject and any(x.cues for x in cur):
+                cur.append(p)  # 「要组织好产销对接，抓紧解决…」: an adverbial cue inside an exhortation run
             elif p.cues or new_subject or p.checkable or cur_ck or _has_frequency(p):
                 if not p.cues and not directive and not new_subject and p.subject and not p.verb and not p.checkable:
                     # a clause with a non-actor subject and no verb we know: a continuation
@@ -540,9 +550,15 @@ class _DocContext:
         """A short standalone theme sentence heading a paragraph (「实施更大规模的减税。」)."""
         para = self.doc.paragraphs[sent.parent]
         core = sent.text.rstrip(_TRAIL)
+        m = _LIST_MARK.match(core)
+        if m and len(core) - m.end() <= 20 and not re.search(r"[，,；;\d]", core[m.end():]):
+            return True  # 「第三，坚决完成脱贫攻坚任务。」: a numbered theme
         if sent.start != para.start or sent.end >= para.end:
             return False
-        return len(core) <= 16 and not re.search(r"[，,、；;\d]", core)
+        if len(core) <= 16 and not re.search(r"[，,、；;\d]", core):
+            return True
+        strong = any(c.strength == "strong" for c in find_cues(core))
+        return len(core) <= 30 and not strong and not re.search(r"[；;\d]", core)
 
     def bare_directives_allowed(self, sent: Span) -> bool:
         if any(a <= sent.start < b for a, b in self._review):
