@@ -29,7 +29,7 @@ _CONTEXT = re.compile(r"^(?:除|对标|对照|按照|根据|围绕|针对|面对
 _OUTCOME = re.compile(r"了(?![解结])|已经|已(?!有的)|累计|成功|取得|至今|仍未|迟迟|难以|缺乏")
 _TAIL = re.compile(r"^(?:以便|以|使|让|便于|从而|进而|为了|努力|切实|不断)(?![及上下后来内前])")
 _COMPARE = re.compile(r"^(?:比|较|同比|其中|达到|达)")
-_ADVERB_CUES = frozenset("抓紧 加快 全力 积极 严格 努力 支持 鼓励 探索 尽量".split())
+_ADVERB_CUES = frozenset("抓紧 加快 全力 积极 严格 努力 支持 鼓励 探索 尽量 坚决".split())
 _CONJ = re.compile(r"(?:但是|但|而且|而|并且|同时|也)")
 _TARGETS = re.compile(r"(?:主要)?(?:预期)?目标(?:是|为)?[：:]")
 _SLOGAN_MAX = 10
@@ -53,6 +53,8 @@ class _Piece:
     subject_span: tuple[int, int] | None = None
     verb: str | None = None
     checkable: bool = False
+    subject_before_cue: bool = False
+    means_only: bool = False  # 「力争通过一个月努力，」: a cue with only the means after it
 
 
 @dataclass
@@ -172,11 +174,13 @@ class Extractor:
                 a = m.end()
             if b <= a:
                 continue
-            t = text[a:b]
-            p = _Piece(a, b, t, find_cues(t, self._table), find_times(t, ctx.date, plan_year=ctx.plan_year, named=ctx.named),
-                       [q for q in find_quantities(t) if q.role == "target"])
-            self._annotate(ctx, p, cl.end)
-            pieces.append(p)
+            for a2, b2 in _split_enumeration(text, a, b):
+                t = text[a2:b2]
+                p = _Piece(a2, b2, t, find_cues(t, self._table),
+                           find_times(t, ctx.date, plan_year=ctx.plan_year, named=ctx.named),
+                           [q for q in find_quantities(t) if q.role == "target"])
+                self._annotate(ctx, p, cl.end if b2 == b else b2 + 1)
+                pieces.append(p)
         return pieces
 
     def _annotate(self, ctx, p: _Piece, clause_end: int) -> None:
@@ -206,10 +210,13 @@ class Extractor:
                     head = head.replace(tt.text, "")
             subj = clean_subject(head)
             if subj:
+                p.subject_before_cue = first_cue is not None and head.endswith(subj)
                 p.subject = subj
                 off = t.find(subj)
                 p.subject_span = (p.start + off, p.start + off + len(subj))
         p.verb = starts_with_verb(t)
+        if p.cues and _CONTEXT.match(t[p.cues[0].span[1]:]):
+            p.means_only = True
         if p.verb is None and p.times and p.times[0].span[0] == 0 and p.times[0].kind != "frequency":
             p.verb = starts_with_verb(t[p.times[0].span[1]:])
         dated = any(tt.kind not in ("vague", "frequency") and tt.end for tt in p.times)
@@ -269,8 +276,11 @@ class Extractor:
                 continue
             cur = groups[-1]
             cur_ck = any(x.checkable for x in cur)
-            new_subject = p.subject is not None and is_actor(p.subject, self.owners) and p.verb is None
-            if p.tail and not p.cues and not (p.text.startswith("为") and p.checkable):
+            new_subject = p.subject is not None and p.verb is None and \
+                is_actor(p.subject, self.owners, relaxed=p.subject_before_cue)
+            if len(cur) == 1 and cur[0].means_only and not p.cues:
+                cur.append(p)
+            elif p.tail and not p.cues and not (p.text.startswith("为") and p.checkable):
                 cur.append(p)
             elif p.cues and all(c.cue in _ADVERB_CUES for c in p.cues) and not p.checkable and not cur_ck \
                     and not new_subject and any(x.cues for x in cur):
@@ -306,8 +316,10 @@ class Extractor:
             # owner
             owner, owner_rule, owner_span = None, None, None
             p0 = g[0]
-            if p0.subject and is_actor(p0.subject, self.owners):
+            if p0.subject and is_actor(p0.subject, self.owners, relaxed=p0.subject_before_cue):
                 owner, owner_rule, owner_span = p0.subject, "subject", p0.subject_span
+            elif p0.text.startswith("让我们"):
+                owner, owner_rule, owner_span = "我们", "subject", (p0.start + 1, p0.start + 3)
             else:
                 np_ = _ensure_np(p0.text, cues)
                 if np_:
@@ -445,6 +457,36 @@ class _TargetRec:
 
 def _looks_like_target(t: str) -> bool:
     return bool(re.search(r"\d|率|收支|平衡|杠杆|风险|排放|环境|收入|增长", t))
+
+
+def _split_enumeration(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """「一般性支出压减5%以上、“三公”经费再压减3%左右」: split at 、 between parts that each carry a quantity."""
+    t = text[a:b]
+    if "、" not in t:
+        return [(a, b)]
+    qs = find_quantities(t)
+    if len(qs) < 2:
+        return [(a, b)]
+    cuts, last = [], 0
+    for i, ch in enumerate(t):
+        if ch != "、":
+            continue
+        left = [q for q in qs if last <= q.span[0] and q.span[1] <= i]
+        nxt = t.find("、", i + 1)
+        right_end = nxt if nxt > 0 else len(t)
+        right = [q for q in qs if i < q.span[0] and q.span[1] <= right_end]
+        # each side is a phrase of its own (a word before its number), not a bare list of figures
+        if left and right and right[0].span[0] - i > 2 and left[0].span[0] - last > 1:
+            cuts.append(i)
+            last = i + 1
+    if not cuts:
+        return [(a, b)]
+    out, s0 = [], a
+    for c in cuts:
+        out.append((s0, a + c))
+        s0 = a + c + 1
+    out.append((s0, b))
+    return out
 
 
 def _has_frequency(p: _Piece) -> bool:

@@ -227,6 +227,10 @@ def _sentence(doc: Document, text: str, a: int, b: int, p_idx: int, first: bool,
             if stop - a > 40:
                 k = _CLAUSE_BREAK.search(text, m.end(), b)
                 stop = k.start() if k else stop
+                if k and stop - m.end() <= 8:
+                    nxt = re.search(r"[“，,。；;（(]", text[k.end():min(b, k.end() + 12)])
+                    if nxt and nxt.start() >= 4:
+                        stop = k.end() + nxt.start()
             doc.headings.append(doc.span("heading", a, stop, level=level, index=len(doc.headings)))
             _emit_sentence(doc, text, a, b, p_idx)
             return

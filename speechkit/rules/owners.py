@@ -37,8 +37,12 @@ def clean_subject(np: str) -> str:
     return np.strip(" ，,、")
 
 
-def is_actor(np: str, extra: frozenset | set = frozenset()) -> bool:
-    """Whether a noun phrase names an actor (organ, role, group, project entity)."""
+def is_actor(np: str, extra: frozenset | set = frozenset(), relaxed: bool = False) -> bool:
+    """Whether a noun phrase names an actor (organ, role, group, project entity).
+
+    ``relaxed``: the phrase stands right before a modal cue (「公路要推进…」), where any
+    short noun phrase that is not a statistic, policy or programme is taken as the actor.
+    """
     suffixes, words, non_actor, _ = _data()
     np = clean_subject(np)
     if not np or len(np) > 40:
@@ -51,7 +55,13 @@ def is_actor(np: str, extra: frozenset | set = frozenset()) -> bool:
         return False
     if np.endswith(non_actor):
         return False
-    return np.endswith(suffixes) or np.startswith(("各级", "各地", "各"))
+    if np.endswith(suffixes) or np.startswith(("各级", "各地", "各")):
+        return True
+    if relaxed and 2 <= len(np) <= 10 and not np.endswith("的") and not re.search(r"[\d%“”]", np):
+        from .checkable import starts_with_verb
+
+        return starts_with_verb(np) is None
+    return False
 
 
 def lead_owner(text: str) -> tuple[str, str, tuple[int, int]] | None:
