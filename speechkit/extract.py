@@ -215,16 +215,16 @@ class Extractor:
                 off = t.find(subj)
                 p.subject_span = (p.start + off, p.start + off + len(subj))
         p.verb = starts_with_verb(t)
-        if p.cues and _CONTEXT.match(t[p.cues[0].span[1]:]):
+        dated = any(tt.kind not in ("vague", "frequency") and tt.end for tt in p.times)
+        p.checkable = is_checkable(t, has_metric=bool(p.quants), has_frequency=_has_frequency(p), dated=dated)
+        if p.cues and re.match(r"(?:通过|经过|用|以)", t[p.cues[0].span[1]:]) and not p.checkable:
             p.means_only = True
         if p.verb is None and p.times and p.times[0].span[0] == 0 and p.times[0].kind != "frequency":
             p.verb = starts_with_verb(t[p.times[0].span[1]:])
-        dated = any(tt.kind not in ("vague", "frequency") and tt.end for tt in p.times)
-        p.checkable = is_checkable(t, has_metric=bool(p.quants), has_frequency=_has_frequency(p), dated=dated)
 
     def _sentence(self, ctx: "_DocContext", sent: Span) -> list[Commitment]:
         stext = sent.text
-        if ctx.in_heading(sent.start, sent.end):
+        if ctx.in_heading(sent.start, sent.end) or ctx.in_review(sent):
             return []
         core = stext.rstrip(_TRAIL)
         if len(core) <= _SLOGAN_MAX and not re.search(r"[，,、；;]", core) and not re.search(r"\d", core):
@@ -266,6 +266,10 @@ class Extractor:
                         any(x.checkable for x in groups[-1]):
                     continue  # context of what follows
                 groups[-1].append(p)  # mid-sentence context inside an exhortation run
+                continue
+            if not p.cues and _OUTCOME.search(p.text):
+                if started:
+                    break
                 continue
             directive = bool(p.cues) or (bare_ok and (p.verb is not None or _has_frequency(p)))
             if not started:
@@ -508,7 +512,7 @@ def _first_verb_pos(t: str) -> int | None:
 
 
 _ENSURE = re.compile(r"^(?:确保|力争|争取)(?P<rest>.+)$")
-_OBS_END = re.compile(r"(?:如期|按时|全面|正式|顺利|基本|整体|年底|年内)?(?:开工建设|开工|投产|竣工|完工|建成|签约|投入使用|落地|开园|上线|试运营|运营)")
+_OBS_END = re.compile(r"(?:如期|按时|全面|正式|顺利|基本|整体|年底|年内)?(?:开工建设|开工|投产|竣工|完工|建成|签约|投入使用|投入运行|全线通车|通车|贯通|落地|开园|上线|试运营|运营|完成)")
 
 
 def _ensure_np(t: str, cues) -> str | None:
@@ -517,10 +521,8 @@ def _ensure_np(t: str, cues) -> str | None:
     if not m:
         return None
     rest = m["rest"]
-    for tt in find_times(rest):
-        if tt.span[0] == 0:
-            rest = rest[tt.span[1]:]
-            break
+    for tt in reversed(find_times(rest)):
+        rest = rest[:tt.span[0]] + rest[tt.span[1]:]
     rest = rest.lstrip("、，, ")
     mm = _OBS_END.search(rest)
     if not mm or mm.start() == 0:
@@ -601,6 +603,10 @@ class _DocContext:
             return True
         strong = any(c.strength == "strong" for c in find_cues(core))
         return len(core) <= 30 and not strong and not re.search(r"[；;\d]", core)
+
+    def in_review(self, sent: Span) -> bool:
+        """Inside a section that reviews past work (「一、2021年工作回顾」): outcomes, not commitments."""
+        return any(a <= sent.start < b for a, b in self._review)
 
     def bare_directives_allowed(self, sent: Span) -> bool:
         if any(a <= sent.start < b for a, b in self._review):

@@ -217,7 +217,7 @@ def _sentence(doc: Document, text: str, a: int, b: int, p_idx: int, first: bool,
             doc.headings.append(doc.span("heading", a, b, level=level, index=len(doc.headings)))
             _emit_sentence(doc, text, a, b, p_idx)
             return
-        elif level <= 2 and first:
+        elif level <= 2:
             # a heading run into the body: up to the first full stop, or the first comma when long
             stop = b
             for j in range(m.end(), b):
