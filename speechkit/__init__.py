@@ -14,7 +14,7 @@ _EXPORTS = {
     "make_tokenizer": "tokenize",
     "find_times": "rules.times", "define_periods": "rules.times", "TimeExpr": "rules.times",
     "find_quantities": "rules.quantities", "Quantity": "rules.quantities",
-    "extract": "extract", "Extractor": "extract", "Extraction": "extract",
+    "extract": "extractor", "Extractor": "extractor", "Extraction": "extractor",
     "Commitment": "commitment",
     "to_frame": "frame",
 }

@@ -31,7 +31,7 @@ def _manifest_rows(manifests) -> dict:
 
 
 def cmd_extract(a) -> int:
-    from .extract import Extractor
+    from .extractor import Extractor
     from .frame import to_frame
     from .io import ReadError, read_speech
 
@@ -117,7 +117,7 @@ def cmd_segment(a) -> int:
 
 def cmd_demo(a) -> int:
     """The main job on the embedded sample corpus."""
-    from .extract import Extractor
+    from .extractor import Extractor
     from .io import read_corpus
     from .segment import segment
 

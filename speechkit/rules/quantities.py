@@ -189,8 +189,8 @@ def find_quantities(text: str) -> list[Quantity]:
             if text.startswith(w, e) and w not in ("多", "余"):
                 post, e = w, e + len(w)
                 break
-        unit = g.unit[1:] if g.unit[:1] in ("多", "余") else g.unit
-        op = ">" if g.unit[:1] in ("多", "余") else _op(data, None, post)
+        unit = g.unit
+        op = ">" if g.rule == "more-than-unit" else _op(data, None, post)
         add(Quantity((g.start, e), text[g.start:e], None, None, unit, op, "missing-number"))
     found.sort(key=lambda q: q.span)
     return found

@@ -317,7 +317,7 @@ def find_times(text: str, date=None, *, plan_year: int | None = None, named: dic
     return out
 
 
-_DEF_NAME = re.compile(r"([\u4e00-\u9fff]{2}(?:月|周|季))(?:行动|活动|专项行动)?\s*$")
+_DEF_NAME = re.compile(r"([\u4e00-\u9fff]{2}(?:月|周|季|会战|战役))(?:行动|活动|专项行动)?[”\"]?\s*$")
 
 
 def define_periods(text: str, date=None, *, plan_year: int | None = None) -> dict[str, tuple[str, str]]:
@@ -332,5 +332,8 @@ def define_periods(text: str, date=None, *, plan_year: int | None = None) -> dic
             continue
         m = _DEF_NAME.search(text[max(0, t.span[0] - 16):t.span[0]])
         if m:
-            out[m.group(1)] = (t.start, t.end)
+            name = m.group(1)
+            out[name] = (t.start, t.end)
+            if name.endswith(("会战", "战役")):
+                out[name[-2:]] = (t.start, t.end)  # 「百日会战…」 later called 「会战期间」
     return out

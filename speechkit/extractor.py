@@ -227,7 +227,8 @@ class Extractor:
         if ctx.in_heading(sent.start, sent.end) or ctx.in_review(sent):
             return []
         core = stext.rstrip(_TRAIL)
-        if len(core) <= _SLOGAN_MAX and not re.search(r"[，,、；;]", core) and not re.search(r"\d", core):
+        if len(core) <= _SLOGAN_MAX and not re.search(r"[，,、；;\d]", core) and not is_checkable(core) \
+                and not find_times(core, ctx.date):
             return []  # 「要真查实督。」: a subsection slogan
         if ctx.theme_sentence(sent):
             return []
@@ -271,7 +272,7 @@ class Extractor:
                 if started:
                     break
                 continue
-            directive = bool(p.cues) or (bare_ok and (p.verb is not None or _has_frequency(p)))
+            directive = bool(p.cues) or _has_frequency(p) or (bare_ok and p.verb is not None)
             if not started:
                 if not directive:
                     continue

@@ -1,0 +1,32 @@
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def corpus_dir():
+    return CORPUS
+
+
+@pytest.fixture(scope="session")
+def sample_corpus():
+    from speechkit import read_corpus
+
+    return read_corpus(CORPUS, manifest=CORPUS / "manifest.csv")
+
+
+@pytest.fixture(scope="session")
+def speeches(sample_corpus):
+    return {s.doc_id: s for s in sample_corpus}
+
+
+@pytest.fixture(scope="session")
+def extractions(speeches):
+    from speechkit import Extractor
+
+    ex = Extractor()
+    return {k: ex.extract(s) for k, s in speeches.items()}

@@ -1,0 +1,116 @@
+import string
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from speechkit import clean, segment
+
+
+def test_doubled_title_is_de_doubled():
+    c = clean("在在 20202020 年市委年市委“两大行动两大行动”动员大会动员大会上上")
+    assert c.text == "在2020年市委“两大行动”动员大会上"
+
+
+def test_ordinary_repetition_is_kept():
+    for t in ("研究研究这个问题。", "一条一条落实。", "人人参与，天天坚持。"):
+        assert clean(t).text == t
+
+
+def test_offsets_point_into_raw():
+    raw = "温馨提示:\n1. 本文档由用户上传,版权归属用户。\n网站客服:123\n标签\n在 2021 年,要完成 10 月 20 日的任务"
+    c = clean(raw)
+    assert c.text == "在2021年，要完成10月20日的任务"
+    for i, ch in enumerate(c.text):
+        if ch not in "，":
+            assert raw[c.offsets[i]] == ch
+
+
+def test_spaces_and_breaks():
+    assert clean("政 府 工 作 报 告\n内容").text == "政府工作报告\n内容"
+    assert clean("政府工作报\n告\n内容").text == "政府工作报告\n内容"
+    assert clean("第一段。　　第二段。").text == "第一段。\n第二段。"
+    assert clean("城乡环境 PPP 项目").text == "城乡环境PPP项目"
+    assert clean("a\u200bb").text == "ab"
+
+
+def test_redaction_gaps_marked():
+    c = clean("再腾地亩、融资亿元以上，完成3亿元。")
+    assert [(g.unit, c.text[g.start:g.end]) for g in c.gaps] == [("亩", "亩"), ("亿元", "亿元")]
+
+
+def test_seed_lookalike_segments(corpus_dir, speeches):
+    sp = speeches["jiangcheng-tuijin-2021"]
+    doc = segment(sp)
+    assert "温馨提示" not in doc.text and "网站客服" not in doc.text
+    assert doc.sentences[0].text == "在2021年江城县“三大攻坚”推进会上讲话"
+    heads = [h.text for h in doc.headings]
+    assert heads == ["一、认清形势，增强紧迫感", "二、聚焦重点，狠抓项目建设", "三、压实责任，确保落实见效"]
+    starts = [h.start for h in doc.headings]
+    assert starts == sorted(starts)
+
+
+def _roundtrip_ok(doc, span):
+    """raw[raw_start:raw_end] gives the span's text back, modulo removed noise and normalized punctuation."""
+    raw = doc.raw[span.raw_start:span.raw_end]
+    squash = lambda s: "".join(ch for ch in s if not ch.isspace() and ch not in ",:;?!()，：；？！（）\u200b")  # noqa: E731
+    return squash(span.text) in squash(raw) or _dedoubled(squash(raw), squash(span.text))
+
+
+def _dedoubled(raw, text):
+    # doubled text (PDF bold): every character of the span appears in order in the raw
+    it = iter(raw)
+    return all(ch in it for ch in text)
+
+
+def test_every_sentence_maps_back_to_raw(speeches):
+    n = 0
+    for sp in speeches.values():
+        doc = segment(sp)
+        for s in doc.sentences + doc.clauses:
+            assert _roundtrip_ok(doc, s), (sp.doc_id, s)
+            n += 1
+    assert n > 200
+
+
+def _check_spans(text):
+    doc = segment(text)
+    prev_end = 0
+    for s in doc.sentences:
+        assert 0 <= s.start < s.end <= len(doc.text)
+        assert s.start >= prev_end
+        assert 0 <= s.raw_start <= s.raw_end <= len(text)
+        prev_end = s.end
+    covered = set()
+    for s in doc.sentences:
+        covered.update(range(s.start, s.end))
+    for i, ch in enumerate(doc.text):
+        if not ch.isspace():
+            assert i in covered, (text, i)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=300))
+def test_random_unicode_never_crashes(text):
+    _check_spans(text)
+
+
+ALPHABET = "要确保年内完成，。、；：“”（）！？ \n\u3000一二三四五六七八九十123年月日亿元个" + string.ascii_letters
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=300))
+def test_speechlike_text_never_crashes(text):
+    _check_spans(text)
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n\n\u3000\u3000\n", "\u200b"])
+def test_empty_and_blank(text):
+    doc = segment(text)
+    assert doc.sentences == [] and doc.text.strip() == ""
+
+
+def test_tokens_use_domain_dictionary():
+    doc = segment("落细“六稳”“六保”，推行“店小二”制度。")
+    words = [t.text for t in doc.tokens()]
+    assert "六稳" in words and "店小二" in words
+    for t in doc.tokens():
+        assert doc.raw[t.raw_start:t.raw_end] == t.text

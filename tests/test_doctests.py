@@ -1,0 +1,16 @@
+"""The docstring examples of the public modules run as tests."""
+import doctest
+import importlib
+
+import pytest
+
+MODULES = ["speechkit.io", "speechkit.clean", "speechkit.segment", "speechkit.tokenize", "speechkit.lexicon",
+           "speechkit.numerals", "speechkit.rules.times", "speechkit.rules.quantities", "speechkit.rules.cues",
+           "speechkit.rules.owners", "speechkit.rules.checkable", "speechkit.extractor", "speechkit.frame"]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_docstrings(name):
+    mod = importlib.import_module(name)
+    res = doctest.testmod(mod, optionflags=doctest.ELLIPSIS)
+    assert res.failed == 0

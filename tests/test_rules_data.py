@@ -1,0 +1,139 @@
+"""Every example and counterexample of every rule data file is its own test case."""
+import datetime as dt
+
+import pytest
+
+from speechkit.lexicon import load
+
+
+def _date(v):
+    return v.isoformat() if isinstance(v, dt.date) else v
+
+
+def _cases(name, key="rules"):
+    out = []
+    for r in load(name)[key]:
+        rid = r.get("id") or r.get("cue")
+        for i, ex in enumerate(r.get("examples") or []):
+            out.append(pytest.param(rid, ex, True, id=f"{rid}-ex{i}"))
+        for i, ex in enumerate(r.get("counterexamples") or []):
+            out.append(pytest.param(rid, ex, False, id=f"{rid}-counter{i}"))
+    return out
+
+
+@pytest.mark.parametrize("rid,ex,positive", _cases("times"))
+def test_time_rule(rid, ex, positive):
+    from speechkit import find_times
+
+    found = find_times(ex["text"], ex["date"])
+    if not positive:
+        assert found == [], f"{ex['text']!r} should give no time expression, got {found}"
+        return
+    hits = [t for t in found if t.text == ex["surface"]]
+    assert hits, f"{ex['surface']!r} not found in {ex['text']!r}: {found}"
+    t = hits[0]
+    assert t.rule == rid
+    if t.kind == "frequency":
+        assert (t.count, t.per, t.op) == (ex["count"], ex["per"], ex["op"])
+    else:
+        assert (t.start, t.end) == (_date(ex["start"]), _date(ex["end"]))
+
+
+@pytest.mark.parametrize("rid,ex,positive", _cases("quantities"))
+def test_quantity_rule(rid, ex, positive):
+    from speechkit import find_quantities
+
+    text = ex["text"] if positive else ex
+    got = [(q.value, q.value_hi, q.unit, q.op) for q in find_quantities(text) if q.role == "target"]
+    if not positive:
+        assert got == []
+        return
+    want = [(q["value"], q.get("value_hi"), q["unit"], q["op"]) for q in ex["quantities"]]
+    assert got == want
+
+
+@pytest.mark.parametrize("rid,ex,positive", _cases("cues", key="cues"))
+def test_cue(rid, ex, positive):
+    from speechkit.rules.cues import find_cues
+
+    cues = [c.cue for c in find_cues(ex)]
+    assert (rid in cues) == positive, f"{ex!r}: cues {cues}"
+
+
+@pytest.mark.parametrize("text", load("cues")["ba_examples"])
+def test_jiang_as_ba_is_not_a_cue(text):
+    from speechkit.rules.cues import find_cues
+
+    assert "将" not in [c.cue for c in find_cues(text)]
+
+
+@pytest.mark.parametrize("kind", ["line_rules", "inline_rules"])
+def test_noise_rules_have_examples(kind):
+    for r in load("noise")[kind]:
+        assert r["examples"], r["id"]
+
+
+def _noise_cases():
+    out = []
+    for kind in ("line_rules", "inline_rules", "gap_rules"):
+        for r in load("noise")[kind]:
+            for i, ex in enumerate(r["examples"]):
+                out.append(pytest.param(kind, r["id"], ex, True, id=f"{r['id']}-ex{i}"))
+            for i, ex in enumerate(r.get("counterexamples") or []):
+                out.append(pytest.param(kind, r["id"], ex, False, id=f"{r['id']}-counter{i}"))
+    return out
+
+
+@pytest.mark.parametrize("kind,rid,ex,positive", _noise_cases())
+def test_noise_rule(kind, rid, ex, positive):
+    from speechkit.clean import clean, find_gaps
+
+    if kind == "gap_rules":
+        text = ex[0] if positive else ex
+        gaps = [g for g in find_gaps(text) if g.rule == rid]
+        if positive:
+            assert gaps and gaps[0].unit == ex[1]
+        else:
+            assert gaps == []
+        return
+    if kind == "line_rules":
+        doc = f"正文第一段。\n{ex}\n正文第二段。"
+        out = clean(doc).text
+        if positive:
+            assert out.replace("\n", "") == "正文第一段。正文第二段。"
+        else:
+            assert ex.strip()[:6] in out
+        return
+    if positive:
+        assert clean(ex[0]).text == ex[1]
+    else:
+        assert clean(ex).text == ex
+
+
+@pytest.mark.parametrize("group", ["actors", "non_actors"])
+def test_owner_examples(group):
+    from speechkit.rules.owners import is_actor
+
+    for np_ in load("owners")["examples"][group]:
+        assert is_actor(np_) == (group == "actors"), np_
+
+
+def test_lead_patterns():
+    from speechkit.rules.owners import lead_owner
+
+    for r in load("owners")["lead_patterns"]:
+        for ex in r["examples"]:
+            got = lead_owner(ex)
+            assert got is not None and got[1] == r["id"], (ex, got)
+
+
+@pytest.mark.parametrize("group", ["checkable", "not_checkable"])
+def test_checkable_examples(group):
+    from speechkit.rules.checkable import is_checkable
+    from speechkit.rules.quantities import find_quantities
+    from speechkit.rules.times import find_times
+
+    for text in load("checkable")["examples"][group]:
+        has_metric = bool(find_quantities(text))
+        has_freq = any(t.kind == "frequency" for t in find_times(text, "2020-10-20"))
+        assert is_checkable(text, has_metric=has_metric, has_frequency=has_freq) == (group == "checkable"), text
