@@ -1,0 +1,36 @@
+"""Locate ../shared (real documents, evaluation only; never copied into the repository)."""
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+
+def require_shared():
+    if not (SHARED / "corpus").is_dir():
+        sys.exit(f"benchmarks: {SHARED} not found: these scripts evaluate on the shared real documents, "
+                 "which live beside the repository and are not part of it")
+    return SHARED
+
+
+def manifests():
+    return [SHARED / "corpus" / "manifest.csv", SHARED / "seeds" / "manifest.csv"]
+
+
+def gold_docs():
+    out = []
+    for g in sorted((SHARED / "gold").glob("*.jsonl")):
+        for folder in ("corpus", "seeds"):
+            p = SHARED / folder / f"{g.stem}.txt"
+            if p.exists():
+                out.append(p)
+    return out
+
+
+def read_all(paths):
+    from speechkit.io import read_manifest, read_speech
+
+    rows = {}
+    for m in manifests():
+        rows.update(read_manifest(m))
+    return [read_speech(p, meta=rows.get(p.stem)) for p in paths]

@@ -1,0 +1,99 @@
+"""Commitment extraction on the shared gold, beside a keyword-only baseline.
+
+Runs exactly what the README's evaluation table reports:
+    speechkit extract <gold documents> --manifest ../shared/corpus/manifest.csv --manifest ../shared/seeds/manifest.csv
+    python ../shared/eval/score.py --gold ../shared/gold --pred <that output> --per-doc
+and the same scorer on a baseline where every sentence with a modal cue is one record.
+Also prints extraction throughput as a ratio over jieba.lcut on the same text.
+
+    python benchmarks/eval_commitments.py
+"""
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _shared import SHARED, gold_docs, manifests, read_all, require_shared  # noqa: E402
+
+
+def baseline(speeches):
+    from speechkit.rules.cues import find_cues
+    from speechkit.segment import segment
+
+    out = []
+    for sp in speeches:
+        doc = segment(sp)
+        for s in doc.sentences:
+            if find_cues(s.text):
+                out.append({"doc_id": sp.doc_id, "start": s.raw_start, "end": s.raw_end, "text": s.text,
+                            "checkable": False, "deadline": None, "metrics": [], "owner": None, "strength": None})
+    return out
+
+
+def score(pred_path, per_doc=False):
+    args = [sys.executable, str(SHARED / "eval" / "score.py"), "--gold", str(SHARED / "gold"), "--pred", str(pred_path)]
+    if per_doc:
+        return subprocess.run(args + ["--per-doc"], capture_output=True, text=True).stdout
+    return json.loads(subprocess.run(args + ["--json"], capture_output=True, text=True, check=True).stdout)
+
+
+def main():
+    require_shared()
+    docs = gold_docs()
+    tmp = Path(tempfile.mkdtemp())
+    pred = tmp / "pred.jsonl"
+    cmd = ["speechkit", "extract", *map(str, docs)]
+    for m in manifests():
+        cmd += ["--manifest", str(m)]
+    subprocess.run(cmd + ["--format", "jsonl", "-o", str(pred)], check=True)
+    print("speechkit:")
+    print(score(pred, per_doc=True))
+    speeches = read_all(docs)
+    base = tmp / "base.jsonl"
+    base.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in baseline(speeches)), encoding="utf-8")
+    b = score(base)
+    seed = [r for r in baseline(speeches) if r["doc_id"] == "liangda-xingdong-2020"]
+    sp = tmp / "seed.jsonl"
+    sp.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in seed), encoding="utf-8")
+    gold_seed = tmp / "gold"
+    gold_seed.mkdir()
+    (gold_seed / "seed.jsonl").write_text((SHARED / "gold" / "liangda-xingdong-2020.jsonl").read_text(encoding="utf-8"),
+                                          encoding="utf-8")
+    r = subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"), "--gold", str(gold_seed), "--pred", str(sp),
+                        "--json"], capture_output=True, text=True, check=True)
+    print(f"keyword baseline (every sentence with a cue): F1 {b['f1']:.3f} over the shared gold, "
+          f"{json.loads(r.stdout)['f1']:.3f} on the seed")
+
+    # throughput: whole pipeline (read excluded) over jieba.lcut on the same raw text
+    import jieba
+
+    from speechkit import Extractor
+
+    jieba.setLogLevel(60)
+    jieba.lcut("预热")
+    ex = Extractor()
+    ex.tokenizer.lcut("预热")
+    corpus = read_all(sorted((SHARED / "corpus").glob("*.txt")))
+    chars = sum(len(s.raw) for s in corpus)
+    t = time.perf_counter()
+    for s in corpus:
+        jieba.lcut(s.raw)
+    tj = time.perf_counter() - t
+    t = time.perf_counter()
+    for s in corpus:
+        res = ex.extract(s)
+        res.document.tokens(ex.tokenizer)
+    tp = time.perf_counter() - t
+    t = time.perf_counter()
+    for s in corpus:
+        ex.extract(s)
+    te = time.perf_counter() - t
+    print(f"throughput on {len(corpus)} shared documents ({chars:,} chars): jieba.lcut {chars / tj:,.0f} chars/s; "
+          f"extraction without tokens {te / tj:.2f}x jieba; extraction plus jieba tokens {tp / tj:.2f}x jieba")
+
+
+if __name__ == "__main__":
+    main()
