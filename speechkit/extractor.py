@@ -54,7 +54,7 @@ class _Piece:
     verb: str | None = None
     checkable: bool = False
     subject_before_cue: bool = False
-    means_only: bool = False  # 「力争通过一个月努力，」: a cue with only the means after it
+    means_only: bool = False  # 「力争通过两个月努力，」: a cue with only the means after it
 
 
 @dataclass
@@ -87,22 +87,6 @@ class Extraction:
         from .frame import to_frame
 
         return to_frame(self.commitments)
-
-    def _repr_html_(self):
-        from .html import extraction_html
-
-        return extraction_html(self)
-
-    def to_html(self, path=None) -> str:
-        """A standalone HTML page with the commitments highlighted; written to ``path`` when given."""
-        from .html import extraction_html
-
-        page = extraction_html(self, standalone=True)
-        if path:
-            from pathlib import Path
-
-            Path(path).write_text(page, encoding="utf-8")
-        return page
 
 
 class Extractor:

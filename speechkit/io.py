@@ -55,11 +55,6 @@ class Speech:
         head = "".join(self.raw[:24].split())
         return f"Speech({self.doc_id!r}, {len(self.raw):,} chars, {date}{src}, {self.encoding or 'str'}, {head!r}…)"
 
-    def _repr_html_(self) -> str:  # notebook display
-        from .html import speech_html
-
-        return speech_html(self)
-
     @classmethod
     def from_text(cls, text: str, doc_id: str = "text", date: dt.date | str | None = None, **meta) -> "Speech":
         """Build a speech from a string already in memory.

@@ -34,7 +34,7 @@ def strip_adverbs(text: str) -> str:
 def starts_with_verb(text: str) -> str | None:
     """The directive verb a clause starts with (after adverbs), or ``None``.
 
-    >>> starts_with_verb("全面推行城“店小二”制度")
+    >>> starts_with_verb("全面推行“店小二”服务制度")
     '推行'
     """
     obs, drc, _ = verb_lexicon()

@@ -274,7 +274,7 @@ def find_times(text: str, date=None, *, plan_year: int | None = None, named: dic
     ``named`` maps period names that the speech defined (see
     :func:`define_periods`) to ``(start, end)`` ISO dates.
 
-    >>> [(t.text, t.end) for t in find_times("市幼儿园9月将投入使用", "2020-10-20")]
+    >>> [(t.text, t.end) for t in find_times("新图书馆9月将投入使用", "2020-10-20")]
     [('9月', '2021-09-30')]
     >>> f = find_times("每周至少两次到项目现场", "2020-10-20")[0]
     >>> f.kind, f.count, f.per, f.op
