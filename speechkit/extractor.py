@@ -287,8 +287,7 @@ class Extractor:
             g0 = groups[0][0]
             lim = g0.cues[0].span[0] if g0.cues else 1
             for tt in g0.times:
-                if tt.kind != "frequency" and tt.span[1] <= max(lim, 1) + 0 and tt.span[0] == 0 or \
-                        (tt.kind != "frequency" and g0.cues and tt.span[1] <= lim):
+                if tt.kind != "frequency" and (tt.span[0] == 0 or (g0.cues and tt.span[1] <= lim)):
                     head_time = tt
                     head_time_piece = g0
                     break
@@ -331,7 +330,8 @@ class Extractor:
                 if any(c.cue in self._table[2] for c in cues) and modality not in ("力争", "争取"):
                     strength = "weak"
                 carry_cue = cues[0]
-                cue_span = cues[0].span
+                owner_piece = next(p for p in g if cues[0] in p.cues)
+                cue_span = (owner_piece.start + cues[0].span[0], owner_piece.start + cues[0].span[1])
             elif carry_cue is not None:
                 modality, strength, cue_span = carry_cue.cue, carry_cue.strength, None
                 if carry_cue.cue in ("力争", "争取") and "要" in text:
@@ -370,7 +370,7 @@ class Extractor:
             checkable = is_checkable(text, has_metric=bool(metrics), has_frequency=bool(freq), dated=dated)
             out.append(self._commitment(ctx, sent, a, b, text, modality, strength, owner, owner_rule, owner_span,
                                         deadline, d_rule, d_span, metrics, m_spans, freq, f_span, checkable,
-                                        cue_span and (g[0].start + cue_span[0] if cues and cues[0] in g[0].cues else None, None), "cue" if cues else "bare-directive"))
+                                        cue_span, "cue" if cues else "bare-directive"))
         return out
 
     def _target_list(self, ctx, sent, pieces, colon_at) -> list[Commitment]:
@@ -411,7 +411,7 @@ class Extractor:
             checkable = bool(metrics) or bool(re.search(r"率|收支|排放|平衡|同步|稳定|指标", t))
             result.append(self._commitment(ctx, sent, r.start, r.end_c, t, None, "medium", None, None, None,
                                            deadline, "target-list", d_span, metrics, m_spans, None, None, checkable,
-                                           (None, None), "target-list"))
+                                           None, "target-list"))
         return result
 
     def _commitment(self, ctx, sent, a, b, text, modality, strength, owner, owner_rule, owner_span, deadline, d_rule,
@@ -432,7 +432,7 @@ class Extractor:
             doc_id=ctx.speech.doc_id, start=rs, end=re_, text=text, modality=modality, strength=strength,
             owner=owner, action=action, deadline=deadline, metrics=metrics, frequency=freq, checkable=checkable,
             owner_rule=owner_rule, owner_span=to_raw(owner_span), deadline_rule=d_rule, deadline_span=to_raw(d_span),
-            cue_span=None, metric_spans=[to_raw(s) for s in m_spans], frequency_span=to_raw(f_span),
+            cue_span=to_raw(cue_span), metric_spans=[to_raw(s) for s in m_spans], frequency_span=to_raw(f_span),
             conditional=bool(_COND.search(text)), addressee=addressee, change=change, indicator_type=ind,
             rule=rule, sentence=sent.index)
 
@@ -442,10 +442,6 @@ class _TargetRec:
     start: int
     end_c: int
     parts: list
-
-
-def _looks_like_target(t: str) -> bool:
-    return bool(re.search(r"\d|率|收支|平衡|杠杆|风险|排放|环境|收入|增长", t))
 
 
 def _split_enumeration(text: str, a: int, b: int) -> list[tuple[int, int]]:

@@ -50,16 +50,15 @@ def cue_table(extra: dict[str, str] | None = None) -> tuple[re.Pattern, dict[str
     return re.compile("|".join(pats)), strength, frozenset(data["hedges"]), ba
 
 
-_DEFAULT = None
+@lru_cache(maxsize=1)
+def _default_table():
+    return cue_table()
 
 
 def find_cues(text: str, table=None) -> list[Cue]:
     """Modal cues in ``text`` (将 used as 把 excluded)."""
-    global _DEFAULT
     if table is None:
-        if _DEFAULT is None:
-            _DEFAULT = cue_table()
-        table = _DEFAULT
+        table = _default_table()
     pat, strength, _, ba = table
     out = []
     for m in pat.finditer(text):
