@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _shared import SHARED, read_all, require_shared  # noqa: E402
+from _shared import SHARED, jieba_seconds, read_all, require_shared  # noqa: E402
 
 PUNCT = ",:;?!()，：；？！（）\"“”"
 
@@ -30,8 +30,6 @@ def ok(doc, span):
 
 def main():
     require_shared()
-    import jieba
-
     from speechkit.segment import segment
 
     paths = sorted((SHARED / "corpus").glob("*.txt")) + [SHARED / "seeds" / "liangda-xingdong-2020.txt"]
@@ -49,13 +47,8 @@ def main():
     print("\nseed: header removed:", "温馨提示" not in seed.text, "| title:", seed.sentences[0].text)
     for h in seed.headings:
         print(f"  heading raw {h.raw_start}:{h.raw_end} {h.text}")
-    jieba.setLogLevel(60)
-    jieba.lcut("预热")
     chars = sum(len(s.raw) for s in speeches)
-    t = time.perf_counter()
-    for s in speeches:
-        jieba.lcut(s.raw)
-    tj = time.perf_counter() - t
+    tj = jieba_seconds([s.raw for s in speeches])
     t = time.perf_counter()
     for s in speeches:
         segment(s)

@@ -119,7 +119,6 @@ def cmd_demo(a) -> int:
     """The main job on the embedded sample corpus."""
     from .extractor import Extractor
     from .io import read_corpus
-    from .segment import segment
 
     root = Path(a.corpus)
     corpus = read_corpus(root, manifest=root / "manifest.csv")
@@ -127,8 +126,8 @@ def cmd_demo(a) -> int:
     ex = Extractor()
     records = []
     for sp in corpus:
-        doc = segment(sp)
         res = ex.extract(sp)
+        doc = res.document
         print(f"  {sp.doc_id}: {len(doc.sentences)} sentences, {len(doc.clauses)} clauses, "
               f"{len(res)} commitments ({sum(c.checkable for c in res)} checkable)")
         records.extend(res.commitments)

@@ -154,8 +154,10 @@ class Extractor:
                 while a < b and text[a] in _TRAIL:
                     a += 1
             m = _CONJ.match(text, a, b)
-            if m and find_cues(text[m.end():b], self._table) and find_cues(text[m.end():b], self._table)[0].span[0] == 0:
-                a = m.end()
+            if m:
+                after = find_cues(text[m.end():b], self._table)
+                if after and after[0].span[0] == 0:
+                    a = m.end()
             if b <= a:
                 continue
             for a2, b2 in _split_enumeration(text, a, b):
