@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from bisect import bisect_left
+from dataclasses import dataclass, field, replace
 
 from .commitment import Commitment
 from .io import Speech
@@ -162,9 +163,8 @@ class Extractor:
                 continue
             for a2, b2 in _split_enumeration(text, a, b):
                 t = text[a2:b2]
-                p = _Piece(a2, b2, t, find_cues(t, self._table),
-                           find_times(t, ctx.date, plan_year=ctx.plan_year, named=ctx.named),
-                           [q for q in find_quantities(t) if q.role == "target"])
+                cues, times, quants = ctx.recognized(a2, b2, self._table)
+                p = _Piece(a2, b2, t, cues, times, [q for q in quants if q.role == "target"])
                 self._annotate(ctx, p, cl.end if b2 == b else b2 + 1)
                 pieces.append(p)
         return pieces
@@ -560,6 +560,41 @@ class _DocContext:
             if re.search(r"回顾|过去|成绩|进展|成效", h.text):
                 self._review.append((a, b))
         self._item_notes: dict[int, tuple] = {}
+        self._found = None
+
+    def recognized(self, a: int, b: int, table) -> tuple[list, list, list]:
+        """Cues, times and quantities of ``doc.text[a:b]``, spans relative to ``a``.
+
+        The recognizers run once over the whole document; a piece that a match
+        crosses is recognized again on its own, so the result is what running
+        them on the piece alone would give.
+        """
+        if self._found is None or self._found[0] is not table:
+            text = self.doc.text
+            found = (find_cues(text, table),
+                     find_times(text, self.date, plan_year=self.plan_year, named=self.named),
+                     find_quantities(text))
+            self._found = (table, found, [[x.span[0] for x in lst] for lst in found])
+        _, found, starts = self._found
+        out = []
+        for lst, st, fn in zip(found, starts, self._recognizers(table)):
+            i = bisect_left(st, a)
+            crossing = i > 0 and lst[i - 1].span[1] > a
+            got = []
+            while i < len(lst) and lst[i].span[0] < b:
+                x = lst[i]
+                if x.span[1] > b:
+                    crossing = True
+                    break
+                got.append(replace(x, span=(x.span[0] - a, x.span[1] - a)))
+                i += 1
+            out.append(fn(self.doc.text[a:b]) if crossing else got)
+        return tuple(out)
+
+    def _recognizers(self, table):
+        return (lambda t: find_cues(t, table),
+                lambda t: find_times(t, self.date, plan_year=self.plan_year, named=self.named),
+                find_quantities)
 
     def clauses_of(self, s_idx: int) -> list[Span]:
         return self._clauses.get(s_idx, [])

@@ -27,6 +27,17 @@ def verb_lexicon():
     return obs, drc, obj
 
 
+def _alternation(words) -> re.Pattern:
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=1)
+def _patterns():
+    """Compiled alternations of the lexicon (longest first), built once."""
+    obs, drc, obj = verb_lexicon()
+    return _alternation(obs + drc), _alternation(obs), _alternation(obj)
+
+
 def strip_adverbs(text: str) -> str:
     return _ADVERBS.sub("", text)
 
@@ -37,12 +48,14 @@ def starts_with_verb(text: str) -> str | None:
     >>> starts_with_verb("全面推行“店小二”服务制度")
     '推行'
     """
-    obs, drc, _ = verb_lexicon()
-    t = strip_adverbs(text.lstrip("“”"))
-    for v in sorted(obs + drc, key=len, reverse=True):
-        if t.startswith(v):
-            return v
-    return None
+    return _starts_with_verb(text)
+
+
+@lru_cache(maxsize=65536)
+def _starts_with_verb(text: str) -> str | None:
+    verbs, _, _ = _patterns()
+    m = verbs.match(strip_adverbs(text.lstrip("“”")))
+    return m.group(0) if m else None
 
 
 _DECISIVE = frozenset("完成 开工 投产 竣工 完工 签约 建成 出台 印发 搬迁 申报 召开 下调 上调 取消 延长 纳入 划转 收回 单列 减免 放开 压减 成立 组建 设立 上线 开通 兼任".split())
@@ -57,9 +70,10 @@ def is_checkable(text: str, *, has_metric: bool = False, has_frequency: bool = F
     t = strip_adverbs(text)
     if t.startswith(("建立健全", "构建")) and "体系" in t:
         return False
-    has_obs = any(v in text for v in obs)
+    _, obs_re, obj_re = _patterns()
+    has_obs = bool(obs_re.search(text))
     named = bool(_QUOTED.search(text))
-    concrete = any(o in text for o in obj)
+    concrete = bool(obj_re.search(text))
     lead = starts_with_verb(text)
     if lead in _DECISIVE:
         return True

@@ -34,7 +34,7 @@ def _data():
     return data
 
 
-def cue_table(extra: dict[str, str] | None = None) -> tuple[re.Pattern, dict[str, str], frozenset, re.Pattern]:
+def cue_table(extra: dict[str, str] | None = None) -> tuple:
     """Compile the cue lexicon, with ``extra`` cues ``{word: strength}`` added by a user."""
     data = _data()
     pats, strength = [], {}
@@ -47,7 +47,11 @@ def cue_table(extra: dict[str, str] | None = None) -> tuple[re.Pattern, dict[str
         pats.insert(0, f"(?P<c{len(pats)}>{re.escape(word)})")
         strength[f"c{len(pats) - 1}"] = (word, st)
     ba = re.compile("|".join(map(re.escape, data["ba_verbs"])))
-    return re.compile("|".join(pats)), strength, frozenset(data["hedges"]), ba
+    # every cue match begins with its cue word: scanning for the first characters
+    # first and trying the alternation only there is several times faster
+    firsts = {c["cue"][0] for c in data["cues"]} | {w[0] for w in (extra or {})}
+    lead = re.compile("[" + "".join(map(re.escape, sorted(firsts))) + "]")
+    return re.compile("|".join(pats)), strength, frozenset(data["hedges"]), ba, lead
 
 
 @lru_cache(maxsize=1)
@@ -59,12 +63,19 @@ def find_cues(text: str, table=None) -> list[Cue]:
     """Modal cues in ``text`` (将 used as 把 excluded)."""
     if table is None:
         table = _default_table()
-    pat, strength, _, ba = table
+    pat, strength, _, ba, lead = table
     out = []
-    for m in pat.finditer(text):
+    pos = 0
+    for c in lead.finditer(text):
+        if c.start() < pos:
+            continue
+        m = pat.match(text, c.start())
+        if m is None or m.end() == m.start():
+            continue
+        pos = m.end()
         cue, st = strength[m.lastgroup]
         if cue == "将":
-            rest = text[m.end():]
+            rest = text[m.end():m.end() + 80]
             cut = re.search(r"[，,；;。]", rest)
             if ba.search(rest[:cut.start()] if cut else rest):
                 continue
