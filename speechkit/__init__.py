@@ -17,6 +17,14 @@ _EXPORTS = {
     "extract": "extractor", "Extractor": "extractor", "Extraction": "extractor",
     "Commitment": "commitment",
     "to_frame": "frame",
+    "compare": "compare",
+    "compare_chain": "compare",
+    "ledger": "compare",
+    "panel": "compare",
+    "Link": "compare",
+    "find_outcomes": "outcomes",
+    "Outcome": "outcomes",
+    "find_indicators": "rules.indicators",
 }
 
 __all__ = sorted(_EXPORTS)

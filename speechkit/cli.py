@@ -1,4 +1,4 @@
-"""Command line: ``speechkit extract``, ``speechkit segment``, ``speechkit demo``.
+"""Command line: ``speechkit extract``, ``compare``, ``segment``, ``demo``.
 
 Bad files are reported on stderr with the reason; the others still produce
 output; the exit status is 1 when any file failed.
@@ -115,6 +115,58 @@ def cmd_segment(a) -> int:
     return 1 if failed else 0
 
 
+def _read_all(paths, manifests, date=None):
+    from .io import ReadError, read_speech
+
+    rows = _manifest_rows(manifests)
+    speeches, failed = [], 0
+    for path in _collect(paths):
+        try:
+            speeches.append(read_speech(path, date=date, meta=rows.get(path.stem)))
+        except ReadError as e:
+            print(f"speechkit: {e}", file=sys.stderr)
+            failed += 1
+    return speeches, failed
+
+
+def cmd_compare(a) -> int:
+    """Link each speech's commitments to the next speech of its chain; one JSON line per link."""
+    from .compare import _chains, compare_chain
+    from .extractor import Extractor
+
+    speeches, failed = _read_all(a.paths, a.manifest)
+    ex = Extractor()
+    links = []
+    for name, chain in sorted(_chains(speeches).items()):
+        if len(chain) < 2:
+            print(f"speechkit: chain {name!r} has one speech ({chain[0].doc_id}): nothing to compare",
+                  file=sys.stderr)
+            continue
+        links.extend(compare_chain(chain, extractor=ex))
+    keys = ("a_doc", "a_start", "a_end", "b_doc", "b_start", "b_end", "status", "a_text", "b_text", "score",
+            "kind", "indicator", "evidence")
+    records = [{k: l.to_dict()[k] for k in keys} for l in links]
+    if a.format == "jsonl":
+        body = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+        if a.output:
+            Path(a.output).write_text(body, encoding="utf-8")
+        else:
+            sys.stdout.write(body)
+    else:
+        import pandas as pd
+
+        df = pd.DataFrame(records, columns=keys)
+        df["evidence"] = df["evidence"].map("; ".join)
+        if a.format == "csv":
+            df.to_csv(a.output or sys.stdout, index=False)
+        else:
+            if not a.output:
+                print("speechkit: --format parquet needs -o FILE", file=sys.stderr)
+                return 2
+            df.to_parquet(a.output, index=False)
+    return 1 if failed else 0
+
+
 def cmd_demo(a) -> int:
     """The main job on the embedded sample corpus."""
     from .extractor import Extractor
@@ -135,6 +187,18 @@ def cmd_demo(a) -> int:
         print(f"  failed: {path}: {reason}")
     print()
     _print_table(records)
+    chains = [sp for sp in corpus if (sp.meta or {}).get("chain")]
+    if chains:
+        from .compare import ledger
+
+        led = ledger(chains, as_of=a.as_of, extractor=ex)
+        print(f"\nTarget ledger of the chain(s) {sorted({sp.meta['chain'] for sp in chains})} "
+              f"as of {a.as_of} (status from the next report):")
+        cols = ["doc_id", "text", "indicator", "metric_value", "metric_op", "status", "next", "evidence_text"]
+        import pandas as pd
+
+        with pd.option_context("display.width", 200, "display.max_colwidth", 24, "display.max_rows", 200):
+            print(led[cols].to_string(index=False))
     return 1 if corpus.errors else 0
 
 
@@ -155,7 +219,14 @@ def main(argv=None) -> int:
     s.set_defaults(func=cmd_segment)
     d = sub.add_parser("demo", help="run the main job on the sample corpus")
     d.add_argument("--corpus", default=str(Path(__file__).resolve().parent.parent / "corpus"))
+    d.add_argument("--as-of", default="2022-12-31", help="date for days overdue in the ledger")
     d.set_defaults(func=cmd_demo)
+    c = sub.add_parser("compare", help="link commitments to the next speech of their chain")
+    c.add_argument("paths", nargs="+", help="speech files or folders of .txt files")
+    c.add_argument("--manifest", action="append", help="manifest CSV with a chain column (may be repeated)")
+    c.add_argument("--format", default="jsonl", choices=["jsonl", "csv", "parquet"])
+    c.add_argument("-o", "--output", help="output file (default: standard output)")
+    c.set_defaults(func=cmd_compare)
     a = ap.parse_args(argv)
     return a.func(a)
 

@@ -137,3 +137,45 @@ def test_checkable_examples(group):
         has_metric = bool(find_quantities(text))
         has_freq = any(t.kind == "frequency" for t in find_times(text, "2020-10-20"))
         assert is_checkable(text, has_metric=has_metric, has_frequency=has_freq) == (group == "checkable"), text
+
+
+def _indicator_cases():
+    out = []
+    for r in load("indicators")["indicators"]:
+        for i, ex in enumerate(r["examples"]):
+            out.append(pytest.param(r["key"], ex["text"], ex["surface"], id=f"{r['key']}-ex{i}"))
+        for i, text in enumerate(r.get("counterexamples") or []):
+            out.append(pytest.param(r["key"], text, None, id=f"{r['key']}-counter{i}"))
+    return out
+
+
+@pytest.mark.parametrize("key,text,surface", _indicator_cases())
+def test_indicator_rule(key, text, surface):
+    from speechkit.rules.indicators import find_indicators
+
+    found = [(m.key, m.text) for m in find_indicators(text)]
+    if surface is None:
+        assert key not in [k for k, _ in found], f"{text!r} should not mention {key}: {found}"
+    else:
+        assert (key, surface) in found, f"{text!r}: want {key} {surface!r}, got {found}"
+
+
+def _outcome_cases():
+    out = []
+    for r in load("outcomes")["rules"]:
+        for i, text in enumerate(r["examples"]):
+            out.append(pytest.param(r["polarity"], text, True, id=f"{r['id']}-ex{i}"))
+        for i, text in enumerate(r.get("counterexamples") or []):
+            out.append(pytest.param(r["polarity"], text, False, id=f"{r['id']}-counter{i}"))
+    return out
+
+
+@pytest.mark.parametrize("polarity,text,positive", _outcome_cases())
+def test_outcome_rule(polarity, text, positive):
+    from speechkit.outcomes import polarity_of
+
+    got = polarity_of(text)
+    if positive:
+        assert got and got[0] == polarity, f"{text!r}: want {polarity}, got {got}"
+    else:
+        assert not got or got[0] != polarity, f"{text!r} should not be {polarity}"
