@@ -30,7 +30,30 @@ def _manifest_rows(manifests) -> dict:
     return rows
 
 
+def cmd_batch(a) -> int:
+    """``extract`` with ``--workers``/``--engine``: a resumable batch run into the folder ``-o``."""
+    from .batch import process_corpus
+    from .io import read_corpus
+
+    if not a.output:
+        print("speechkit: a batch run (--workers/--engine) needs -o OUT_DIR", file=sys.stderr)
+        return 2
+    paths = _collect(a.paths)
+    corpus = read_corpus(paths, manifest=a.manifest)
+    for p in corpus.unlisted:
+        print(f"speechkit: {p}: no manifest row (date from the text, if any)", file=sys.stderr)
+    fmt = "parquet" if a.format == "parquet" else "jsonl"
+    summary = process_corpus(corpus, a.output, workers=a.workers or 1, engine=a.engine or "local",
+                             scheduler=a.scheduler, fmt=fmt, date=a.date, timeout=a.timeout, progress=None)
+    for e in summary.errors:
+        print(f"speechkit: {e['path']}: {e['reason']}", file=sys.stderr)
+    print(summary, file=sys.stderr)
+    return 1 if summary.failed else 0
+
+
 def cmd_extract(a) -> int:
+    if a.workers or a.engine:
+        return cmd_batch(a)
     from .extractor import Extractor
     from .frame import to_frame
     from .io import ReadError, read_speech
@@ -210,7 +233,12 @@ def main(argv=None) -> int:
     e.add_argument("--manifest", action="append", help="manifest CSV (may be repeated)")
     e.add_argument("--date", help="speech date YYYY-MM-DD for all files (overrides the manifest)")
     e.add_argument("--format", default="jsonl", choices=["jsonl", "csv", "parquet", "table"])
-    e.add_argument("-o", "--output", help="output file (default: standard output)")
+    e.add_argument("-o", "--output", help="output file (default: standard output); with --workers or --engine, "
+                                           "the output folder of a resumable batch run")
+    e.add_argument("--workers", type=int, help="batch run with N worker processes")
+    e.add_argument("--engine", choices=["local", "dask"], help="batch engine (default local)")
+    e.add_argument("--scheduler", help="dask.distributed scheduler address (default: a local cluster)")
+    e.add_argument("--timeout", type=float, help="seconds allowed per document in a batch run")
     e.set_defaults(func=cmd_extract)
     s = sub.add_parser("segment", help="clean and segment; print a summary")
     s.add_argument("paths", nargs="+")

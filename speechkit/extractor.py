@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
 from .commitment import Commitment
@@ -554,7 +554,8 @@ class _DocContext:
         self._clauses: dict[int, list[Span]] = {}
         for c in doc.clauses:
             self._clauses.setdefault(c.parent, []).append(c)
-        self._headings = [(h.start, h.end, h) for h in doc.headings]
+        self._headings = sorted(((h.start, h.end, h) for h in doc.headings), key=lambda x: x[:2])
+        self._heading_starts = [a for a, _, _ in self._headings]
         self._review = []
         for h, a, b in doc.sections():
             if re.search(r"回顾|过去|成绩|进展|成效", h.text):
@@ -599,14 +600,20 @@ class _DocContext:
     def clauses_of(self, s_idx: int) -> list[Span]:
         return self._clauses.get(s_idx, [])
 
-    def heading_end(self, pos: int) -> int | None:
-        for a, b, _ in self._headings:
-            if a <= pos < b:
-                return b
+    def _heading_at(self, pos: int):
+        """The heading whose range holds ``pos`` (headings do not overlap), by bisection."""
+        i = bisect_right(self._heading_starts, pos) - 1
+        if i >= 0 and pos < self._headings[i][1]:
+            return self._headings[i]
         return None
 
+    def heading_end(self, pos: int) -> int | None:
+        h = self._heading_at(pos)
+        return h[1] if h else None
+
     def in_heading(self, a: int, b: int) -> bool:
-        return any(ha <= a and b <= hb for ha, hb, _ in self._headings)
+        h = self._heading_at(a)
+        return bool(h and b <= h[1])
 
     def theme_sentence(self, sent: Span) -> bool:
         """A short standalone theme sentence heading a paragraph (「实施更大规模的减税。」)."""

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -132,14 +133,17 @@ def find_quantities(text: str) -> list[Quantity]:
     """
     data, single, rng, pct, vague = _compiled()
     found: list[Quantity] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # sorted, non-overlapping
 
     def free(s, e):
-        return all(e <= a or s >= b for a, b in taken)
+        i = bisect_left(taken, (s, s))
+        if i > 0 and taken[i - 1][1] > s:
+            return False
+        return not (i < len(taken) and taken[i][0] < e)
 
     def add(q: Quantity):
         found.append(q)
-        taken.append(q.span)
+        insort(taken, q.span)
 
     for m in rng.finditer(text):
         if m["unit1"] and m["unit1"] != m["unit"]:
