@@ -25,6 +25,10 @@ _EXPORTS = {
     "find_outcomes": "outcomes",
     "Outcome": "outcomes",
     "find_indicators": "rules.indicators",
+    "process_corpus": "batch",
+    "read_results": "batch",
+    "highlight": "html",
+    "to_ics": "export",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -20,10 +20,8 @@ evidence that made it. Cost grows with the sum over consecutive pairs, so a
 chain twice as long costs about twice as much.
 
 >>> from speechkit.io import Speech
->>> a = Speech.from_text("今年主要预期目标是：城镇新增就业3500人以上；城镇登记失业率4%以内。", doc_id="a", date="2021-02-20",
-...                      meta={"kind": "gwr"})
->>> b = Speech.from_text("去年城镇新增就业3860人，城镇登记失业率3.2%。", doc_id="b", date="2022-02-16",
-...                      meta={"kind": "gwr"})
+>>> a = Speech.from_text("今年主要预期目标是：城镇新增就业3500人以上；城镇登记失业率4%以内。", doc_id="a", date="2021-02-20", kind="gwr")
+>>> b = Speech.from_text("过去一年，城镇新增就业3860人，城镇登记失业率3.2%。", doc_id="b", date="2022-02-16", kind="gwr")
 >>> [(l.a_text, l.status, l.b_text) for l in compare(a, b) if l.kind == "outcome"]
 [('城镇新增就业3500人以上', 'met', '城镇新增就业3860人'), ('城镇登记失业率4%以内', 'met', '城镇登记失业率3.2%')]
 """

@@ -83,6 +83,23 @@ class Extraction:
         """Spec JSON objects."""
         return [c.to_dict() for c in self.commitments]
 
+    def to_html(self, path=None):
+        """Highlighted HTML of the speech (a string), or a standalone page written to ``path``."""
+        from .html import highlight, to_html
+
+        return to_html(self, path) if path is not None else highlight(self)
+
+    def _repr_html_(self) -> str:
+        from .html import highlight
+
+        return highlight(self)
+
+    def to_ics(self, path=None) -> str:
+        """Checkable deadlines as iCalendar text (written to ``path`` when given)."""
+        from .export import to_ics
+
+        return to_ics(self, path)
+
     def to_frame(self):
         """One row per commitment (see :func:`speechkit.frame.to_frame`)."""
         from .frame import to_frame
