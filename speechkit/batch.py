@@ -15,10 +15,14 @@ jieba dictionary load, from jieba's cache) the first time it is given a
 document and reuses it for all the others it gets.
 
 >>> import tempfile, pathlib
->>> out = pathlib.Path(tempfile.mkdtemp())
->>> s = process_corpus("corpus", out, manifest="corpus/manifest.csv", progress=False)  # doctest: +SKIP
->>> s.done, s.failed  # doctest: +SKIP
-(4, 0)
+>>> src, out = pathlib.Path(tempfile.mkdtemp()), pathlib.Path(tempfile.mkdtemp())
+>>> _ = (src / "a.txt").write_text("县交通局要在6月底前完成滨江大道通车。", encoding="utf-8")
+>>> _ = (src / "b.txt").write_bytes(b"")
+>>> s = process_corpus(src, out, date="2021-02-20", progress=False)
+>>> s.done, s.failed, s.errors[0]["doc_id"]
+(1, 1, 'b')
+>>> read_results(out)[["doc_id", "text", "owner"]].values.tolist()
+[['a', '县交通局要在6月底前完成滨江大道通车', '县交通局']]
 """
 from __future__ import annotations
 

@@ -311,7 +311,14 @@ def compare(a, b, *, extractor=None, a_extraction=None, b_extraction=None,
 
 
 def compare_chain(speeches, *, extractor=None) -> list[Link]:
-    """Links along a chain: each speech against the next one by date (speeches without a date last)."""
+    """Links along a chain: each speech against the next one by date (speeches without a date last).
+
+    >>> from speechkit.io import Speech
+    >>> a = Speech.from_text("确保滨江大道6月底前全线通车。", doc_id="a", date="2021-02-20")
+    >>> b = Speech.from_text("滨江大道提前全线通车。", doc_id="b", date="2022-02-16")
+    >>> [(l.kind, l.status, l.b_text) for l in compare_chain([b, a])]
+    [('outcome', 'met', '滨江大道提前全线通车')]
+    """
     from .extractor import Extractor
 
     ex = extractor or Extractor()
@@ -351,6 +358,12 @@ def ledger(speeches, as_of=None, *, extractor=None, links: list[Link] | None = N
     ``next`` is the restatement status. ``days_overdue`` counts from the
     deadline to ``as_of`` (a date you give: there is no default clock) for
     targets not reported met.
+
+    >>> from speechkit.io import Speech
+    >>> a = Speech.from_text("今年主要预期目标是：城镇新增就业3500人以上。", doc_id="a", date="2021-02-20", kind="gwr")
+    >>> b = Speech.from_text("过去一年，城镇新增就业3860人。", doc_id="b", date="2022-02-16", kind="gwr")
+    >>> ledger([a, b], as_of="2022-12-31")[["text", "status", "evidence_text"]].values.tolist()
+    [['城镇新增就业3500人以上', 'met', '城镇新增就业3860人']]
     """
     import pandas as pd
 
@@ -406,6 +419,14 @@ def panel(speeches, *, extractor=None, links: list[Link] | None = None):
     A year whose report sets targets but no longer this indicator gets a row
     with no target and status ``dropped`` (the 2020 national report set no
     GDP growth target).
+
+    >>> from speechkit.io import Speech
+    >>> a = Speech.from_text("今年主要预期目标是：国内生产总值增长6%-6.5%；城镇新增就业1100万人以上。", doc_id="a",
+    ...                      date="2019-03-05", kind="gwr")
+    >>> b = Speech.from_text("过去一年，国内生产总值增长6.1%。今年主要预期目标是：城镇新增就业900万人以上。", doc_id="b",
+    ...                      date="2020-05-22", kind="gwr")
+    >>> panel([a, b])[["year", "indicator", "target", "reported", "status"]].values.tolist()
+    [[2019, 'gdp_growth', 6.0, 6.1, 'met'], [2020, 'gdp_growth', nan, nan, 'dropped'], [2019, 'urban_new_jobs', 1100.0, nan, 'not_assessed']]
     """
     import pandas as pd
 

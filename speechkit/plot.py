@@ -7,6 +7,16 @@ Every function returns the ``Axes`` it drew on and accepts ``ax=``.
 >>> ax = timeline(ex, as_of="2021-09-01")
 >>> ax.get_title()
 '承诺期限时间轴'
+>>> owner_strength(ex).get_yticklabels()[0].get_text()
+'县交通局'
+>>> checkable_share(ex.to_frame()).get_title()
+'各讲话可核查承诺占比'
+>>> import pandas as pd
+>>> p = pd.DataFrame({"indicator": ["gdp_growth"] * 2, "label": ["生产总值增长"] * 2, "year": [2021, 2022],
+...                   "target": [7.0, 6.5], "target_hi": [None, None], "unit": ["%", "%"], "reported": [7.4, None],
+...                   "status": ["met", "not_assessed"]})
+>>> ledger_chart(p, "gdp_growth").get_title()
+'生产总值增长：目标与实际'
 """
 from __future__ import annotations
 
@@ -122,9 +132,16 @@ def ledger_chart(panel, indicator: str, ax=None):
     for _, r in p[p.status == "dropped"].iterrows():
         ax.annotate("未设目标", (r.year, ax.get_ylim()[0]), textcoords="offset points", xytext=(0, 8),
                     ha="center", fontsize=8, color=STATUS_COLORS["dropped"])
+    from matplotlib.lines import Line2D
+
+    seen = [s for s in ("met", "partly_met", "not_met") if s in set(rep.status)]
+    names = {"met": "完成", "partly_met": "部分完成", "not_met": "未完成"}
     ax.set_xticks(sorted(p.year.dropna().unique()))
     ax.set_title(f"{label}：目标与实际")
+    handles, labels = ax.get_legend_handles_labels()
+    handles += [Line2D([], [], ls="", marker="o", color=STATUS_COLORS[s]) for s in seen]
+    labels += [names[s] for s in seen]
     ax.set_xlabel("年份")
     ax.set_ylabel(str(has.unit.dropna().iloc[0]) if has.unit.notna().any() else "")
-    ax.legend(fontsize=8)
+    ax.legend(handles, labels, fontsize=8)
     return ax

@@ -84,3 +84,14 @@ def test_sample_corpus_reads(sample_corpus):
     enc = {s.doc_id: s.encoding for s in speeches}
     assert enc["jiangcheng-gwr-2021"] == "gb18030" and enc["jiangcheng-plan-2021"] == "utf-8-sig"
     assert all(s.date_source == "manifest" for s in speeches)
+
+
+def test_functions_named_like_their_module_stay_functions():
+    import importlib
+
+    import speechkit as sk
+
+    for name in ("clean", "segment", "compare"):
+        importlib.import_module(f"speechkit.{name}")
+        assert callable(getattr(sk, name)) and not hasattr(getattr(sk, name), "__path__")
+        assert type(getattr(sk, name)).__name__ == "function", name
