@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
@@ -256,6 +257,7 @@ class Extractor:
         groups: list[list[_Piece]] = []
         head_time, head_time_piece = None, None
         started = False
+        lead_figure = None
         for i, p in enumerate(pieces):
             if _STOP_CUES_IN.search(p.text):
                 break
@@ -278,9 +280,12 @@ class Extractor:
             directive = bool(p.cues) or _has_frequency(p) or (bare_ok and p.verb is not None)
             if not started:
                 if not directive:
+                    # 「投资6.6亿元，实施…」: a leading figure without a verb we know belongs to what follows
+                    lead_figure = p if (p.quants and not p.cues and bare_ok) else None
                     continue
                 started = True
-                groups.append([p])
+                prev = pieces[i - 1] if i > 0 else None
+                groups.append([prev, p] if prev is not None and prev is lead_figure else [p])
                 continue
             cur = groups[-1]
             cur_ck = any(x.checkable for x in cur)
@@ -479,8 +484,11 @@ def _split_enumeration(text: str, a: int, b: int) -> list[tuple[int, int]]:
         nxt = t.find("、", i + 1)
         right_end = nxt if nxt > 0 else len(t)
         right = [q for q in qs if i < q.span[0] and q.span[1] <= right_end]
-        # each side is a phrase of its own (a word before its number), not a bare list of figures
-        if left and right and right[0].span[0] - i > 2 and left[0].span[0] - last > 1:
+        # each side is a phrase of its own (a word before its number), not a bare list of figures,
+        # and the right side has a verb of its own (「…压减5%以上、“三公”经费再压减3%左右」), not a second
+        # object of the same verb (「新增绿地144亩、造林5845亩」 stays one record)
+        if left and right and right[0].span[0] - i > 2 and left[0].span[0] - last > 1 and \
+                _verb_re().search(t[i + 1:right[0].span[0]]) is not None:
             cuts.append(i)
             last = i + 1
     if not cuts:
@@ -497,17 +505,17 @@ def _has_frequency(p: _Piece) -> bool:
     return any(tt.kind == "frequency" for tt in p.times)
 
 
-_VERB_RE = None
+@lru_cache(maxsize=1)
+def _verb_re() -> re.Pattern:
+    from .rules.checkable import verb_lexicon
+
+    obs, drc, _ = verb_lexicon()
+    return re.compile("|".join(sorted(set(obs + drc), key=len, reverse=True)))
 
 
 def _first_verb_pos(t: str) -> int | None:
-    global _VERB_RE
-    if _VERB_RE is None:
-        from .rules.checkable import verb_lexicon
-
-        obs, drc, _ = verb_lexicon()
-        _VERB_RE = re.compile("|".join(sorted(set(obs + drc), key=len, reverse=True)))
-    m = _VERB_RE.search(t)
+    """Where the first known verb starts, when something (a subject) comes before it."""
+    m = _verb_re().search(t)
     return m.start() if m and m.start() > 0 else None
 
 

@@ -67,7 +67,7 @@ def _compiled():
 
 _NOT_UNIT_AFTER = {
     # a measure word that begins a longer word is not a unit here
-    "个": "人体性别案",
+    "个": "人体性别案字",
     "条": "件例款",
     "次": "要序",
     "名": "单额",
@@ -78,7 +78,7 @@ _NOT_UNIT_AFTER = {
     "场": "景所",
     "处": "理置",
     "台": "阶账",
-    "件": "",
+    "件": "事",
     "批": "准复",
     "家": "庭长",
     "项": "目",
@@ -174,6 +174,8 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         if num in ("十", "百", "千") and unit in ("大",):
             continue
+        if num == "一" and unit in ("批", "些", "系列"):
+            continue  # 「一批」: a vague batch, not a count
         v = _value(num)
         if v is None:
             continue
