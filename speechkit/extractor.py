@@ -220,7 +220,9 @@ class Extractor:
                 p.subject_span = (p.start + off, p.start + off + len(subj))
         p.verb = starts_with_verb(t)
         dated = any(tt.kind not in ("vague", "frequency") and tt.end for tt in p.times)
-        p.checkable = is_checkable(t, has_metric=bool(p.quants), has_frequency=_has_frequency(p), dated=dated)
+        # plans list their tasks tersely: every activity is a task of its own there (spec section 3)
+        p.checkable = is_checkable(t, has_metric=bool(p.quants), has_frequency=_has_frequency(p), dated=dated,
+                                   broad=ctx.genre == "plan")
         if p.cues and re.match(r"(?:通过|经过|用|以)", t[p.cues[0].span[1]:]) and not p.checkable:
             p.means_only = True
         if p.verb is None and p.times and p.times[0].span[0] == 0 and p.times[0].kind != "frequency":
@@ -277,7 +279,9 @@ class Extractor:
                 if started:
                     break
                 continue
-            directive = bool(p.cues) or _has_frequency(p) or (bare_ok and p.verb is not None)
+            # work reports: a planned figure with no cue and no verb we know (「财政赤字2.76万亿元」) is a target
+            planned = bare_ok and ctx.genre == "gwr" and bool(p.quants) and not p.tail
+            directive = bool(p.cues) or _has_frequency(p) or (bare_ok and p.verb is not None) or planned
             if not started:
                 if not directive:
                     # 「投资6.6亿元，实施…」: a leading figure without a verb we know belongs to what follows

@@ -15,7 +15,7 @@ __all__ = ["is_checkable", "starts_with_verb", "verb_lexicon"]
 _ADVERBS = re.compile(r"^(?:继续|全面|大力|积极|进一步|切实|重点|着力|深入|不断|持续|逐步|统筹|扎实|全力|坚持|认真|抓紧|尽快|加快|"
                       r"有序|稳妥|适当|适度|同步|加紧|尽早|迅速|集中|及时|要|将|再|还|并|也|又|都|同时|率先|主动|精准|务实|"
                       r"整体|正式|顺利|按时|如期|全部|基本|努力|力争|争取|确保|务必|必须|坚决|严格|一律|优先|分别|首先|成功|"
-                      r"年内|年底前|年底|本月内|本月|今年|明年|全年|近期|\d{1,2}月底前|\d{1,2}月底|\d{1,2}月)+")
+                      r"适时|适度|深入|已经|又|年内|年底前|年底|本月内|本月|今年|明年|全年|近期|\d{1,2}月底前|\d{1,2}月底|\d{1,2}月)+")
 
 
 @lru_cache(maxsize=1)
@@ -32,10 +32,26 @@ def _alternation(words) -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _policy():
+    """Instrument verbs and nouns, prohibitions and directional leads of ``data/checkable.yaml``."""
+    d = load("checkable")
+    v = "|".join(map(re.escape, sorted(d["instrument_verbs"], key=len, reverse=True)))
+    n = "|".join(map(re.escape, sorted(d["instrument_nouns"], key=len, reverse=True)))
+    # the verb before its instrument (「适当提高价格临时补贴标准」) or the instrument moved before it by 将/把
+    # (「将防控策略调整到…」), within one clause
+    inst = re.compile(rf"(?:{v})[^，,。；;：:]{{0,12}}(?:{n})|[将把][^，,。；;：:]{{0,12}}(?:{n})[^，,。；;：:]{{0,3}}(?:{v})")
+    return inst, tuple(d["prohibitions"]), tuple(sorted(d["directional_leads"], key=len, reverse=True))
+
+
+_LEAD_ADVERBS = re.compile(r"^(?:要|还要|又要|也要|必须|务必|继续|全面|进一步|切实|重点|着力|不断|持续|逐步|统筹|扎实|全力|认真|抓紧|尽快|同时|并)+")
+
+
+@lru_cache(maxsize=1)
 def _patterns():
     """Compiled alternations of the lexicon (longest first), built once."""
     obs, drc, obj = verb_lexicon()
-    return _alternation(obs + drc), _alternation(obs), _alternation(obj)
+    act = tuple(load("checkable")["activity_verbs"])
+    return _alternation(obs + drc), _alternation(obs), _alternation(obj), _alternation(obs + act), frozenset(act)
 
 
 def strip_adverbs(text: str) -> str:
@@ -53,30 +69,51 @@ def starts_with_verb(text: str) -> str | None:
 
 @lru_cache(maxsize=65536)
 def _starts_with_verb(text: str) -> str | None:
-    verbs, _, _ = _patterns()
+    verbs = _patterns()[0]
     m = verbs.match(strip_adverbs(text.lstrip("“”")))
     return m.group(0) if m else None
 
 
 _DECISIVE = frozenset("完成 开工 投产 竣工 完工 签约 建成 出台 印发 搬迁 申报 召开 下调 上调 取消 延长 纳入 划转 收回 单列 减免 放开 压减 成立 组建 设立 上线 开通 兼任".split())
+_DECISIVE_END = ("落地", "建成", "投产", "竣工", "完工", "开工", "签约", "投入使用", "投入运行", "通车", "上线", "开通", "挂牌")
 _QUOTED = re.compile(r"[“\"][^”\"]{2,20}[”\"]")
 
 
-def is_checkable(text: str, *, has_metric: bool = False, has_frequency: bool = False, dated: bool = False) -> bool:
-    """Checkable per the spec: a number, a recurring duty, or an observable verb with a concrete object."""
+def is_checkable(text: str, *, has_metric: bool = False, has_frequency: bool = False, dated: bool = False,
+                 broad: bool = False) -> bool:
+    """Checkable per the spec: a number, a recurring duty, or an observable verb with a concrete object.
+
+    ``broad`` asks the looser question the sentence splitter needs (is this a task of its own?):
+    activity verbs count as observable and the policy rules are not applied.
+    """
     if has_metric or has_frequency:
         return True
     obs, drc, obj = verb_lexicon()
     t = strip_adverbs(text)
     if t.startswith(("建立健全", "构建")) and "体系" in t:
         return False
-    _, obs_re, obj_re = _patterns()
-    has_obs = bool(obs_re.search(text))
+    _, obs_re, obj_re, broad_re, act = _patterns()
+    has_obs = bool((broad_re if broad else obs_re).search(text))
     named = bool(_QUOTED.search(text))
     concrete = bool(obj_re.search(text))
     lead = starts_with_verb(text)
     if lead in _DECISIVE:
         return True
+    if broad:  # activity verbs count as observable, not directional
+        return _decide(t, text, lead, tuple(v for v in drc if v not in act), obs + tuple(act), has_obs, named,
+                       concrete, dated)
+    inst, prohibit, dir_leads = _policy()
+    if t.startswith(prohibit) and len(t) > 4:
+        return True  # a prohibited act can be seen to happen
+    if inst.search(text):
+        return True  # a change to a named policy instrument
+    bare = _LEAD_ADVERBS.sub("", text.lstrip("“”"))
+    if bare.startswith(dir_leads) and not dated and not any(v in text for v in _DECISIVE_END):
+        return False  # 「加快…建设」: directional, whatever concrete thing it names
+    return _decide(t, text, lead, drc, obs, has_obs, named, concrete, dated)
+
+
+def _decide(t, text, lead, drc, obs, has_obs, named, concrete, dated) -> bool:
     if lead in drc:
         # a directional verb leads: checkable only with a named thing or a date and a concrete object
         if dated and concrete:
