@@ -280,7 +280,7 @@ class Extractor:
                     break
                 continue
             # work reports: a planned figure with no cue and no verb we know (「财政赤字2.76万亿元」) is a target
-            planned = bare_ok and ctx.genre == "gwr" and bool(p.quants) and not p.tail
+            planned = bare_ok and ctx.genre == "gwr" and bool(p.quants) and not p.tail and not ctx.past(stext)
             directive = bool(p.cues) or _has_frequency(p) or (bare_ok and p.verb is not None) or planned
             if not started:
                 if not directive:
@@ -557,6 +557,9 @@ def _action(text: str, owner: str | None) -> str | None:
     return t or None
 
 
+_PAST = re.compile(r"过去一年|过去五年|过去的一年|去年|上年|一年来|五年来|几年来|已经|已(?:完成|实现|建成)")
+
+
 class _DocContext:
     """Per-document facts the sentence rules need: date, genre, headings, named periods, item notes."""
 
@@ -625,6 +628,14 @@ class _DocContext:
         return (lambda t: find_cues(t, table),
                 lambda t: find_times(t, self.date, plan_year=self.plan_year, named=self.named),
                 find_quantities)
+
+    def past(self, text: str) -> bool:
+        """The sentence speaks of the past: 「过去一年」「去年」, or a year before the speech's own."""
+        if _PAST.search(text):
+            return True
+        if self.date:
+            return any(int(y) < self.date.year for y in re.findall(r"(?<!\d)(20\d\d|19\d\d)年(?!\d)", text))
+        return False
 
     def clauses_of(self, s_idx: int) -> list[Span]:
         return self._clauses.get(s_idx, [])
