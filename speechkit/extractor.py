@@ -513,8 +513,11 @@ def _has_frequency(p: _Piece) -> bool:
 def _verb_re() -> re.Pattern:
     from .rules.checkable import verb_lexicon
 
+    from .lexicon import load
+
     obs, drc, _ = verb_lexicon()
-    return re.compile("|".join(sorted(set(obs + drc), key=len, reverse=True)))
+    act = tuple(load("checkable")["activity_verbs"])
+    return re.compile("|".join(sorted(set(obs + drc + act), key=len, reverse=True)))
 
 
 def _first_verb_pos(t: str) -> int | None:

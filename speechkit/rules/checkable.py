@@ -51,7 +51,7 @@ def _patterns():
     """Compiled alternations of the lexicon (longest first), built once."""
     obs, drc, obj = verb_lexicon()
     act = tuple(load("checkable")["activity_verbs"])
-    return _alternation(obs + drc), _alternation(obs), _alternation(obj), _alternation(obs + act), frozenset(act)
+    return _alternation(obs + drc + act), _alternation(obs), _alternation(obj), _alternation(obs + act), frozenset(act)
 
 
 def strip_adverbs(text: str) -> str:
