@@ -280,7 +280,9 @@ class Extractor:
                     break
                 continue
             # work reports: a planned figure with no cue and no verb we know (「财政赤字2.76万亿元」) is a target
-            planned = bare_ok and ctx.genre == "gwr" and bool(p.quants) and not p.tail and not ctx.past(stext)
+            heads_next = i + 1 < len(pieces) and pieces[i + 1].verb is not None  # 「投资6.6亿元，实施…」
+            planned = bare_ok and ctx.genre == "gwr" and bool(p.quants) and not p.tail and not heads_next \
+                and not ctx.past(stext)
             directive = bool(p.cues) or _has_frequency(p) or (bare_ok and p.verb is not None) or planned
             if not started:
                 if not directive:
