@@ -244,6 +244,8 @@ class Extractor:
             return []  # a goal bullet that states a wish
         if re.search(r"上述|这些目标", core):
             return []  # explanations of the targets
+        if _not_commitment(stext):
+            return []  # rhetorical questions and evaluations (data/sentences.yaml)
         pieces = self._pieces(ctx, sent)
         if not pieces:
             return []
@@ -560,6 +562,22 @@ def _action(text: str, owner: str | None) -> str | None:
     t = re.split(r"[，,；;]", t)[0]
     t = strip_adverbs(t)
     return t or None
+
+
+@lru_cache(maxsize=1)
+def _sentence_rules():
+    from .lexicon import compile_rules, load
+
+    return compile_rules(load("sentences")["rules"], "data/sentences.yaml")
+
+
+def _not_commitment(sentence: str) -> str | None:
+    """The id of the rule that says this sentence is not a commitment, if one does."""
+    core = sentence.strip()
+    for rid, pat, _ in _sentence_rules():
+        if pat.search(core):
+            return rid
+    return None
 
 
 _PAST = re.compile(r"过去一年|过去五年|过去的一年|去年|上年|一年来|五年来|几年来|已经|已(?:完成|实现|建成)")

@@ -179,3 +179,24 @@ def test_outcome_rule(polarity, text, positive):
         assert got and got[0] == polarity, f"{text!r}: want {polarity}, got {got}"
     else:
         assert not got or got[0] != polarity, f"{text!r} should not be {polarity}"
+
+
+def _sentence_cases():
+    out = []
+    for r in load("sentences")["rules"]:
+        for i, text in enumerate(r["examples"]):
+            out.append(pytest.param(r["id"], text, True, id=f"{r['id']}-ex{i}"))
+        for i, text in enumerate(r.get("counterexamples") or []):
+            out.append(pytest.param(r["id"], text, False, id=f"{r['id']}-counter{i}"))
+    return out
+
+
+@pytest.mark.parametrize("rid,text,excluded", _sentence_cases())
+def test_sentence_rule(rid, text, excluded):
+    from speechkit import Speech, extract
+
+    got = extract(Speech.from_text(text, doc_id="t", date="2021-03-01", kind="speech")).commitments
+    if excluded:
+        assert got == [], f"{text!r} ({rid}) should give no record: {[c.text for c in got]}"
+    else:
+        assert got, f"{text!r} should still give a record"
