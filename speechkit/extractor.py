@@ -222,7 +222,7 @@ class Extractor:
         dated = any(tt.kind not in ("vague", "frequency") and tt.end for tt in p.times)
         # plans list their tasks tersely: every activity is a task of its own there (spec section 3)
         p.checkable = is_checkable(t, has_metric=bool(p.quants), has_frequency=_has_frequency(p), dated=dated,
-                                   broad=ctx.genre == "plan")
+                                   broad=ctx.genre == "plan", end_states=False)
         if p.cues and re.match(r"(?:通过|经过|用|以)", t[p.cues[0].span[1]:]) and not p.checkable:
             p.means_only = True
         if p.verb is None and p.times and p.times[0].span[0] == 0 and p.times[0].kind != "frequency":

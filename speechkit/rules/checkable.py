@@ -75,16 +75,18 @@ def _starts_with_verb(text: str) -> str | None:
 
 
 _DECISIVE = frozenset("完成 开工 投产 竣工 完工 签约 建成 出台 印发 搬迁 申报 召开 下调 上调 取消 延长 纳入 划转 收回 单列 减免 放开 压减 成立 组建 设立 上线 开通 兼任".split())
-_DECISIVE_END = ("落地", "建成", "投产", "竣工", "完工", "开工", "签约", "投入使用", "投入运行", "通车", "上线", "开通", "挂牌")
+_DECISIVE_END = ("落地", "建成", "投产", "竣工", "完工", "开工", "签约", "投入使用", "投入运行", "通车", "上线", "开通", "挂牌",
+                 "封顶", "开园")
 _QUOTED = re.compile(r"[“\"][^”\"]{2,20}[”\"]")
 
 
 def is_checkable(text: str, *, has_metric: bool = False, has_frequency: bool = False, dated: bool = False,
-                 broad: bool = False) -> bool:
+                 broad: bool = False, end_states: bool = True) -> bool:
     """Checkable per the spec: a number, a recurring duty, or an observable verb with a concrete object.
 
     ``broad`` asks the looser question the sentence splitter needs (is this a task of its own?):
-    activity verbs count as observable and the policy rules are not applied.
+    activity verbs count as observable and the policy rules are not applied. ``end_states``:
+    an observable end state named anywhere (「实现主体封顶」「推动项目落地」) makes it checkable.
     """
     if has_metric or has_frequency:
         return True
@@ -98,6 +100,8 @@ def is_checkable(text: str, *, has_metric: bool = False, has_frequency: bool = F
     concrete = bool(obj_re.search(text))
     lead = starts_with_verb(text)
     if lead in _DECISIVE:
+        return True
+    if end_states and not broad and any(v in text for v in _DECISIVE_END):
         return True
     if broad:  # activity verbs count as observable, not directional
         return _decide(t, text, lead, tuple(v for v in drc if v not in act), obs + tuple(act), has_obs, named,
