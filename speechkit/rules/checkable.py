@@ -120,9 +120,9 @@ def is_checkable(text: str, *, has_metric: bool = False, has_frequency: bool = F
 def _decide(t, text, lead, drc, obs, has_obs, named, concrete, dated) -> bool:
     if lead in drc:
         # a directional verb leads: checkable only with a named thing or a date and a concrete object
-        if dated and concrete:
-            return True
-        return named and lead not in ("深化", "完善", "健全", "优化", "加强", "提升", "提高", "增强", "强化", "坚持", "保持", "丰富", "拓宽")
+        # a directional verb leads: checkable only when it names a concrete thing that is dated or named
+        # (「完善“好差评”工作机制」), not for a slogan in quotes alone (「全面提升“12345”热线服务水平」)
+        return concrete and (dated or named)
     if has_obs and (concrete or named or dated):
         return True
     if has_obs and lead in obs and len(t) <= 16:
