@@ -347,8 +347,11 @@ class Extractor:
                     off = p0.text.find(np_)
                     owner_span = (p0.start + off, p0.start + off + len(np_))
             if owner:
-                carry_owner = (owner, owner_span)
-            elif carry_owner:
+                # an actor heads the clauses after it; a project named after 确保 owns only its own clause
+                carry_owner = (owner, owner_span) if owner_rule != "ensure-subject" else None
+            elif carry_owner and not (p0.subject and p0.verb is None and not p0.subject_before_cue
+                                      and len(p0.subject) >= 4):
+                # (a clause with a subject of its own that is not an actor does not inherit one)
                 owner, owner_span = carry_owner
                 owner_rule = "sentence"
             else:
@@ -549,9 +552,10 @@ def _ensure_np(t: str, cues) -> str | None:
     np_ = rest[:mm.start()]
     if "的" in np_:
         np_ = np_.rsplit("的", 1)[1]
-    np_ = np_.strip("、，, ")
-    if len(np_) < 2 or starts_with_verb(np_) or re.search(r"[实完推达进]", np_[:1]):
-        return None
+    np_ = re.sub(r"(?:圆满|顺利|全面|基本|整体|按时|如期|全部)+$", "", np_.strip("、，, "))
+    if len(np_) < 2 or starts_with_verb(np_) or re.search(r"[实完推达进]", np_[:1]) or \
+            re.search(r"目标|任务|工作|指标|圆满|顺利", np_):
+        return None  # 「确保全年目标任务圆满完成」: the goal, not who owns it
     return np_
 
 

@@ -51,7 +51,7 @@ def is_actor(np: str, extra: frozenset | set = frozenset(), relaxed: bool = Fals
         return True
     if any(w in np for w in extra):
         return True
-    if re.search(r"[，。；？！]", np) or re.match(r"^(?:对|在|为|以|按照|根据|通过|围绕|如果|只要)", np):
+    if re.search(r"[，。；？！]", np) or re.match(r"^(?:对|在|为|以|把|将|让|使|按照|根据|通过|围绕|如果|只要)", np):
         return False
     if np.endswith(non_actor):
         return False
