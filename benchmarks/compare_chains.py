@@ -72,7 +72,7 @@ def sample_gold(ex):
     corpus = read_corpus(ROOT / "corpus", manifest=ROOT / "corpus" / "manifest.csv")
     chain = [s for s in corpus if (s.meta or {}).get("chain") == "gwr-jiangcheng"]
     links = compare_chain(chain, extractor=ex)
-    gold = [json.loads(l) for l in (ROOT / "corpus/gold/links-gwr-jiangcheng.jsonl").read_text("utf-8").splitlines()]
+    gold = [json.loads(l) for l in (ROOT / "corpus/links/gwr-jiangcheng.jsonl").read_text("utf-8").splitlines()]
     gold = [g for g in gold if "scope" not in g]
     by = {}
     for l in links:

@@ -67,6 +67,17 @@ def main():
     print(f"keyword baseline (every sentence with a cue): F1 {b['f1']:.3f} over the shared gold, "
           f"{json.loads(r.stdout)['f1']:.3f} on the seed")
 
+    # the project's own sample corpus against its gold (corpus/gold; made by correcting speechkit's
+    # output by hand, so it is a regression check, not an unbiased figure)
+    from speechkit import extract, read_corpus
+    from speechkit.evaluate import read_records, score as own_score
+
+    root = Path(__file__).resolve().parent.parent / "corpus"
+    own = own_score(read_records(root / "gold"),
+                    [c.to_dict() for s in read_corpus(root, manifest=root / "manifest.csv") for c in extract(s)])
+    print(f"sample corpus (own gold, {own['gold']} records): F1 {own['f1']:.3f}, checkable F1 {own['checkable_f1']:.3f}, "
+          f"deadline {own['deadline']:.3f}, owner {own['owner']:.3f}, metrics {own['metric']:.3f}")
+
     # throughput: whole pipeline (read excluded) over jieba.lcut on the same raw text
     from speechkit import Extractor
 

@@ -8,7 +8,7 @@ import pytest
 from speechkit import Speech, compare, compare_chain, find_outcomes, ledger, panel
 from speechkit.compare import judge
 
-GOLD = "links-gwr-jiangcheng.jsonl"
+GOLD = "gwr-jiangcheng.jsonl"
 
 
 @pytest.mark.parametrize("target,reported,direction,status", [
@@ -29,7 +29,7 @@ def test_judge(target, reported, direction, status):
 
 
 def _gold(corpus_dir):
-    rows = [json.loads(l) for l in (corpus_dir / "gold" / GOLD).read_text(encoding="utf-8").splitlines() if l]
+    rows = [json.loads(l) for l in (corpus_dir / "links" / GOLD).read_text(encoding="utf-8").splitlines() if l]
     return [r for r in rows if "scope" not in r]
 
 

@@ -8,7 +8,7 @@ MODULES = ["speechkit.io", "speechkit.clean", "speechkit.segment", "speechkit.to
            "speechkit.numerals", "speechkit.rules.times", "speechkit.rules.quantities", "speechkit.rules.cues",
            "speechkit.rules.owners", "speechkit.rules.checkable", "speechkit.extractor", "speechkit.frame",
            "speechkit.rules.indicators", "speechkit.outcomes", "speechkit.compare", "speechkit.batch",
-           "speechkit.html", "speechkit.export", "speechkit.plot"]
+           "speechkit.html", "speechkit.export", "speechkit.plot", "speechkit.evaluate"]
 
 
 @pytest.mark.parametrize("name", MODULES)
