@@ -687,7 +687,8 @@ class _DocContext:
         para = self.doc.paragraphs[sent.parent]
         core = sent.text.rstrip(_TRAIL)
         m = _LIST_MARK.match(core)
-        if m and len(core) - m.end() <= 20 and not re.search(r"[，,；;\d]", core[m.end():]):
+        body = core[m.end():].lstrip("，,、：: ") if m else ""
+        if m and len(body) <= 20 and not re.search(r"[，,；;\d]", body):
             return True  # 「第三，坚决完成脱贫攻坚任务。」: a numbered theme
         if sent.start != para.start or sent.end >= para.end:
             return False
