@@ -310,6 +310,8 @@ class Extractor:
                 if not p.cues and not directive and not new_subject and p.subject and not p.verb and not p.checkable:
                     # a clause with a non-actor subject and no verb we know: a continuation
                     cur.append(p)
+                elif not p.cues and not directive and not new_subject and not p.checkable and not p.verb:
+                    continue  # 「原本就有不少硬仗要打」: a remark between tasks, no task of its own
                 else:
                     groups.append([p])
             else:
