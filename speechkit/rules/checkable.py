@@ -75,8 +75,10 @@ def _starts_with_verb(text: str) -> str | None:
 
 
 _DECISIVE = frozenset("完成 开工 投产 竣工 完工 签约 建成 出台 印发 搬迁 申报 召开 下调 上调 取消 延长 纳入 划转 收回 单列 减免 放开 压减 成立 组建 设立 上线 开通 兼任".split())
-_DECISIVE_END = ("落地", "建成", "投产", "竣工", "完工", "开工", "签约", "投入使用", "投入运行", "通车", "上线", "开通", "挂牌",
+_DECISIVE_END = ("项目落地", "建成", "投产", "竣工", "完工", "开工", "签约", "投入使用", "投入运行", "通车", "上线", "开通", "挂牌",
                  "封顶", "开园")
+_NAMED_MECHANISM = re.compile(r"^(?:建立健全|建立|健全)[^，,。；;体系]{2,12}机制")
+_VAGUE_GOAL = re.compile(r"(?:完成|实现|打赢|夺取|落实)[^，,。；;]{0,10}(?:目标任务|目标|任务|工作|攻坚战)好?[。！]?$")
 _QUOTED = re.compile(r"[“\"][^”\"]{2,20}[”\"]")
 
 
@@ -99,6 +101,10 @@ def is_checkable(text: str, *, has_metric: bool = False, has_frequency: bool = F
     named = bool(_QUOTED.search(text))
     concrete = bool(obj_re.search(text))
     lead = starts_with_verb(text)
+    if _NAMED_MECHANISM.search(t):
+        return True  # spec: 「建立…机制」 when it names which one
+    if _VAGUE_GOAL.search(t):
+        return False  # 「确保圆满实现全年目标」「完成前期或扫尾工作」: no object a third party could check
     if lead in _DECISIVE:
         return True
     if end_states and not broad and any(v in text for v in _DECISIVE_END):
