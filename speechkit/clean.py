@@ -139,17 +139,39 @@ _DOUBLE = re.compile(r"(.{1,16}?)\1", re.S)
 _GLUE = re.compile(r"[\s“”‘’\"'、，,（）()《》]{0,3}")
 
 
+def _double_starts(text: str) -> list[int]:
+    """Positions where some unit of 1-16 characters is followed by itself (what ``(.{1,16}?)\\1`` finds),
+    computed for all lags at once with numpy rather than by a backtracking regex at every position."""
+    import numpy as np
+
+    n = len(text)
+    if n < 2:
+        return []
+    a = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    hit = np.zeros(n, dtype=bool)
+    for k in range(1, min(16, n // 2) + 1):
+        eq = a[:-k] == a[k:]
+        if k == 1:
+            hit[:n - 1] |= eq
+            continue
+        cs = np.concatenate(([0], np.cumsum(eq, dtype=np.int64)))
+        full = (cs[k:] - cs[:-k]) == k  # eq[i:i+k] all true: text[i:i+k] == text[i+k:i+2k]
+        hit[:len(full)] |= full
+    return np.flatnonzero(hit).tolist()
+
+
 def _double_edits(text: str):
     """Runs of text rendered twice (PDF bold): at least three doubled units in a row."""
     edits = []
-    i, n = 0, len(text)
-    # candidate starts: a character equal to one a few positions later
-    cand = re.compile(r"(.{1,16}?)\1", re.S)
-    while i < n:
-        m = cand.search(text, i)
-        if not m:
-            break
-        units, pos = [], m.start()
+    starts = _double_starts(text)
+    j, n = 0, len(text)
+    i = 0
+    while j < len(starts):
+        if starts[j] < i:
+            j += 1
+            continue
+        units, pos = [], starts[j]
+        start = pos
         while True:
             g = _GLUE.match(text, pos)
             p2 = g.end()
@@ -163,7 +185,8 @@ def _double_edits(text: str):
             edits.extend((a + k, b, "", "doubled-text") for a, b, k in units)
             i = pos
         else:
-            i = m.start() + 1
+            i = start + 1
+        j += 1
     return edits
 
 
@@ -210,10 +233,26 @@ def find_gaps(text: str) -> list[Gap]:
     """
     _, _, gap_rules = _rules()
     found = {}
-    for rid, pat, _ in gap_rules:
-        for m in pat.finditer(text):
-            found.setdefault(m.start(), Gap(m.start(), m.end(), m.group(m.lastindex or 0), rid))
+    for rid, pat, rule in gap_rules:
+        starts = _starts(rule)
+        if starts is None:
+            matches = pat.finditer(text)
+        else:  # try the pattern only where a match can begin
+            matches = (m for c in starts.finditer(text) if (m := pat.match(text, c.start())))
+        for m in matches:
+            if m.end() > m.start():
+                found.setdefault(m.start(), Gap(m.start(), m.end(), m.group(m.lastindex or 0), rid))
     return [found[k] for k in sorted(found)]
+
+
+def _starts(rule: dict):
+    s = rule.get("starts")
+    return _compiled_starts(s.strip()) if s else None
+
+
+@lru_cache(maxsize=None)
+def _compiled_starts(pattern: str) -> re.Pattern:
+    return re.compile(pattern)
 
 
 def clean(raw: str) -> Cleaned:

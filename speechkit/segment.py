@@ -241,12 +241,14 @@ def _emit_sentence(doc: Document, text: str, a: int, b: int, p_idx: int) -> None
     s_idx = len(doc.sentences)
     doc.sentences.append(doc.span("sentence", a, b, index=s_idx, parent=p_idx))
     c = a
+    sent = text[a:b]
+    bracketed = any(ch in sent for ch in "（(“\"")  # else no break can be inside brackets or quotes
     for m in _CLAUSE_BREAK.finditer(text, a, b):
         e = m.end()
         # keep 比如：/ 10:30 / 1,000 inside; break only between words
         if m.group(0) in ",:" and m.start() > a and text[m.start() - 1].isdigit() and e < b and text[e].isdigit():
             continue
-        if _inside_brackets(text, c, m.start()):
+        if bracketed and _inside_brackets(text, c, m.start()):
             continue
         if e > c:
             doc.clauses.append(doc.span("clause", c, e, index=len(doc.clauses), parent=s_idx))
