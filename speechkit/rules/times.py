@@ -267,6 +267,18 @@ def _frequency(m) -> tuple[int, str, str]:
     return n, per, op
 
 
+@lru_cache(maxsize=16)
+def _matches(text: str) -> tuple:
+    """Every rule's matches in ``text`` (they depend on the text only, not on the date): the
+    document-level pass of the extractor and :func:`define_periods` share them."""
+    cands = []
+    for order, (rid, pat, rule) in enumerate(_rules()):
+        for m in pat.finditer(text):
+            if m.end() > m.start():
+                cands.append((m.start(), -(m.end() - m.start()), order, rid, rule, m))
+    return tuple(cands)
+
+
 def find_times(text: str, date=None, *, plan_year: int | None = None, named: dict | None = None) -> list[TimeExpr]:
     """All time expressions in ``text``, resolved against the speech ``date``.
 
@@ -281,11 +293,7 @@ def find_times(text: str, date=None, *, plan_year: int | None = None, named: dic
     ('frequency', 2, 'week', '>=')
     """
     ctx = _Ctx(date, plan_year)
-    cands = []
-    for order, (rid, pat, rule) in enumerate(_rules()):
-        for m in pat.finditer(text):
-            if m.end() > m.start():
-                cands.append((m.start(), -(m.end() - m.start()), order, rid, rule, m))
+    cands = list(_matches(text))
     if named:
         for name, (s, e) in named.items():
             for m in re.finditer(re.escape(name) + r"(?:内|期间|中|结束前)?", text):
