@@ -38,6 +38,7 @@ class Outcome:
     text: str
     polarity: str  # reported | achieved | partly | not_achieved | in_progress
     indicator: str | None = None
+    about: str | None = None  # what it reports on: the indicator's label or the project named before the verb
     metrics: list = field(default_factory=list)
     context: str = ""  # the clause with the subject it continues (for matching)
     rule: str = ""
@@ -62,6 +63,38 @@ def polarity_of(text: str) -> tuple[str, str] | None:
     for rid, pat, rule in rules:
         if pat.search(text):
             return rule["polarity"], rid
+    return None
+
+
+_ABOUT_END = re.compile(r"(?:受[^，,]{1,10}影响|全面|如期|提前|按期|顺利|已经|已|至今|仍|尚|正在|基本|部分|全年)")
+
+
+def _about(clause: str, before: str) -> str | None:
+    """The project or object an outcome clause reports on: its words before the verb, or the clause it continues."""
+    pol = polarity_of(clause)
+    rules, _ = _rules()
+    start = len(clause)
+    for rid, pat, rule in rules:
+        if pol and rid == pol[1]:
+            m = pat.search(clause)
+            start = m.start() if m else start
+    head = clause[:start]
+    m_verb = None
+    for rid, pat, rule in rules:
+        if pol and rid == pol[1]:
+            m_verb = pat.search(clause)
+    m = _ABOUT_END.search(head)
+    head = head[:m.start()] if m else head
+    head = head.strip("，, ")
+    if len(head) >= 2:
+        return head
+    prev = before.rstrip("，,").split("，")[-1] if before else ""
+    prev = _ABOUT_END.split(prev)[0].strip() if prev else ""
+    if prev:
+        return prev
+    if m_verb:  # 「全年实施重点项目82个」: the object between the verb and its number
+        obj = re.split(r"[\d一二两三四五六七八九十百千万]", clause[m_verb.end():], maxsplit=1)[0].strip("，, ")
+        return obj or None
     return None
 
 
@@ -127,7 +160,7 @@ def find_outcomes(speech, extraction=None) -> list[Outcome]:
                 continue
             s, e = sent.start + m.span[0], sent.start + q.span[1]
             rs, re_ = doc.cleaned.raw_span(s, e)
-            out.append(Outcome(doc_id, rs, re_, text[s:e], "reported", m.key, [_metric(q)],
+            out.append(Outcome(doc_id, rs, re_, text[s:e], "reported", m.key, m.indicator.label, [_metric(q)],
                                context=text[s:e], rule=f"indicator:{m.key}"))
             covered.append((s, e))
         subject_ctx = ""
@@ -148,7 +181,7 @@ def find_outcomes(speech, extraction=None) -> list[Outcome]:
             polarity, rid = pol
             rs, re_ = doc.cleaned.raw_span(cl.start, cl.start + len(ct))
             metrics = [_metric(q) for q in find_quantities(ct) if q.role == "target"]
-            out.append(Outcome(doc_id, rs, re_, ct, polarity, None, metrics,
+            out.append(Outcome(doc_id, rs, re_, ct, polarity, None, _about(ct, subject_ctx), metrics,
                                context=(subject_ctx + ct) if len(ct) < 12 else ct, rule=rid))
             subject_ctx = ""
     return out

@@ -93,6 +93,10 @@ def test_outcomes_of_the_later_report(speeches):
     pol = {o.text: o.polarity for o in outs}
     assert pol["江城港区三期如期开工建设"] == "achieved"
     assert pol["至今仍未投入运行"] == "not_achieved"
+    about = {o.text: o.about for o in outs}
+    assert about["江城港区三期如期开工建设"] == "江城港区三期"
+    assert about["至今仍未投入运行"] == "城南污水处理厂扩建工程"  # named in the clause before
+    assert about["改造老旧小区12个"] == "老旧小区"
     figs = {o.indicator: o.metrics[0]["value"] for o in outs if o.indicator}
     assert figs["gdp_growth"] == 7.4 and figs["urban_new_jobs"] == 3860
     raw = speeches["jiangcheng-gwr-2022"].raw
