@@ -89,9 +89,10 @@ def main():
                 qok += any(q.unit == m["unit"] and q.op == m["op"] and
                            ((q.value is None and m["value"] is None) or (q.value is not None and m["value"] is not None
                                                                          and abs(q.value - m["value"]) < 1e-6)) for q in qs)
-    print(f"deadline end found in clause or sentence head: {ok}/{n} = {ok / n:.3f} (seed {seed_ok}/{seed_n}); "
-          f"{conv_n} gold deadlines are no time expression (a target list's year, by the spec's convention, "
-          f"which the extractor applies): over the other {n - conv_n}, {ok}/{n - conv_n} = {ok / (n - conv_n):.3f}")
+    print(f"deadline end found in clause or sentence head: {ok}/{n} = {ok / n:.3f} (seed {seed_ok}/{seed_n})")
+    if conv_n:
+        print(f"  {conv_n} gold deadlines are no time expression: over the other {n - conv_n}, "
+              f"{ok}/{n - conv_n} = {ok / (n - conv_n):.3f}")
     if jio is not None:
         print(f"JioNLP parse_time handed the gold deadline text: {jok}/{jn} = {jok / jn:.3f} "
               f"(seed {seed_jok}/{seed_jn})")

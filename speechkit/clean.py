@@ -3,9 +3,9 @@
 :func:`clean` never returns a bare string: :class:`Cleaned` holds the cleaned
 text and, for every cleaned character, its offset in the raw text.
 
->>> c = clean("在在 20202020 年市委年市委“两大行动两大行动”动员大会动员大会上上")
+>>> c = clean("在在 20212021 年县委年县委“三项攻坚三项攻坚”推进大会推进大会上上")
 >>> c.text
-'在2020年市委“两大行动”动员大会上'
+'在2021年县委“三项攻坚”推进大会上'
 >>> c.raw[c.offsets[1]]
 '2'
 """

@@ -39,7 +39,7 @@ __all__ = ["Link", "compare", "compare_chain", "judge", "ledger", "panel", "STAT
 
 STATUSES = ("met", "partly_met", "not_met", "restated", "raised", "lowered", "slipped", "dropped", "not_assessed")
 
-#: relative tolerance of 「左右」 (about): 5.5%左右 is met down to 5.225%
+#: relative tolerance of 「左右」 (about): 5.8%左右 is met down to 5.51%
 ABOUT = 0.05
 #: a result within this share of the bound is ``partly_met``
 PARTLY = 0.10
@@ -421,12 +421,12 @@ def panel(speeches, *, extractor=None, links: list[Link] | None = None):
     GDP growth target).
 
     >>> from speechkit.io import Speech
-    >>> a = Speech.from_text("今年主要预期目标是：国内生产总值增长6%-6.5%；城镇新增就业1100万人以上。", doc_id="a",
+    >>> a = Speech.from_text("今年主要预期目标是：地区生产总值增长7%-7.5%；城镇新增就业4000人以上。", doc_id="a",
     ...                      date="2019-03-05", kind="gwr")
-    >>> b = Speech.from_text("过去一年，国内生产总值增长6.1%。今年主要预期目标是：城镇新增就业900万人以上。", doc_id="b",
+    >>> b = Speech.from_text("过去一年，地区生产总值增长7.2%。今年主要预期目标是：城镇新增就业3800人以上。", doc_id="b",
     ...                      date="2020-05-22", kind="gwr")
     >>> panel([a, b])[["year", "indicator", "target", "reported", "status"]].values.tolist()
-    [[2019, 'gdp_growth', 6.0, 6.1, 'met'], [2020, 'gdp_growth', nan, nan, 'dropped'], [2019, 'urban_new_jobs', 1100.0, nan, 'not_assessed']]
+    [[2019, 'gdp_growth', 7.0, 7.2, 'met'], [2020, 'gdp_growth', nan, nan, 'dropped'], [2019, 'urban_new_jobs', 4000.0, nan, 'not_assessed']]
     """
     import pandas as pd
 

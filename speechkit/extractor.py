@@ -1,10 +1,10 @@
 """Clauses → commitment records.
 
 >>> from speechkit.io import Speech
->>> s = Speech.from_text("攻坚月行动10月20日开始，11月10日结束。攻坚月内，龙舟竞渡中心要整体竣工，公路要推进路基土方填筑。",
-...                      doc_id="demo", date="2020-10-20")
+>>> s = Speech.from_text("冲刺月行动9月1日开始，9月30日结束。冲刺月内，滨江体育中心要整体竣工，滨江大道要完成路面铺装。",
+...                      doc_id="demo", date="2021-08-20")
 >>> [(c.text, c.owner, c.deadline["end"]) for c in extract(s)]
-[('龙舟竞渡中心要整体竣工', '龙舟竞渡中心', '2020-11-10'), ('公路要推进路基土方填筑', '公路', '2020-11-10')]
+[('滨江体育中心要整体竣工', '滨江体育中心', '2021-09-30'), ('滨江大道要完成路面铺装', '滨江大道', '2021-09-30')]
 """
 from __future__ import annotations
 
@@ -305,7 +305,7 @@ class Extractor:
                 cur.append(p)
             elif p.cues and all(c.cue in _ADVERB_CUES for c in p.cues) and not p.checkable and not cur_ck \
                     and not new_subject and any(x.cues for x in cur):
-                cur.append(p)  # 「要组织好产销对接，抓紧解决…」: an adverbial cue inside an exhortation run
+                cur.append(p)  # 「要搞好供需衔接，抓紧解决…」: an adverbial cue inside an exhortation run
             elif p.cues or new_subject or p.checkable or cur_ck or _has_frequency(p):
                 if not p.cues and not directive and not new_subject and p.subject and not p.verb and not p.checkable:
                     # a clause with a non-actor subject and no verb we know: a continuation
@@ -482,7 +482,7 @@ class _TargetRec:
 
 
 def _split_enumeration(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    """「一般性支出压减5%以上、“三公”经费再压减3%左右」: split at 、 between parts that each carry a quantity."""
+    """「办公经费压减8%以上、会议费用再压减5%左右」: split at 、 between parts that each carry a quantity."""
     t = text[a:b]
     if "、" not in t:
         return [(a, b)]
@@ -498,8 +498,8 @@ def _split_enumeration(text: str, a: int, b: int) -> list[tuple[int, int]]:
         right_end = nxt if nxt > 0 else len(t)
         right = [q for q in qs if i < q.span[0] and q.span[1] <= right_end]
         # each side is a phrase of its own (a word before its number), not a bare list of figures,
-        # and the right side has a verb of its own (「…压减5%以上、“三公”经费再压减3%左右」), not a second
-        # object of the same verb (「新增绿地144亩、造林5845亩」 stays one record)
+        # and the right side has a verb of its own (「…压减8%以上、会议费用再压减5%左右」), not a second
+        # object of the same verb (「新增绿地80亩、造林300亩」 stays one record)
         if left and right and right[0].span[0] - i > 2 and left[0].span[0] - last > 1 and \
                 _verb_re().search(t[i + 1:right[0].span[0]]) is not None:
             cuts.append(i)

@@ -4,8 +4,8 @@ Each call to :func:`make_tokenizer` returns a new ``jieba.Tokenizer``: words
 added to it (a city's own organs and projects) never leak into jieba's
 global tokenizer or into another extractor's.
 
->>> tk = make_tokenizer(["龙舟竞渡中心"])
->>> "龙舟竞渡中心" in tk.lcut("龙舟竞渡中心要整体竣工")
+>>> tk = make_tokenizer(["滨江体育中心"])
+>>> "滨江体育中心" in tk.lcut("滨江体育中心要整体竣工")
 True
 """
 from __future__ import annotations

@@ -104,7 +104,7 @@ def test_outcomes_of_the_later_report(speeches):
 
 
 def test_forward_looking_figures_are_not_outcomes():
-    s = Speech.from_text("今年地区生产总值增长6.5%左右。", doc_id="x", date="2022-02-16", kind="gwr")
+    s = Speech.from_text("今年地区生产总值增长7.1%左右。", doc_id="x", date="2022-02-16", kind="gwr")
     assert not [o for o in find_outcomes(s) if o.indicator]
 
 
@@ -115,9 +115,9 @@ def _pair(a_text, b_text):
 
 
 def test_dropped_indicator_in_panel():
-    a, b = _pair("今年发展主要预期目标是：国内生产总值增长6%-6.5%；城镇新增就业1100万人以上。",
-                 "过去一年，国内生产总值增长6.1%，城镇新增就业1352万人。"
-                 "今年发展主要预期目标是：城镇新增就业900万人以上。")
+    a, b = _pair("今年发展主要预期目标是：地区生产总值增长7%-7.5%；城镇新增就业4000人以上。",
+                 "过去一年，地区生产总值增长7.2%，城镇新增就业4310人。"
+                 "今年发展主要预期目标是：城镇新增就业3800人以上。")
     links = compare(a, b)
     st = {(l.indicator, l.kind): l.status for l in links}
     assert st[("gdp_growth", "outcome")] == "met"

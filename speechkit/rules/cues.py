@@ -1,6 +1,6 @@
 """Modal cues and their strength (``data/cues.yaml``).
 
->>> [(c.cue, c.strength) for c in find_cues("龙舟竞渡中心要整体竣工")]
+>>> [(c.cue, c.strength) for c in find_cues("滨江体育中心要整体竣工")]
 [('要', 'medium')]
 >>> find_cues("将营商环境作为最大堵点")
 []

@@ -2,8 +2,8 @@
 
 >>> is_actor("联项市级领导"), is_actor("城镇调查失业率"), is_actor("这些低风险地区")
 (True, False, True)
->>> lead_owner("（6月底完成，牵头考核单位：市政府办公室、市公安局）")
-('市政府办公室、市公安局', 'lead-unit-line', (14, 25))
+>>> lead_owner("（9月底完成，牵头考核单位：县政务服务局、县数据中心）")
+('县政务服务局、县数据中心', 'lead-unit-line', (14, 26))
 """
 from __future__ import annotations
 

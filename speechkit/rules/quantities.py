@@ -1,8 +1,8 @@
 """Quantities: number, unit and comparator, as the spec's metrics.
 
->>> q = find_quantities("城镇新增就业1100万人以上")[0]
+>>> q = find_quantities("城镇新增就业12万人以上")[0]
 >>> q.value, q.unit, q.op, q.text
-(1100, '万人', '>=', '1100万人以上')
+(12, '万人', '>=', '12万人以上')
 >>> [(q.value, q.value_hi, q.op) for q in find_quantities("增长6%-6.5%")]
 [(6, 6.5, 'range')]
 >>> q = find_quantities("融资亿元以上")[0]
@@ -128,8 +128,8 @@ def _value(num: str):
 def find_quantities(text: str) -> list[Quantity]:
     """Quantities in ``text``, left to right; see the module docstring.
 
-    >>> [(q.value, q.unit, q.role) for q in find_quantities("将现行16%的税率降至13%")]
-    [(16, '%', 'baseline'), (13, '%', 'target')]
+    >>> [(q.value, q.unit, q.role) for q in find_quantities("将现行5%的征收率降至3%")]
+    [(5, '%', 'baseline'), (3, '%', 'target')]
     """
     data, single, rng, pct, vague = _compiled()
     found: list[Quantity] = []

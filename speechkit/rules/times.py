@@ -7,9 +7,9 @@ unresolved, with a ``note`` saying why.
 
 >>> [(t.text, t.kind, t.end) for t in find_times("确保年内成功申报", "2020-10-20")]
 [('年内', 'period', '2020-12-31')]
->>> t = find_times("攻坚月内完成", "2020-10-20", named={"攻坚月": ("2020-10-20", "2020-11-10")})[0]
+>>> t = find_times("冲刺月内完成", "2021-08-20", named={"冲刺月": ("2021-09-01", "2021-09-30")})[0]
 >>> t.kind, t.start, t.end
-('named', '2020-10-20', '2020-11-10')
+('named', '2021-09-01', '2021-09-30')
 >>> find_times("年内完成", None)[0].note
 'no speech date: relative expression left unresolved'
 """
@@ -220,6 +220,12 @@ def _r_this_year(m, c):
     return None, dt.date(y, 12, 31), None
 
 
+def _r_target_statement(m, c):
+    if m.groupdict().get("rel") == "明年":
+        return _r_next_year(m, c)
+    return _r_this_year(m, c)
+
+
 def _r_next_year(m, c):
     if c.date is None:
         return None, None, _NO_DATE
@@ -329,10 +335,10 @@ _DEF_NAME = re.compile(r"([\u4e00-\u9fff]{2}(?:月|周|季|会战|战役))(?:行
 
 
 def define_periods(text: str, date=None, *, plan_year: int | None = None) -> dict[str, tuple[str, str]]:
-    """Periods the text defines by name: 「攻坚月行动10月20日开始，11月10日结束」 → ``{"攻坚月": (start, end)}``.
+    """Periods the text defines by name: 「冲刺月行动9月1日开始，9月30日结束」 → ``{"冲刺月": (start, end)}``.
 
-    >>> define_periods("重大项目推进集中攻坚月行动10月20日开始，11月10日结束。", "2020-10-20")
-    {'攻坚月': ('2020-10-20', '2020-11-10')}
+    >>> define_periods("重点工程冲刺月行动9月1日开始，9月30日结束。", "2021-08-20")
+    {'冲刺月': ('2021-09-01', '2021-09-30')}
     """
     out = {}
     for t in find_times(text, date, plan_year=plan_year):
