@@ -445,7 +445,7 @@ class Extractor:
                 for q in p.quants:
                     metrics.append(q.as_metric())
                     m_spans.append((p.start + q.span[0], p.start + q.span[1]))
-            checkable = bool(metrics) or bool(re.search(r"率|收支|排放|平衡|同步|稳定|指标", t))
+            checkable = bool(metrics) or bool(re.search(r"率|收支|排放|平衡|同步|稳定|指标|不低于|高于|快于|跑赢", t))
             result.append(self._commitment(ctx, sent, r.start, r.end_c, t, None, "medium", None, None, None,
                                            deadline, "target-list", d_span, metrics, m_spans, None, None, checkable,
                                            None, "target-list"))
@@ -724,7 +724,7 @@ class _DocContext:
         return tt.end >= self.date.isoformat() or tt.end[:4] == str(self.date.year)
 
     def _note(self, sent: Span):
-        """The task note closing the item (paragraph) of this sentence: 「（6月底完成，牵头考核单位：X）」."""
+        """The task note closing the item (paragraph) of this sentence: 「（9月底前完成，牵头单位：X）」."""
         p = sent.parent
         if p in self._item_notes:
             return self._item_notes[p]
