@@ -421,7 +421,7 @@ def panel(speeches, *, extractor=None, links: list[Link] | None = None):
     GDP growth target).
 
     >>> from speechkit.io import Speech
-    >>> a = Speech.from_text("今年主要预期目标是：地区生产总值增长7%-7.5%；城镇新增就业4000人以上。", doc_id="a",
+    >>> a = Speech.from_text("今年主要预期目标为：地区生产总值增长7%-7.5%；城镇新增就业4000人以上。", doc_id="a",
     ...                      date="2019-03-05", kind="gwr")
     >>> b = Speech.from_text("过去一年，地区生产总值增长7.2%。今年主要预期目标是：城镇新增就业3800人以上。", doc_id="b",
     ...                      date="2020-05-22", kind="gwr")
