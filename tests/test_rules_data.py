@@ -110,33 +110,41 @@ def test_noise_rule(kind, rid, ex, positive):
         assert clean(ex).text == ex
 
 
-@pytest.mark.parametrize("group", ["actors", "non_actors"])
-def test_owner_examples(group):
+@pytest.mark.parametrize("np_,actor", [pytest.param(x, g == "actors", id=f"{g}-{i}")
+                                        for g in ("actors", "non_actors")
+                                        for i, x in enumerate(load("owners")["examples"][g])])
+def test_owner_example(np_, actor):
     from speechkit.rules.owners import is_actor
 
-    for np_ in load("owners")["examples"][group]:
-        assert is_actor(np_) == (group == "actors"), np_
+    assert is_actor(np_) == actor, np_
 
 
-def test_lead_patterns():
+@pytest.mark.parametrize("rid,text,positive", [
+    pytest.param(r["id"], x, pos, id=f"{r['id']}-{'ex' if pos else 'counter'}{i}")
+    for r in load("owners")["lead_patterns"]
+    for pos, key in ((True, "examples"), (False, "counterexamples"))
+    for i, x in enumerate(r.get(key) or [])])
+def test_lead_pattern(rid, text, positive):
     from speechkit.rules.owners import lead_owner
 
-    for r in load("owners")["lead_patterns"]:
-        for ex in r["examples"]:
-            got = lead_owner(ex)
-            assert got is not None and got[1] == r["id"], (ex, got)
+    got = lead_owner(text)
+    if positive:
+        assert got is not None and got[1] == rid, (text, got)
+    else:
+        assert got is None or got[1] != rid, (text, got)
 
 
-@pytest.mark.parametrize("group", ["checkable", "not_checkable"])
-def test_checkable_examples(group):
+@pytest.mark.parametrize("text,checkable", [pytest.param(x, g == "checkable", id=f"{g}-{i}")
+                                             for g in ("checkable", "not_checkable")
+                                             for i, x in enumerate(load("checkable")["examples"][g])])
+def test_checkable_example(text, checkable):
     from speechkit.rules.checkable import is_checkable
     from speechkit.rules.quantities import find_quantities
     from speechkit.rules.times import find_times
 
-    for text in load("checkable")["examples"][group]:
-        has_metric = bool(find_quantities(text))
-        has_freq = any(t.kind == "frequency" for t in find_times(text, "2020-10-20"))
-        assert is_checkable(text, has_metric=has_metric, has_frequency=has_freq) == (group == "checkable"), text
+    has_metric = bool(find_quantities(text))
+    has_freq = any(t.kind == "frequency" for t in find_times(text, "2020-10-20"))
+    assert is_checkable(text, has_metric=has_metric, has_frequency=has_freq) == checkable, text
 
 
 def _indicator_cases():
@@ -200,3 +208,14 @@ def test_sentence_rule(rid, text, excluded):
         assert got == [], f"{text!r} ({rid}) should give no record: {[c.text for c in got]}"
     else:
         assert got, f"{text!r} should still give a record"
+
+
+@pytest.mark.parametrize("name,key", [("times", "rules"), ("quantities", "rules"), ("cues", "cues"),
+                                      ("noise", "line_rules"), ("noise", "inline_rules"), ("noise", "gap_rules"),
+                                      ("owners", "lead_patterns"), ("indicators", "indicators"),
+                                      ("outcomes", "rules"), ("sentences", "rules")])
+def test_every_rule_has_examples_and_counterexamples(name, key):
+    for r in load(name)[key]:
+        rid = r.get("id") or r.get("cue") or r.get("key")
+        assert r.get("examples"), f"data/{name}.yaml: {rid} has no examples"
+        assert r.get("counterexamples"), f"data/{name}.yaml: {rid} has no counterexamples"
