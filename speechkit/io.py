@@ -55,6 +55,17 @@ class Speech:
         head = "".join(self.raw[:24].split())
         return f"Speech({self.doc_id!r}, {len(self.raw):,} chars, {date}{src}, {self.encoding or 'str'}, {head!r}…)"
 
+    def _repr_html_(self) -> str:
+        """In a notebook: the speech with its commitments highlighted (extracted with a default extractor)."""
+        from html import escape
+
+        from .extractor import extract
+        from .html import highlight
+
+        date = self.date.isoformat() if self.date else "no date"
+        head = f"<p><b>{escape(self.doc_id or '')}</b> · {escape(self.title or '')} · {date}</p>"
+        return head + highlight(extract(self))
+
     @classmethod
     def from_text(cls, text: str, doc_id: str = "text", date: dt.date | str | None = None, **meta) -> "Speech":
         """Build a speech from a string already in memory.

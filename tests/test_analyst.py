@@ -86,3 +86,8 @@ def test_ics_has_one_event_per_dated_checkable_commitment(gwr, tmp_path):
     assert ics.count("BEGIN:VEVENT") == n > 0
     assert all(len(line.encode("utf-8")) <= 75 for line in ics.split("\r\n"))
     assert (tmp_path / "d.ics").read_bytes().count(b"\r\n") == ics.count("\r\n")
+
+
+def test_speech_displays_highlighted(speeches):
+    page = speeches["jiangcheng-tuijin-2021"]._repr_html_()
+    assert "jiangcheng-tuijin-2021" in page and page.count('class="sk-c ') >= 10

@@ -121,3 +121,14 @@ def test_parquet_partitions(reference, corpus_dir, tmp_path):
     assert s.done == 4
     a, b = read_results(tmp_path), read_results(reference)
     assert list(a.text) == list(b.text) and list(a.start) == list(b.start)
+
+
+def test_cli_dask_engine_own_local_cluster(reference, corpus_dir, tmp_path):
+    """``speechkit extract --engine dask`` with no scheduler starts a local cluster of worker processes."""
+    pytest.importorskip("dask.distributed")
+    r = subprocess.run([sys.executable, "-m", "speechkit.cli", "extract", str(corpus_dir), "--manifest",
+                        str(corpus_dir / "manifest.csv"), "--engine", "dask", "--workers", "2", "-o", str(tmp_path)],
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert _files(tmp_path) == _files(reference)
+    assert "4 documents: 4 done" in r.stderr
