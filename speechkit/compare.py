@@ -151,6 +151,20 @@ def _indicator_of(c) -> str | None:
     return ms[0].key if ms else None
 
 
+def _agreement(a, b_owner, b_metrics) -> tuple[float, list]:
+    """Bonus for a candidate pair: the same owner, the same metric unit."""
+    bonus, ev = 0.0, []
+    if a.owner and b_owner and (a.owner in b_owner or b_owner in a.owner):
+        bonus += 0.1
+        ev.append(f"owner:{a.owner}")
+    au = {unit_scale(m.get("unit"))[0] for m in a.metrics or []} - {""}
+    bu = {unit_scale(m.get("unit"))[0] for m in b_metrics or []} - {""}
+    if au & bu:
+        bonus += 0.1
+        ev.append("unit:" + "/".join(sorted(au & bu)))
+    return bonus, ev
+
+
 def _link_text(cs: list, i: int) -> str:
     """A short clause with no owner (「力争三季度末投入运行」) is matched with the clause it continues."""
     c = cs[i]
@@ -194,22 +208,31 @@ def shared_name(a: str, b: str, min_len: int = 4) -> str | None:
     return None
 
 
-def _greedy(sim, threshold: float, a_texts=None, b_texts=None) -> dict[int, tuple[int, float, list]]:
+def _greedy(sim, threshold: float, a_texts=None, b_texts=None, extra=None) -> dict[int, tuple[int, float, list]]:
     """One-to-one assignment: best pairs first, each side used once.
 
     A pair is a candidate when its cosine reaches ``threshold``, or reaches a
-    third of it and both texts share a name (「城西大桥」).
+    third of it and both texts share a name (「城西大桥」). ``extra(i, j)``
+    gives a bonus and its evidence (same owner, same metric unit) that orders
+    the candidates; it never makes a candidate on its own.
     """
     if sim is None:
         return {}
     pairs = []
     for i, j, v in zip(sim.row, sim.col, sim.data):
+        ev = None
         if v >= threshold:
-            pairs.append((v, i, j, [f"tfidf:{v:.2f}"]))
+            ev = [f"tfidf:{v:.2f}"]
         elif v >= threshold / 3 and a_texts is not None:
             name = shared_name(a_texts[i], b_texts[j])
             if name:
-                pairs.append((v, i, j, [f"tfidf:{v:.2f}", f"name:{name}"]))
+                ev = [f"tfidf:{v:.2f}", f"name:{name}"]
+        if ev is None:
+            continue
+        if extra is not None:
+            bonus, more = extra(i, j)
+            v, ev = v + bonus, ev + more
+        pairs.append((v, i, j, ev))
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
     used_a, used_b, out = set(), set(), {}
     for v, i, j, ev in pairs:
@@ -273,12 +296,14 @@ def compare(a, b, *, extractor=None, a_extraction=None, b_extraction=None,
     a_texts = [_link_text(ca, i) for i in free_a]
     o_texts = [o.context for o in action_outs]
     sim = _similar(a_texts, o_texts)
-    for ai, (oj, v, ev) in _greedy(sim, MIN_SIMILARITY, a_texts, o_texts).items():
+    extra = lambda i, j: _agreement(ca[free_a[i]], None, action_outs[j].metrics)  # noqa: E731
+    for ai, (oj, v, ev) in _greedy(sim, MIN_SIMILARITY, a_texts, o_texts, extra).items():
         outcome_for[free_a[ai]] = (action_outs[oj], v, ev)
     free_b = [j for j, k in enumerate(keys_b) if not k]
     b_texts = [_link_text(cb, j) for j in free_b]
     sim = _similar(a_texts, b_texts)
-    for ai, (bj, v, ev) in _greedy(sim, MIN_SIMILARITY, a_texts, b_texts).items():
+    extra = lambda i, j: _agreement(ca[free_a[i]], cb[free_b[j]].owner, cb[free_b[j]].metrics)  # noqa: E731
+    for ai, (bj, v, ev) in _greedy(sim, MIN_SIMILARITY, a_texts, b_texts, extra).items():
         restated_by[free_a[ai]] = (cb[free_b[bj]], v, ev)
 
     links: list[Link] = []
