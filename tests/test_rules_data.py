@@ -168,17 +168,17 @@ def test_indicator_rule(key, text, surface):
         assert (key, surface) in found, f"{text!r}: want {key} {surface!r}, got {found}"
 
 
-def _outcome_cases():
+def _text_cases(name, label):
+    """(label of the rule, text, is it an example) for every example and counterexample of ``data/<name>.yaml``."""
     out = []
-    for r in load("outcomes")["rules"]:
-        for i, text in enumerate(r["examples"]):
-            out.append(pytest.param(r["polarity"], text, True, id=f"{r['id']}-ex{i}"))
-        for i, text in enumerate(r.get("counterexamples") or []):
-            out.append(pytest.param(r["polarity"], text, False, id=f"{r['id']}-counter{i}"))
+    for r in load(name)["rules"]:
+        for pos, key in ((True, "examples"), (False, "counterexamples")):
+            for i, text in enumerate(r.get(key) or []):
+                out.append(pytest.param(r[label], text, pos, id=f"{r['id']}-{'ex' if pos else 'counter'}{i}"))
     return out
 
 
-@pytest.mark.parametrize("polarity,text,positive", _outcome_cases())
+@pytest.mark.parametrize("polarity,text,positive", _text_cases("outcomes", "polarity"))
 def test_outcome_rule(polarity, text, positive):
     from speechkit.outcomes import polarity_of
 
@@ -189,17 +189,7 @@ def test_outcome_rule(polarity, text, positive):
         assert not got or got[0] != polarity, f"{text!r} should not be {polarity}"
 
 
-def _sentence_cases():
-    out = []
-    for r in load("sentences")["rules"]:
-        for i, text in enumerate(r["examples"]):
-            out.append(pytest.param(r["id"], text, True, id=f"{r['id']}-ex{i}"))
-        for i, text in enumerate(r.get("counterexamples") or []):
-            out.append(pytest.param(r["id"], text, False, id=f"{r['id']}-counter{i}"))
-    return out
-
-
-@pytest.mark.parametrize("rid,text,excluded", _sentence_cases())
+@pytest.mark.parametrize("rid,text,excluded", _text_cases("sentences", "id"))
 def test_sentence_rule(rid, text, excluded):
     from speechkit import Speech, extract
 
