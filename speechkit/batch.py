@@ -123,12 +123,12 @@ def _write(records: list[dict], path: Path, fmt: str) -> None:
                      "metrics": json.dumps(r["metrics"], ensure_ascii=False),
                      "frequency": json.dumps(r["frequency"], ensure_ascii=False) if r["frequency"] else None}
                     for r in records]
-            table = pa.Table.from_pylist(rows, schema=_SCHEMA())
+            table = pa.Table.from_pylist(rows, schema=_schema())
             pq.write_table(table, tmp)
     _atomic_write(path, write)
 
 
-def _SCHEMA():
+def _schema():
     import pyarrow as pa
 
     return pa.schema([("doc_id", pa.string()), ("start", pa.int64()), ("end", pa.int64()), ("text", pa.string()),

@@ -74,7 +74,8 @@ class Link:
 
 
 # ---------------------------------------------------------------- judging
-def _scaled(metric: dict, base_unit: str) -> tuple[float | None, float | None]:
+def _scaled(metric: dict) -> tuple[float | None, float | None]:
+    """The metric's value (and upper value) in its base unit: 1.2万人 → 12000."""
     base, f = unit_scale(metric.get("unit"))
     v, hi = metric.get("value"), metric.get("value_hi")
     if v is None:
@@ -98,8 +99,8 @@ def judge(target: dict, reported: dict, direction: str = "higher") -> tuple[str,
     >>> judge({"value": 5.5, "unit": "%", "op": "~"}, {"value": 3, "unit": "%"})[0]
     'not_met'
     """
-    t, t_hi = _scaled(target, "")
-    r, _ = _scaled(reported, "")
+    t, t_hi = _scaled(target)
+    r, _ = _scaled(reported)
     if t is None or r is None:
         return "not_assessed", "no number to compare"
     tb, _ = unit_scale(target.get("unit"))
@@ -127,7 +128,7 @@ def judge(target: dict, reported: dict, direction: str = "higher") -> tuple[str,
 
 
 def _mid(metric: dict) -> float | None:
-    v, hi = _scaled(metric, "")
+    v, hi = _scaled(metric)
     if v is None:
         return None
     return (v + hi) / 2 if hi is not None else v

@@ -70,29 +70,24 @@ _ABOUT_END = re.compile(r"(?:受[^，,]{1,10}影响|全面|如期|提前|按期|
 
 
 def _about(clause: str, before: str) -> str | None:
-    """The project or object an outcome clause reports on: its words before the verb, or the clause it continues."""
-    pol = polarity_of(clause)
+    """The project or object an outcome clause reports on: its words before the verb, else the clause
+    it continues, else the object between the verb and its number (「全年实施重点项目82个」)."""
     rules, _ = _rules()
-    start = len(clause)
-    for rid, pat, rule in rules:
-        if pol and rid == pol[1]:
-            m = pat.search(clause)
-            start = m.start() if m else start
-    head = clause[:start]
     m_verb = None
-    for rid, pat, rule in rules:
-        if pol and rid == pol[1]:
-            m_verb = pat.search(clause)
+    for _, pat, _ in rules:
+        m_verb = pat.search(clause)
+        if m_verb:
+            break
+    head = clause[:m_verb.start()] if m_verb else clause
     m = _ABOUT_END.search(head)
-    head = head[:m.start()] if m else head
-    head = head.strip("，, ")
+    head = (head[:m.start()] if m else head).strip("，, ")
     if len(head) >= 2:
         return head
     prev = before.rstrip("，,").split("，")[-1] if before else ""
     prev = _ABOUT_END.split(prev)[0].strip() if prev else ""
     if prev:
         return prev
-    if m_verb:  # 「全年实施重点项目82个」: the object between the verb and its number
+    if m_verb:
         obj = re.split(r"[\d一二两三四五六七八九十百千万]", clause[m_verb.end():], maxsplit=1)[0].strip("，, ")
         return obj or None
     return None
