@@ -244,6 +244,30 @@ def _greedy(sim, threshold: float, a_texts=None, b_texts=None, extra=None) -> di
     return out
 
 
+_RELATION = re.compile(r"同步|不低于|不慢于|快于|高于|跑赢|相匹配|相适应")
+
+
+def _relation_status(c, key: str, figures: dict) -> tuple[str, str] | None:
+    """A target stated as a relation between two indicators (「居民收入增长与经济增长基本同步」, 「…不低于经济增长」),
+    judged by the later speech's figures for both: the first must not fall behind the second (「同步」 allows
+    ``ABOUT`` of it)."""
+    if c.metrics or not _RELATION.search(c.text):
+        return None
+    others = [m.key for m in find_indicators(c.text) if m.key != key]
+    if not others and re.search(r"经济增长|经济增速|生产总值增长", c.text):
+        others = ["gdp_growth"]
+    if not others or key not in figures or others[0] not in figures:
+        return None
+    x = figures[key].metrics[0]["value"]
+    y = figures[others[0]].metrics[0]["value"]
+    if x is None or y is None:
+        return None
+    floor = y * (1 - ABOUT) if "同步" in c.text or "相匹配" in c.text or "相适应" in c.text else y
+    if x >= floor - 1e-9:
+        return "met", f"{x:g} against {y:g} ({others[0]})"
+    return ("partly_met" if x >= floor * (1 - PARTLY) else "not_met"), f"{x:g} against {y:g} ({others[0]})"
+
+
 def _outcome_status(c, o: Outcome, key: str | None) -> tuple[str, str]:
     if o.polarity == "not_achieved":
         return "not_met", "reported not achieved"
@@ -275,20 +299,24 @@ def compare(a, b, *, extractor=None, a_extraction=None, b_extraction=None,
     b_sets_targets = any(k and c.metrics for k, c in zip(keys_b, cb))
 
     outcome_for: dict[int, tuple[Outcome, float, list]] = {}
+    relation_status: dict[int, str] = {}
     restated_by: dict[int, tuple[object, float, list]] = {}
     # 1. indicator keys: the first figure of B (the review comes first), the first target of B
     first_fig, first_tgt = {}, {}
     for o in outs:
         if o.indicator and o.metrics:
             first_fig.setdefault(o.indicator, o)
-    for k, c in zip(keys_b, cb):
+    for k, c in sorted(zip(keys_b, cb), key=lambda kc: kc[1].rule != "target-list"):
         if k:
             first_tgt.setdefault(k, c)
     for i, (k, c) in enumerate(zip(keys_a, ca)):
         if not k:
             continue
         if k in first_fig:
-            outcome_for[i] = (first_fig[k], 1.0, [f"indicator:{k}"])
+            rel = _relation_status(ca[i], k, first_fig)
+            outcome_for[i] = (first_fig[k], 1.0, [f"indicator:{k}"] + ([f"relation:{rel[1]}"] if rel else []))
+            if rel:
+                relation_status[i] = rel[0]
         if k in first_tgt:
             restated_by[i] = (first_tgt[k], 1.0, [f"indicator:{k}"])
     # 2. text similarity for the rest, one to one
@@ -314,7 +342,7 @@ def compare(a, b, *, extractor=None, a_extraction=None, b_extraction=None,
         made = False
         if i in outcome_for:
             o, score, ev = outcome_for[i]
-            status, why = _outcome_status(c, o, k)
+            status, why = (relation_status[i], "relation") if i in relation_status else _outcome_status(c, o, k)
             links.append(Link("outcome", status, round(score, 3), b_doc=b_doc, b_start=o.start, b_end=o.end,
                               b_text=o.text, evidence=ev + [why], target=o, **base))
             made = True
@@ -462,34 +490,39 @@ def panel(speeches, *, extractor=None, links: list[Link] | None = None):
             links.extend(compare_chain(chain, extractor=extractor))
     info = {s.doc_id: s for s in speeches}
     labels = {k: i.label for k, i in indicators().items()}
-    rows, seen = [], set()
+    # one row per (speech, indicator): its target-list record if it has one (a figure elsewhere in the
+    # report, say a five-year review, is not the year's target), else the first with a number, else the first
+    by_commitment: dict[int, list[Link]] = {}
+    candidates: dict[tuple, list] = {}
     for l in links:
-        if not l.indicator or (l.a_doc, l.indicator) in seen and l.kind != "restatement":
+        if not l.indicator:
             continue
-        s = info.get(l.a_doc)
-        body = (s.meta or {}).get("organ") or (s.meta or {}).get("chain") if s else None
-        c = l.commitment
+        if id(l.commitment) not in by_commitment:
+            candidates.setdefault((l.a_doc, l.indicator), []).append(l.commitment)
+        by_commitment.setdefault(id(l.commitment), []).append(l)
+    rows = []
+    for (doc, key), cs in candidates.items():
+        c = min(cs, key=lambda c: (c.rule != "target-list", not c.metrics))
+        s = info.get(doc)
+        body = ((s.meta or {}).get("organ") or (s.meta or {}).get("chain")) if s else None
         m = (c.metrics or [{}])[0]
-        key = (l.a_doc, l.indicator)
-        if key not in seen:
-            seen.add(key)
-            rows.append({"body": body, "doc_id": l.a_doc, "year": s.date.year if s and s.date else None,
-                         "indicator": l.indicator, "label": labels.get(l.indicator), "target": m.get("value"),
-                         "target_hi": m.get("value_hi"), "op": m.get("op"), "unit": m.get("unit"),
-                         "reported": None, "status": "not_assessed", "next": None, "a_text": c.text})
-        row = next(r for r in reversed(rows) if (r["doc_id"], r["indicator"]) == key)
-        if l.kind == "outcome":
-            row["status"] = l.status
-            if l.target is not None and l.target.metrics:
-                row["reported"] = l.target.metrics[0]["value"]
-        elif l.kind == "restatement":
-            row["next"] = l.status
-            if l.status == "dropped":
-                b = info.get(l.b_doc)
-                rows.append({"body": body, "doc_id": l.b_doc, "year": b.date.year if b and b.date else None,
-                             "indicator": l.indicator, "label": labels.get(l.indicator), "target": None,
-                             "target_hi": None, "op": None, "unit": None, "reported": None, "status": "dropped",
-                             "next": None, "a_text": None})
+        row = {"body": body, "doc_id": doc, "year": s.date.year if s and s.date else None, "indicator": key,
+               "label": labels.get(key), "target": m.get("value"), "target_hi": m.get("value_hi"), "op": m.get("op"),
+               "unit": m.get("unit"), "reported": None, "status": "not_assessed", "next": None, "a_text": c.text}
+        rows.append(row)
+        for l in by_commitment[id(c)]:
+            if l.kind == "outcome":
+                row["status"] = l.status
+                if l.target is not None and l.target.metrics:
+                    row["reported"] = l.target.metrics[0]["value"]
+            elif l.kind == "restatement":
+                row["next"] = l.status
+                if l.status == "dropped":
+                    b_ = info.get(l.b_doc)
+                    rows.append({"body": body, "doc_id": l.b_doc, "year": b_.date.year if b_ and b_.date else None,
+                                 "indicator": key, "label": labels.get(key), "target": None, "target_hi": None,
+                                 "op": None, "unit": None, "reported": None, "status": "dropped", "next": None,
+                                 "a_text": None})
     df = pd.DataFrame(rows, columns=["body", "doc_id", "year", "indicator", "label", "target", "target_hi", "op",
                                      "unit", "reported", "status", "next", "a_text"])
     return df.sort_values(["body", "indicator", "year"], kind="stable").reset_index(drop=True)

@@ -310,8 +310,9 @@ class Extractor:
                 if not p.cues and not directive and not new_subject and p.subject and not p.verb and not p.checkable:
                     # a clause with a non-actor subject and no verb we know: a continuation
                     cur.append(p)
-                elif not p.cues and not directive and not new_subject and not p.checkable and not p.verb:
-                    continue  # 「原本就有不少硬仗要打」: a remark between tasks, no task of its own
+                elif ctx.genre == "speech" and not p.cues and not directive and not new_subject and not p.checkable \
+                        and not p.verb:
+                    continue  # 「原本就有不少硬仗要打」: a remark between a speech's tasks, no task of its own
                 else:
                     groups.append([p])
             else:
@@ -619,7 +620,7 @@ class _DocContext:
         self._heading_starts = [a for a, _, _ in self._headings]
         self._review = []
         for h, a, b in doc.sections():
-            if re.search(r"回顾|过去|成绩|进展|成效", h.text):
+            if re.search(r"回顾|过去|成绩|成就|进展|成效", h.text):
                 self._review.append((a, b))
         self._item_notes: dict[int, tuple] = {}
         self._found = None
