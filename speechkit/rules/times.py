@@ -246,16 +246,8 @@ def _r_relative_span(m, c):
         end = _add_months(d, n)
     elif u in ("周", "星期"):
         end = d + dt.timedelta(weeks=n)
-    elif u in ("天", "日"):
+    else:  # 天, 日 (hours and working days are service standards, not deadlines: the rule leaves them out)
         end = d + dt.timedelta(days=n)
-    elif u == "工作日":
-        end, k = d, 0
-        while k < n:
-            end += dt.timedelta(days=1)
-            if end.weekday() < 5:
-                k += 1
-    else:  # 小时
-        end = d + dt.timedelta(days=(n + 23) // 24)
     return d, end, None
 
 
