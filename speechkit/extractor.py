@@ -182,6 +182,8 @@ class Extractor:
             for a2, b2 in _split_enumeration(text, a, b):
                 t = text[a2:b2]
                 cues, times, quants = ctx.recognized(a2, b2, self._table)
+                if cues and _DONE_BEFORE.search(text, a2, a2 + cues[0].span[0]):
+                    cues = []  # 「做到了能吸收的尽量吸收」: a cue inside a reported result
                 p = _Piece(a2, b2, t, cues, times, [q for q in quants if q.role == "target"])
                 self._annotate(ctx, p, cl.end if b2 == b else b2 + 1)
                 pieces.append(p)
@@ -587,6 +589,7 @@ def _not_commitment(sentence: str) -> str | None:
     return None
 
 
+_DONE_BEFORE = re.compile(r"(?:做到|实现|完成|达到|取得|坚持)了")
 _PAST = re.compile(r"过去一年|过去五年|过去的一年|去年|上年|一年来|五年来|几年来|已经|已(?:完成|实现|建成)")
 
 

@@ -155,3 +155,11 @@ def test_sample_corpus_against_its_gold(sample_corpus, extractions, corpus_dir):
     assert s["f1"] >= 0.95 and s["checkable_f1"] >= 0.95
     assert s["deadline"] >= 0.9 and s["owner"] >= 0.9 and s["metric"] >= 0.95
     assert s["deadline_invented"] <= 0.03
+
+
+def test_cue_inside_a_reported_result_is_not_a_commitment():
+    from speechkit import Speech, extract
+
+    s = Speech.from_text("起草过程中，我们做到了能吸收的尽量吸收，共修改意见120处。", doc_id="t", date="2021-03-01",
+                         kind="speech")
+    assert [c.text for c in extract(s)] == []
