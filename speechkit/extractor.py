@@ -27,6 +27,7 @@ __all__ = ["Extractor", "Extraction", "extract"]
 
 _TRAIL = "，,；;：:。！？!?、 "
 _LIST_MARK = re.compile(r"(?:[一二三四五六七八九十]{1,2}是|首先|其次|再次|最后|第[一二三四五六七八九十]{1,3}|[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]|[-—－]{1,2})")
+_ITEM_MARK = re.compile(r"[一二三四五六七八九十]{1,2}是|第[一二三四五六七八九十]{1,3}")
 _CONTEXT = re.compile(r"^(?:除|对标|对照|按照|根据|围绕|针对|面对|面向|随着|结合|依托|基于|遵循|立足|聚焦|对于|关于|在|对|从|通过|经过|为此|同时|此外|另外|当前|目前|现在|下一步|总的看)")
 _OUTCOME = re.compile(r"了(?![解结])|已经|已(?!有的)|累计|成功|取得|至今|仍未|迟迟|难以|缺乏")
 _TAIL = re.compile(r"^(?:以便|以|使|让|便于|从而|进而|为了|努力|切实|不断)(?![及上下后来内前])")
@@ -57,6 +58,7 @@ class _Piece:
     checkable: bool = False
     subject_before_cue: bool = False
     means_only: bool = False  # 「力争通过两个月努力，」: a cue with only the means after it
+    listed: bool = False  # opened by 「二是」「第三」 inside a sentence: an item of its own
 
 
 @dataclass
@@ -168,7 +170,9 @@ class Extractor:
             while b > a and text[b - 1] in _TRAIL:
                 b -= 1
             m = _LIST_MARK.match(text, a, b)
+            listed = False
             if m and m.end() < b:
+                listed = bool(_ITEM_MARK.fullmatch(m.group(0)))
                 a = m.end()
                 while a < b and text[a] in _TRAIL:
                     a += 1
@@ -184,7 +188,7 @@ class Extractor:
                 cues, times, quants = ctx.recognized(a2, b2, self._table)
                 if cues and _DONE_BEFORE.search(text, a2, a2 + cues[0].span[0]):
                     cues = []  # 「做到了能吸收的尽量吸收」: a cue inside a reported result
-                p = _Piece(a2, b2, t, cues, times, [q for q in quants if q.role == "target"])
+                p = _Piece(a2, b2, t, cues, times, [q for q in quants if q.role == "target"], listed=listed)
                 self._annotate(ctx, p, cl.end if b2 == b else b2 + 1)
                 pieces.append(p)
         return pieces
@@ -298,6 +302,9 @@ class Extractor:
                 groups.append([prev, p] if prev is not None and prev is lead_figure else [p])
                 continue
             cur = groups[-1]
+            if p.listed:  # 「…；二是自动外呼开展回访」: each numbered item is a task of its own
+                groups.append([p])
+                continue
             cur_ck = any(x.checkable for x in cur)
             new_subject = p.subject is not None and p.verb is None and \
                 is_actor(p.subject, self.owners, relaxed=p.subject_before_cue)
