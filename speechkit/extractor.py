@@ -27,6 +27,7 @@ __all__ = ["Extractor", "Extraction", "extract"]
 
 _TRAIL = "，,；;：:。！？!?、 "
 _LIST_MARK = re.compile(r"(?:[一二三四五六七八九十]{1,2}是|首先|其次|再次|最后|第[一二三四五六七八九十]{1,3}|[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]|[-—－]{1,2})")
+_BENEFICIARY = re.compile(r"(?:向|为|给)(?=[\u4e00-\u9fff])")
 _ITEM_MARK = re.compile(r"[一二三四五六七八九十]{1,2}是|第[一二三四五六七八九十]{1,3}")
 _CONTEXT = re.compile(r"^(?:除|对标|对照|按照|根据|围绕|针对|面对|面向|随着|结合|依托|基于|遵循|立足|聚焦|对于|关于|在|对|从|通过|经过|为此|同时|此外|另外|当前|目前|现在|下一步|总的看)")
 _OUTCOME = re.compile(r"了(?![解结])|已经|已(?!有的)|累计|成功|取得|至今|仍未|迟迟|难以|缺乏")
@@ -233,6 +234,12 @@ class Extractor:
             p.means_only = True
         if p.verb is None and p.times and p.times[0].span[0] == 0 and p.times[0].kind != "frequency":
             p.verb = starts_with_verb(t[p.times[0].span[1]:])
+        if p.verb is None:  # 「向市民提供…」「为企业办理…」: a beneficiary phrase before the verb
+            m = _BENEFICIARY.match(t)
+            if m:
+                v = _verb_re().search(t, m.end(), m.end() + 14)
+                if v and not re.search(r"[，,；;]", t[m.end():v.start()]):
+                    p.verb = v.group(0)
 
     def _sentence(self, ctx: "_DocContext", sent: Span) -> list[Commitment]:
         stext = sent.text

@@ -40,7 +40,8 @@ def _policy():
     # the verb before its instrument (「适当提高价格临时补贴标准」) or the instrument moved before it by 将/把
     # (「将防控策略调整到…」), within one clause
     inst = re.compile(rf"(?:{v})[^，,。；;：:]{{0,12}}(?:{n})|[将把][^，,。；;：:]{{0,12}}(?:{n})[^，,。；;：:]{{0,3}}(?:{v})")
-    return inst, tuple(d["prohibitions"]), tuple(sorted(d["directional_leads"], key=len, reverse=True))
+    return (inst, tuple(d["prohibitions"]), tuple(sorted(d["directional_leads"], key=len, reverse=True)),
+            re.compile(d["service_provision"]))
 
 
 _LEAD_ADVERBS = re.compile(r"^(?:要|还要|又要|也要|必须|务必|继续|全面|进一步|切实|重点|着力|不断|持续|逐步|统筹|扎实|全力|认真|抓紧|尽快|同时|并)+")
@@ -112,7 +113,9 @@ def is_checkable(text: str, *, has_metric: bool = False, has_frequency: bool = F
     if broad:  # activity verbs count as observable, not directional
         return _decide(t, text, lead, tuple(v for v in drc if v not in act), obs + tuple(act), has_obs, named,
                        concrete, dated)
-    inst, prohibit, dir_leads = _policy()
+    inst, prohibit, dir_leads, service = _policy()
+    if service.match(t):
+        return False  # 「为中小企业提供融资对接服务」: a direction, like 支持
     if t.startswith(prohibit) and len(t) > 4:
         return True  # a prohibited act can be seen to happen
     if inst.search(text):
