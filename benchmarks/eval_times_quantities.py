@@ -20,7 +20,7 @@ from _shared import SHARED, gold_docs, jieba_seconds, read_all, require_shared  
 def main():
     require_shared()
     from speechkit.clean import clean
-    from speechkit.extractor import _DocContext
+    from speechkit.context import DocContext
     from speechkit.rules.quantities import find_quantities
     from speechkit.rules.times import find_times
     from speechkit.segment import segment
@@ -43,7 +43,7 @@ def main():
                 continue
             sp = speeches[r["doc_id"]]
             doc = segment(sp)
-            ctx = _DocContext(sp, doc)
+            ctx = DocContext(sp, doc)
             clause = clean(sp.raw[r["start"]:r["end"]]).text
             sent = next((s for s in doc.sentences if s.raw_start <= r["start"] < s.raw_end), None)
             dl = r.get("deadline") or {}

@@ -36,9 +36,9 @@ __all__ = sorted(_EXPORTS)
 # Functions named like their own submodule are bound now (light: no jieba, pandas or
 # scikit-learn): bound lazily, a later ``import speechkit.segment`` would leave the
 # module where the function should be.
-from .clean import clean  # noqa: E402
-from .compare import compare  # noqa: E402
-from .segment import segment  # noqa: E402
+from .clean import clean  # noqa: E402,F401
+from .compare import compare  # noqa: E402,F401
+from .segment import segment  # noqa: E402,F401
 
 
 def __getattr__(name):

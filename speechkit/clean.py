@@ -164,8 +164,7 @@ def _double_edits(text: str):
     """Runs of text rendered twice (PDF bold): at least three doubled units in a row."""
     edits = []
     starts = _double_starts(text)
-    j, n = 0, len(text)
-    i = 0
+    j = i = 0
     while j < len(starts):
         if starts[j] < i:
             j += 1

@@ -102,7 +102,7 @@ class Document:
         from .tokenize import make_tokenizer
 
         tk = tokenizer or make_tokenizer()
-        out, base = [], 0
+        out = []
         for para in self.paragraphs:
             for w, s, e in tk.tokenize(para.text):
                 if not w.isspace():

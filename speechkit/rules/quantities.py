@@ -166,7 +166,6 @@ def find_quantities(text: str) -> list[Quantity]:
         if free(m.start(), m.end()):
             add(Quantity((m.start(), m.end()), m.group(0), None, None, m["unit"], "~", "approximate"))
     for m in single.finditer(text):
-        s = m.start("num") if not m["pre"] else m.start()
         if not free(m.start(), m.end()):
             continue
         num, unit = m["num"], m["unit"]
