@@ -206,6 +206,14 @@ def process_corpus(corpus, out_dir, *, workers: int = 1, engine: str = "local", 
     (``scheduler`` is a ``dask.distributed`` address or ``Client``; without
     one a local cluster of ``workers`` processes is started). ``progress``
     shows a tqdm bar (default: only when standard error is a terminal).
+
+    >>> import tempfile, pathlib
+    >>> src, out = pathlib.Path(tempfile.mkdtemp()), pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (src / "a.txt").write_text("县财政局要在年底前完成债券发行。", encoding="utf-8")
+    >>> print(process_corpus(src, out, date="2021-03-01", progress=False).done)
+    1
+    >>> process_corpus(src, out, date="2021-03-01", progress=False).skipped  # a second run resumes
+    1
     """
     out_dir = Path(out_dir)
     (out_dir / "records").mkdir(parents=True, exist_ok=True)
@@ -300,7 +308,15 @@ def _run_dask(tasks, workers, scheduler):
 
 
 def read_results(out_dir):
-    """All records of a batch output folder as one DataFrame (the spec's fields), ordered by doc_id and start."""
+    """All records of a batch output folder as one DataFrame (the spec's fields), ordered by doc_id and start.
+
+    >>> import tempfile, pathlib
+    >>> src, out = pathlib.Path(tempfile.mkdtemp()), pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (src / "b.txt").write_text("县财政局要在年底前完成债券发行。", encoding="utf-8")
+    >>> _ = process_corpus(src, out, date="2021-03-01", progress=False)
+    >>> read_results(out)[["doc_id", "owner"]].values.tolist()
+    [['b', '县财政局']]
+    """
     import pandas as pd
 
     rec = Path(out_dir) / "records"

@@ -85,7 +85,11 @@ class Extraction:
         return [c.to_dict() for c in self.commitments]
 
     def to_html(self, path=None):
-        """Highlighted HTML of the speech (a string), or a standalone page written to ``path``."""
+        """Highlighted HTML of the speech (a string), or a standalone page written to ``path``.
+
+        >>> extract("县交通局要在6月底前完成通车。", date="2021-02-20").to_html().count('class="sk-c ')
+        1
+        """
         from .html import highlight, to_html
 
         return to_html(self, path) if path is not None else highlight(self)
@@ -96,13 +100,21 @@ class Extraction:
         return highlight(self)
 
     def to_ics(self, path=None) -> str:
-        """Checkable deadlines as iCalendar text (written to ``path`` when given)."""
+        """Checkable deadlines as iCalendar text (written to ``path`` when given).
+
+        >>> "DTSTART;VALUE=DATE:20210630" in extract("县交通局要在6月底前完成通车。", date="2021-02-20").to_ics()
+        True
+        """
         from .export import to_ics
 
         return to_ics(self, path)
 
     def to_frame(self):
-        """One row per commitment (see :func:`speechkit.frame.to_frame`)."""
+        """One row per commitment (see :func:`speechkit.frame.to_frame`).
+
+        >>> extract("县交通局要在6月底前完成通车。", date="2021-02-20").to_frame()[["owner", "checkable"]].values.tolist()
+        [['县交通局', True]]
+        """
         from .frame import to_frame
 
         return to_frame(self.commitments)
@@ -602,5 +614,9 @@ def _not_commitment(sentence: str) -> str | None:
 
 _DONE_BEFORE = re.compile(r"(?:做到|实现|完成|达到|取得|坚持)了")
 def extract(speech: Speech | str, date=None, **kw) -> Extraction:
-    """Extract commitments with a default :class:`Extractor` (see its options)."""
+    """Extract commitments with a default :class:`Extractor` (see its options).
+
+    >>> [(c.text, c.strength, c.deadline["end"]) for c in extract("确保年内完成政务中心搬迁。", date="2021-03-01")]
+    [('确保年内完成政务中心搬迁', 'strong', '2021-12-31')]
+    """
     return Extractor(**kw).extract(speech, date=date)

@@ -218,6 +218,13 @@ def read_speech(path, date=None, doc_id: str | None = None, meta: dict | None = 
     ``date`` (a ``datetime.date`` or ISO string) overrides the manifest row in
     ``meta``, which overrides a date inferred from the text; ``date_source``
     records which one was used (``None`` when no date is known).
+
+    >>> import tempfile, pathlib
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "gwr-2021.txt"
+    >>> _ = f.write_bytes("2021年江城县政府工作报告\\n今年要完成投资120亿元。".encode("gbk"))
+    >>> s = read_speech(f)
+    >>> s.doc_id, s.encoding, str(s.date), s.date_source
+    ('gwr-2021', 'gb18030', '2021-01-01', 'text:year')
     """
     path = Path(path)
     try:

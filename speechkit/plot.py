@@ -48,7 +48,13 @@ def _commitments(obj):
 
 def timeline(extraction, as_of=None, ax=None, max_label: int = 18):
     """Deadlines of the checkable commitments: a bar from the speech date (or deadline start) to the deadline end,
-    one row per commitment grouped by owner, coloured by strength; the speech date and ``as_of`` are marked."""
+    one row per commitment grouped by owner, coloured by strength; the speech date and ``as_of`` are marked.
+
+    >>> from speechkit import extract
+    >>> ax = timeline(extract("县交通局要在6月底前完成通车。", date="2021-02-20"), as_of="2021-07-01")
+    >>> len(ax.patches), ax.get_xlabel()
+    (1, '日期')
+    """
     import matplotlib.dates as mdates
     from matplotlib.patches import Patch
 
@@ -82,7 +88,12 @@ def timeline(extraction, as_of=None, ax=None, max_label: int = 18):
 
 
 def owner_strength(commitments, ax=None, top: int = 12):
-    """Stacked counts of commitments per owner (top ``top`` owners) by strength."""
+    """Stacked counts of commitments per owner (top ``top`` owners) by strength.
+
+    >>> from speechkit import extract
+    >>> owner_strength(extract("今年，县交通局要完成滨江大道通车，县财政局务必按期发行债券。", date="2021-02-20")).get_ylabel()
+    '责任主体'
+    """
     import pandas as pd
 
     ax = _axes(ax, (8, 5))
@@ -103,7 +114,14 @@ def owner_strength(commitments, ax=None, top: int = 12):
 
 
 def checkable_share(frame, ax=None, by: str = "doc_id"):
-    """Share of checkable versus rhetorical commitments per speech (``frame``: :func:`to_frame` of a corpus)."""
+    """Share of checkable versus rhetorical commitments per speech (``frame``: :func:`to_frame` of a corpus).
+
+    >>> from speechkit import extract
+    >>> ex = extract("今年，县交通局要在6月底前完成滨江大道全线通车，各级干部要进一步增强责任意识。", date="2021-02-20")
+    >>> ax = checkable_share(ex.to_frame())
+    >>> [round(float(p.get_width()), 2) for p in ax.patches]
+    [0.5, 0.5]
+    """
     ax = _axes(ax, (8, 4))
     t = frame.groupby(by)["checkable"].agg(["sum", "count"])
     share = (t["sum"] / t["count"]).sort_values()
@@ -117,7 +135,15 @@ def checkable_share(frame, ax=None, by: str = "doc_id"):
 
 
 def ledger_chart(panel, indicator: str, ax=None):
-    """Targets versus reported values of one indicator across years (a :func:`speechkit.panel`), status coloured."""
+    """Targets versus reported values of one indicator across years (a :func:`speechkit.panel`), status coloured.
+
+    >>> import pandas as pd
+    >>> p = pd.DataFrame({"indicator": ["gdp_growth"] * 2, "label": ["生产总值增长"] * 2, "year": [2021, 2022],
+    ...                   "target": [7.0, None], "target_hi": [None, None], "unit": ["%", None],
+    ...                   "reported": [7.4, None], "status": ["met", "dropped"]})
+    >>> ledger_chart(p, "gdp_growth").get_ylabel()
+    '%'
+    """
     ax = _axes(ax, (8, 4))
     p = panel[panel.indicator == indicator].sort_values("year")
     label = p.label.dropna().iloc[0] if p.label.notna().any() else indicator

@@ -98,7 +98,11 @@ class Document:
         return out
 
     def tokens(self, tokenizer=None) -> list[Span]:
-        """jieba tokens of the cleaned text as spans (through ``tokenizer``, or a new speech tokenizer)."""
+        """jieba tokens of the cleaned text as spans (through ``tokenizer``, or a new speech tokenizer).
+
+        >>> [t.text for t in segment("滨江大道要全线通车。").tokens()][:3]
+        ['滨江', '大道', '要']
+        """
         from .tokenize import make_tokenizer
 
         tk = tokenizer or make_tokenizer()
@@ -171,7 +175,12 @@ def _strip(text: str, a: int, b: int) -> tuple[int, int]:
 
 
 def segment(source, date=None) -> Document:
-    """Clean and segment a :class:`~speechkit.io.Speech`, a :class:`Cleaned` or a string."""
+    """Clean and segment a :class:`~speechkit.io.Speech`, a :class:`Cleaned` or a string.
+
+    >>> doc = segment("一、扩大投资\\n县发改局要尽快完成项目储备，县财政局要做好申报。")
+    >>> [h.text for h in doc.headings], [c.text for c in doc.clauses][1:]
+    (['一、扩大投资'], ['县发改局要尽快完成项目储备，', '县财政局要做好申报。'])
+    """
     doc_id = None
     if isinstance(source, Cleaned):
         cleaned = source

@@ -20,3 +20,29 @@ def test_docstrings(name):
     mod = importlib.import_module(name)
     res = doctest.testmod(mod, optionflags=doctest.ELLIPSIS)
     assert res.failed == 0
+
+
+def test_functions_used_in_the_notebooks_have_examples():
+    """Every public function the notebooks call has a docstring with an example (issue 7)."""
+    import inspect
+    import json
+    import re
+    from pathlib import Path
+
+    import speechkit as sk
+    from speechkit import plot
+    from speechkit.extractor import Extraction
+
+    code = ""
+    for nb in sorted((Path(__file__).resolve().parent.parent / "notebooks").glob("*.ipynb")):
+        code += "".join("".join(c["source"]) for c in json.loads(nb.read_text(encoding="utf-8"))["cells"]
+                        if c["cell_type"] == "code")
+    called = set(re.findall(r"\bsk\.(\w+)\(", code)) | {f"plot.{n}" for n in re.findall(r"\bplot\.(\w+)\(", code)}
+    called |= {f"Extraction.{n}" for n in re.findall(r"\bres\.(to_\w+)\(", code)}
+    assert called, "the notebooks call the library"
+    for name in sorted(called):
+        owner, _, attr = name.rpartition(".")
+        obj = getattr({"plot": plot, "Extraction": Extraction}.get(owner, sk), attr)
+        if inspect.isclass(obj):
+            continue
+        assert ">>>" in (inspect.getdoc(obj) or ""), f"{name} has no example in its docstring"
