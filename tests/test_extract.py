@@ -163,3 +163,23 @@ def test_cue_inside_a_reported_result_is_not_a_commitment():
     s = Speech.from_text("起草过程中，我们做到了能吸收的尽量吸收，共修改意见120处。", doc_id="t", date="2021-03-01",
                          kind="speech")
     assert [c.text for c in extract(s)] == []
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_SPEECHY = "要确保年内完成，。、；：“”（）！？ \n\u3000一二三四五六七八九十123年月日亿元个县局各乡镇每周至少两次投资以上左右"
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.text(alphabet=_SPEECHY, max_size=200))
+def test_extraction_never_crashes_and_keeps_provenance(text):
+    from speechkit import Speech, extract
+    from speechkit.clean import clean
+
+    sp = Speech.from_text(text, doc_id="h", date="2021-03-01")
+    for c in extract(sp):
+        assert 0 <= c.start < c.end <= len(sp.raw)
+        assert clean(sp.raw[c.start:c.end]).text.replace("\n", "") == c.text
+        for span in (c.owner_span, c.deadline_span, c.cue_span):  # inherited ones may lie outside the record
+            assert span is None or 0 <= span[0] <= span[1] <= len(sp.raw)
