@@ -199,9 +199,9 @@ def cmd_demo(a) -> int:
     corpus = read_corpus(root, manifest=root / "manifest.csv")
     print(corpus)
     ex = Extractor()
-    records = []
+    records, done = [], {}
     for sp in corpus:
-        res = ex.extract(sp)
+        res = done[sp.doc_id] = ex.extract(sp)
         doc = res.document
         print(f"  {sp.doc_id}: {len(doc.sentences)} sentences, {len(doc.clauses)} clauses, "
               f"{len(res)} commitments ({sum(c.checkable for c in res)} checkable)")
@@ -214,7 +214,7 @@ def cmd_demo(a) -> int:
     if chains:
         from .compare import ledger
 
-        led = ledger(chains, as_of=a.as_of, extractor=ex)
+        led = ledger(chains, as_of=a.as_of, extractor=ex, extractions=done)
         print(f"\nTarget ledger of the chain(s) {sorted({sp.meta['chain'] for sp in chains})} "
               f"as of {a.as_of} (status from the next report):")
         cols = ["doc_id", "text", "indicator", "metric_value", "metric_op", "status", "next", "evidence_text"]

@@ -364,8 +364,10 @@ def compare(a, b, *, extractor=None, a_extraction=None, b_extraction=None,
     return links
 
 
-def compare_chain(speeches, *, extractor=None) -> list[Link]:
+def compare_chain(speeches, *, extractor=None, extractions: dict | None = None) -> list[Link]:
     """Links along a chain: each speech against the next one by date (speeches without a date last).
+
+    ``extractions`` maps doc_id to an :class:`~speechkit.extractor.Extraction` already made (not redone).
 
     >>> from speechkit.io import Speech
     >>> a = Speech.from_text("确保滨江大道6月底前全线通车。", doc_id="a", date="2021-02-20")
@@ -377,7 +379,8 @@ def compare_chain(speeches, *, extractor=None) -> list[Link]:
 
     ex = extractor or Extractor()
     order = sorted(speeches, key=lambda s: (s.date is None, s.date or dt.date.min, s.doc_id or ""))
-    exts = [ex.extract(s) for s in order]
+    done = extractions or {}
+    exts = [done.get(s.doc_id) or ex.extract(s) for s in order]
     outs = [None] + [find_outcomes(s, e) for s, e in zip(order[1:], exts[1:])]
     links: list[Link] = []
     for i in range(len(order) - 1):
@@ -403,7 +406,8 @@ def _chains(speeches) -> dict[str, list]:
     return chains
 
 
-def ledger(speeches, as_of=None, *, extractor=None, links: list[Link] | None = None):
+def ledger(speeches, as_of=None, *, extractor=None, links: list[Link] | None = None,
+           extractions: dict | None = None):
     """One row per checkable commitment of every speech that has a later speech in its chain.
 
     Chains come from the manifest's ``chain`` column (speeches without one form
@@ -424,7 +428,7 @@ def ledger(speeches, as_of=None, *, extractor=None, links: list[Link] | None = N
     if links is None:
         links = []
         for _, chain in sorted(_chains(speeches).items()):
-            links.extend(compare_chain(chain, extractor=extractor))
+            links.extend(compare_chain(chain, extractor=extractor, extractions=extractions))
     as_of = dt.date.fromisoformat(str(as_of)) if as_of else None
     by_commitment: dict[int, list[Link]] = {}
     order = []
@@ -467,7 +471,7 @@ def ledger(speeches, as_of=None, *, extractor=None, links: list[Link] | None = N
         "evidence_end", "evidence_text", "reported_value", "score", "days_overdue"])
 
 
-def panel(speeches, *, extractor=None, links: list[Link] | None = None):
+def panel(speeches, *, extractor=None, links: list[Link] | None = None, extractions: dict | None = None):
     """Researchers' panel: body × year × indicator × target × op × reported value × status.
 
     A year whose report sets targets but no longer this indicator gets a row
@@ -487,7 +491,7 @@ def panel(speeches, *, extractor=None, links: list[Link] | None = None):
     if links is None:
         links = []
         for _, chain in sorted(_chains(speeches).items()):
-            links.extend(compare_chain(chain, extractor=extractor))
+            links.extend(compare_chain(chain, extractor=extractor, extractions=extractions))
     info = {s.doc_id: s for s in speeches}
     labels = {k: i.label for k, i in indicators().items()}
     # one row per (speech, indicator): its target-list record if it has one (a figure elsewhere in the
