@@ -196,6 +196,10 @@ def cmd_demo(a) -> int:
     from .io import read_corpus
 
     root = Path(a.corpus)
+    if not (root / "manifest.csv").is_file():
+        print(f"speechkit: no sample corpus at {root} (it ships with the repository: install with "
+              "`pip install -e .` from a checkout, or give --corpus DIR)", file=sys.stderr)
+        return 2
     corpus = read_corpus(root, manifest=root / "manifest.csv")
     print(corpus)
     ex = Extractor()

@@ -183,3 +183,12 @@ def test_extraction_never_crashes_and_keeps_provenance(text):
         assert clean(sp.raw[c.start:c.end]).text.replace("\n", "") == c.text
         for span in (c.owner_span, c.deadline_span, c.cue_span):  # inherited ones may lie outside the record
             assert span is None or 0 <= span[0] <= span[1] <= len(sp.raw)
+
+
+def test_demo_says_when_the_sample_corpus_is_missing(tmp_path):
+    import subprocess
+    import sys
+
+    r = subprocess.run([sys.executable, "-m", "speechkit.cli", "demo", "--corpus", str(tmp_path / "none")],
+                       capture_output=True, text=True)
+    assert r.returncode == 2 and "no sample corpus" in r.stderr
