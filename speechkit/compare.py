@@ -196,20 +196,29 @@ def _similar(a_texts: list[str], b_texts: list[str]):
 _GENERIC = re.compile(r"^(?:[\d%％]|年|月|前|底|内|确保|力争|要|将|完成|推进|建设|加快|全面|工作|项目)+$")
 
 
-def shared_name(a: str, b: str, min_len: int = 4) -> str | None:
-    """The longest run of characters both texts share, when it is a name rather than common wording.
+def shared_name(a: str, b: str, min_len: int = 4, phrase_len: int | None = None) -> str | None:
+    """The longest run of characters both texts share, when it is a name rather than common wording
+    (at least ``min_len`` characters holding the head of a place or project name), or, when
+    ``phrase_len`` is given, any shared phrase that long (a restatement repeats its wording).
 
     >>> shared_name("确保城西大桥今年9月底前建成通车", "城西大桥受汛期影响尚未建成")
     '城西大桥'
     """
     m = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
     run = a[m.a:m.a + m.size]
-    if m.size >= min_len and not _GENERIC.match(run) and re.search(r"[\u4e00-\u9fff]{3}", run):
+    if m.size >= min_len and not _GENERIC.match(run) and re.search(r"[\u4e00-\u9fff]{3}", run) and \
+            (_ENTITY.search(run) or (phrase_len and m.size >= phrase_len)):
         return run
     return None
 
 
-def _greedy(sim, threshold: float, a_texts=None, b_texts=None, extra=None) -> dict[int, tuple[int, float, list]]:
+# a shared run names something when it carries the head of a place or project name
+_ENTITY = re.compile(r"[路桥园馆厂站港场湖河山寺塔村镇街]|中心|大道|小区|学校|医院|公园|机场|码头|水库|项目|工程|基地|"
+                     r"平台|专线|“[^”]+”")
+
+
+def _greedy(sim, threshold: float, a_texts=None, b_texts=None, extra=None,
+            phrase_len: int | None = None) -> dict[int, tuple[int, float, list]]:
     """One-to-one assignment: best pairs first, each side used once.
 
     A pair is a candidate when its cosine reaches ``threshold``, or reaches a
@@ -225,7 +234,7 @@ def _greedy(sim, threshold: float, a_texts=None, b_texts=None, extra=None) -> di
         if v >= threshold:
             ev = [f"tfidf:{v:.2f}"]
         elif v >= threshold / 3 and a_texts is not None:
-            name = shared_name(a_texts[i], b_texts[j])
+            name = shared_name(a_texts[i], b_texts[j], phrase_len=phrase_len)
             if name:
                 ev = [f"tfidf:{v:.2f}", f"name:{name}"]
         if ev is None:
@@ -332,7 +341,7 @@ def compare(a, b, *, extractor=None, a_extraction=None, b_extraction=None,
     b_texts = [_link_text(cb, j) for j in free_b]
     sim = _similar(a_texts, b_texts)
     extra = lambda i, j: _agreement(ca[free_a[i]], cb[free_b[j]].owner, cb[free_b[j]].metrics)  # noqa: E731
-    for ai, (bj, v, ev) in _greedy(sim, MIN_SIMILARITY, a_texts, b_texts, extra).items():
+    for ai, (bj, v, ev) in _greedy(sim, MIN_SIMILARITY, a_texts, b_texts, extra, phrase_len=8).items():
         restated_by[free_a[ai]] = (cb[free_b[bj]], v, ev)
 
     links: list[Link] = []

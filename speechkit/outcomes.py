@@ -144,9 +144,10 @@ def find_outcomes(speech, extraction=None) -> list[Outcome]:
     for cl in doc.clauses:
         clauses_by_sent.setdefault(cl.parent, []).append(cl)
     out: list[Outcome] = []
+    heads = {(h.start, h.end) for h in doc.headings}
     for sent in doc.sentences:
-        if sent.index in busy:
-            continue
+        if sent.index in busy or any(a <= sent.start and sent.end <= b for a, b in heads):
+            continue  # commitments and headings (「（一）三大攻坚战强力突破」) report nothing
         covered = []
         stext = sent.text
         for m, q in indicator_figures(stext):
