@@ -74,14 +74,19 @@ def timeline(extraction, as_of=None, ax=None, max_label: int = 18):
     ax.set_yticks(range(len(rows)), labels, fontsize=8)
     ax.invert_yaxis()
     ax.xaxis_date()
+    ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=8))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
+    ax.tick_params(axis="x", labelrotation=30)
     if sdate:
         ax.axvline(mdates.date2num(sdate), color="#34495e", ls="--", lw=1, label="讲话日期")
+        lo = min([sdate] + [dt.date.fromisoformat(c.deadline["start"]) for c in rows if c.deadline.get("start")])
+        ax.set_xlim(left=mdates.date2num(lo - dt.timedelta(days=12)))
     if as_of:
         ax.axvline(mdates.date2num(dt.date.fromisoformat(str(as_of))), color="#c0392b", ls=":", lw=1.5,
                    label=f"截至 {as_of}")
     handles = [Patch(color=v, label=f"{STRENGTH_LABELS[k]}承诺") for k, v in STRENGTH_COLORS.items()]
-    ax.legend(handles=handles + ax.get_legend_handles_labels()[0], loc="lower right", fontsize=8)
+    ax.legend(handles=handles + ax.get_legend_handles_labels()[0], loc="upper left", bbox_to_anchor=(1.01, 1),
+              fontsize=8, frameon=False)
     ax.set_title("承诺期限时间轴")
     ax.set_xlabel("日期")
     return ax
