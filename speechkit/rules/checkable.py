@@ -104,7 +104,7 @@ def is_checkable(text: str, *, has_metric: bool = False, has_frequency: bool = F
     lead = starts_with_verb(text)
     if _NAMED_MECHANISM.search(t):
         return True  # spec: 「建立…机制」 when it names which one
-    if _VAGUE_GOAL.search(t):
+    if _VAGUE_GOAL.search(t) and not _QUOTED.search(t):
         return False  # 「确保圆满实现全年目标」「完成前期或扫尾工作」: no object a third party could check
     if lead in _DECISIVE:
         return True

@@ -67,7 +67,7 @@ def _compiled():
 
 _NOT_UNIT_AFTER = {
     # a measure word that begins a longer word is not a unit here
-    "个": "人体性别案字",
+    "个": "人体性别案字月",  # 「三个月」 is a span of time (times.py), not a count
     "条": "件例款",
     "次": "要序",
     "名": "单额",
