@@ -28,7 +28,8 @@ _BENEFICIARY = re.compile(r"(?:向|为|给)(?=[\u4e00-\u9fff])")
 _ITEM_MARK = re.compile(r"[一二三四五六七八九十]{1,2}是|第[一二三四五六七八九十]{1,3}")
 _CONTEXT = re.compile(r"^(?:除|对标|对照|按照|根据|围绕|针对|面对|面向|随着|结合|依托|基于|遵循|立足|聚焦|对于|关于|在|对|从|通过|经过|为此|同时|此外|另外|当前|目前|现在|下一步|总的看)")
 _OUTCOME = re.compile(r"了(?![解结])|已经|已(?!有的)|累计|成功|取得|至今|仍未|迟迟|难以|缺乏")
-_TAIL = re.compile(r"^(?:以便|以|使|让|便于|从而|进而|为了|努力|切实|不断)(?![及上下后来内前])")
+_TAIL = re.compile(r"^(?:以便|以|使|让|便于|从而|进而|为了|旨在|意在|努力|切实|不断)(?![及上下后来内前])")
+_PURPOSE = re.compile(r"^(?:旨在|意在|以便|从而|进而|便于)")
 _COMPARE = re.compile(r"^(?:比|较|同比|其中|达到|达|(?:增长|下降|增加|减少)(?=[\d一二三四五六七八九十百千两]))")
 _ADVERB_CUES = frozenset("抓紧 加快 全力 积极 严格 努力 支持 鼓励 探索 尽量 坚决".split())
 _CONJ = re.compile(r"(?:但是|但|而且|而|并且|同时|也)")
@@ -309,6 +310,8 @@ class Extractor:
                 and not ctx.past(stext)
             directive = bool(p.cues) or _has_frequency(p) or (bare_ok and p.verb is not None) or planned
             if not started:
+                if not p.checkable and _PURPOSE.match(p.text):
+                    continue  # 「…，旨在强化…」: a purpose tail without the task it belongs to
                 if not directive:
                     # 「投资6.6亿元，实施…」: a leading figure without a verb we know belongs to what follows
                     lead_figure = p if (p.quants and not p.cues and bare_ok) else None
