@@ -310,6 +310,9 @@ def _run_dask(tasks, workers, scheduler):
 def read_results(out_dir):
     """All records of a batch output folder as one DataFrame (the spec's fields), ordered by doc_id and start.
 
+    A document written in both formats (a run with ``fmt="parquet"`` after one with JSON Lines) is read
+    once, from its newer file.
+
     >>> import tempfile, pathlib
     >>> src, out = pathlib.Path(tempfile.mkdtemp()), pathlib.Path(tempfile.mkdtemp())
     >>> _ = (src / "b.txt").write_text("县财政局要在年底前完成债券发行。", encoding="utf-8")
@@ -320,13 +323,24 @@ def read_results(out_dir):
     import pandas as pd
 
     rec = Path(out_dir) / "records"
-    parts = sorted(rec.glob("*.parquet"))
-    frames = [pd.read_parquet(p) for p in parts]
-    rows = []
-    for p in sorted(rec.glob("*.jsonl")):
-        rows.extend(json.loads(line) for line in p.read_text(encoding="utf-8").splitlines() if line)
+    newest: dict[str, Path] = {}
+    for p in sorted(rec.glob("*.jsonl")) + sorted(rec.glob("*.parquet")):
+        if p.stem not in newest or p.stat().st_mtime > newest[p.stem].stat().st_mtime:
+            newest[p.stem] = p
+    frames, rows = [], []
+    for stem in sorted(newest):
+        p = newest[stem]
+        if p.suffix == ".parquet":  # nested fields were stored as JSON text: give them back as objects
+            f = pd.read_parquet(p)
+            for col in ("deadline", "metrics", "frequency"):
+                if col in f:
+                    f[col] = [json.loads(v) if isinstance(v, str) else None for v in f[col]]
+            frames.append(f)
+        else:
+            rows.extend(json.loads(line) for line in p.read_text(encoding="utf-8").splitlines() if line)
     if rows:
         frames.append(pd.DataFrame(rows))
+    frames = [f for f in frames if len(f)]
     if not frames:
         return pd.DataFrame(columns=["doc_id", "start", "end", "text"])
     df = pd.concat(frames, ignore_index=True)

@@ -132,3 +132,14 @@ def test_cli_dask_engine_own_local_cluster(reference, corpus_dir, tmp_path):
     assert r.returncode == 0, r.stderr[-2000:]
     assert _files(tmp_path) == _files(reference)
     assert "4 documents: 4 done" in r.stderr
+
+
+def test_formats_read_back_alike(reference, corpus_dir, tmp_path):
+    """Parquet partitions read back with the same nested fields as JSON Lines; a second format is read once."""
+    pytest.importorskip("pyarrow")
+    process_corpus(corpus_dir, tmp_path, manifest=corpus_dir / "manifest.csv", fmt="parquet", progress=False)
+    a, b = read_results(tmp_path), read_results(reference)
+    assert a[["doc_id", "start", "end", "text"]].equals(b[["doc_id", "start", "end", "text"]])
+    assert list(a.deadline) == list(b.deadline) and list(a.metrics) == list(b.metrics)
+    shutil.copytree(reference / "records", tmp_path / "records", dirs_exist_ok=True)  # both formats now
+    assert len(read_results(tmp_path)) == len(b)
