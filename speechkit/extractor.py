@@ -194,7 +194,8 @@ class Extractor:
                     a = m.end()
             if b <= a:
                 continue
-            for a2, b2 in _split_enumeration(text, a, b):
+            clause_qs = ctx.recognized(a, b, self._table)[2] if "、" in text[a:b] else []
+            for a2, b2 in _split_enumeration(text, a, b, clause_qs):
                 t = text[a2:b2]
                 cues, times, quants = ctx.recognized(a2, b2, self._table)
                 if cues and _DONE_BEFORE.search(text, a2, a2 + cues[0].span[0]):
@@ -510,12 +511,15 @@ class _TargetRec:
     parts: list
 
 
-def _split_enumeration(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    """「办公经费压减8%以上、会议费用再压减5%左右」: split at 、 between parts that each carry a quantity."""
+def _split_enumeration(text: str, a: int, b: int, quantities=None) -> list[tuple[int, int]]:
+    """「办公经费压减8%以上、会议费用再压减5%左右」: split at 、 between parts that each carry a quantity.
+
+    ``quantities``: those of ``text[a:b]`` already found (spans relative to ``a``).
+    """
     t = text[a:b]
     if "、" not in t:
         return [(a, b)]
-    qs = find_quantities(t)
+    qs = find_quantities(t) if quantities is None else quantities
     if len(qs) < 2:
         return [(a, b)]
     cuts, last = [], 0

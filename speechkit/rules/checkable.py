@@ -79,6 +79,7 @@ _DECISIVE = frozenset("完成 开工 投产 竣工 完工 签约 建成 出台 �
 _DECISIVE_END = ("项目落地", "建成", "投产", "竣工", "完工", "开工", "签约", "投入使用", "投入运行", "通车", "上线", "开通", "挂牌",
                  "封顶", "开园")
 _NAMED_MECHANISM = re.compile(r"^(?:建立健全|建立|健全)[^，,。；;体系]{2,12}机制")
+_DECISIVE_END_RE = re.compile("|".join(_DECISIVE_END))
 _VAGUE_GOAL = re.compile(r"(?:完成|实现|打赢|夺取|落实)[^，,。；;]{0,10}(?:目标任务|目标|任务|工作|攻坚战)好?[。！]?$")
 _QUOTED = re.compile(r"[“\"][^”\"]{2,20}[”\"]")
 
@@ -90,9 +91,15 @@ def is_checkable(text: str, *, has_metric: bool = False, has_frequency: bool = F
     ``broad`` asks the looser question the sentence splitter needs (is this a task of its own?):
     activity verbs count as observable and the policy rules are not applied. ``end_states``:
     an observable end state named anywhere (「实现主体封顶」「推动项目落地」) makes it checkable.
+    The answer for a text is computed once (the lexicon is fixed data).
     """
     if has_metric or has_frequency:
         return True
+    return _is_checkable(text, dated, broad, end_states)
+
+
+@lru_cache(maxsize=65536)
+def _is_checkable(text: str, dated: bool, broad: bool, end_states: bool) -> bool:
     obs, drc, obj = verb_lexicon()
     t = strip_adverbs(text)
     if t.startswith(("建立健全", "构建")) and "体系" in t:
@@ -108,7 +115,7 @@ def is_checkable(text: str, *, has_metric: bool = False, has_frequency: bool = F
         return False  # 「确保圆满实现全年目标」「完成前期或扫尾工作」: no object a third party could check
     if lead in _DECISIVE:
         return True
-    if end_states and not broad and any(v in text for v in _DECISIVE_END):
+    if end_states and not broad and _DECISIVE_END_RE.search(text):
         return True
     if broad:  # activity verbs count as observable, not directional
         return _decide(t, text, lead, tuple(v for v in drc if v not in act), obs + tuple(act), has_obs, named,
@@ -121,7 +128,7 @@ def is_checkable(text: str, *, has_metric: bool = False, has_frequency: bool = F
     if inst.search(text):
         return True  # a change to a named policy instrument
     bare = _LEAD_ADVERBS.sub("", text.lstrip("“”"))
-    if bare.startswith(dir_leads) and not dated and not any(v in text for v in _DECISIVE_END):
+    if bare.startswith(dir_leads) and not dated and not _DECISIVE_END_RE.search(text):
         return False  # 「加快…建设」: directional, whatever concrete thing it names
     return _decide(t, text, lead, drc, obs, has_obs, named, concrete, dated)
 
