@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .lexicon import compile_rules, load
+from .lexicon import compile_rules, load, scan, starts_of
 
 __all__ = ["Cleaned", "Gap", "clean"]
 
@@ -233,25 +233,9 @@ def find_gaps(text: str) -> list[Gap]:
     _, _, gap_rules = _rules()
     found = {}
     for rid, pat, rule in gap_rules:
-        starts = _starts(rule)
-        if starts is None:
-            matches = pat.finditer(text)
-        else:  # try the pattern only where a match can begin
-            matches = (m for c in starts.finditer(text) if (m := pat.match(text, c.start())))
-        for m in matches:
-            if m.end() > m.start():
-                found.setdefault(m.start(), Gap(m.start(), m.end(), m.group(m.lastindex or 0), rid))
+        for m in scan(pat, starts_of(rule), text):  # tried only where a match can begin
+            found.setdefault(m.start(), Gap(m.start(), m.end(), m.group(m.lastindex or 0), rid))
     return [found[k] for k in sorted(found)]
-
-
-def _starts(rule: dict):
-    s = rule.get("starts")
-    return _compiled_starts(s.strip()) if s else None
-
-
-@lru_cache(maxsize=None)
-def _compiled_starts(pattern: str) -> re.Pattern:
-    return re.compile(pattern)
 
 
 def clean(raw: str) -> Cleaned:

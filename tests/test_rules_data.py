@@ -209,3 +209,32 @@ def test_every_rule_has_examples_and_counterexamples(name, key):
         rid = r.get("id") or r.get("cue") or r.get("key")
         assert r.get("examples"), f"data/{name}.yaml: {rid} has no examples"
         assert r.get("counterexamples"), f"data/{name}.yaml: {rid} has no counterexamples"
+
+
+def _scan_texts():
+    from pathlib import Path
+
+    from speechkit import read_speech
+
+    texts = [read_speech(p).raw for p in sorted((Path(__file__).resolve().parent.parent / "corpus").glob("*.txt"))]
+    for r in load("times")["rules"]:
+        texts += [e["text"] for e in (r.get("examples") or []) + (r.get("counterexamples") or [])]
+    for r in load("noise")["gap_rules"]:
+        texts += [e[0] if isinstance(e, list) else e for e in (r.get("examples") or []) + (r.get("counterexamples") or [])]
+    return texts
+
+
+def test_starts_find_what_a_full_scan_finds():
+    """A rule's `starts` (its possible first characters) never hides a match: the prefiltered scan
+    and a scan of every position agree on the sample corpus and on every example."""
+    from speechkit.clean import _rules as noise_rules
+    from speechkit.lexicon import scan, starts_of
+    from speechkit.rules.times import _rules as time_rules
+
+    rules = [(pat, starts_of(rule)) for _, pat, rule in time_rules()]
+    rules += [(pat, starts_of(rule)) for _, pat, rule in noise_rules()[2]]
+    for text in _scan_texts():
+        for pat, starts in rules:
+            assert starts is not None
+            full = [m.span() for m in pat.finditer(text) if m.end() > m.start()]
+            assert [m.span() for m in scan(pat, starts, text)] == full, (pat.pattern[:40], text[:40])

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lexicon import compile_rules, load
+from ..lexicon import compile_rules, load, scan, starts_of
 from ..numerals import to_number
 
 __all__ = ["TimeExpr", "find_times", "define_periods"]
@@ -271,10 +271,10 @@ def _matches(text: str) -> tuple:
     document-level pass of the extractor and :func:`define_periods` share them."""
     cands = []
     for order, (rid, pat, rule) in enumerate(_rules()):
-        for m in pat.finditer(text):
-            if m.end() > m.start():
-                cands.append((m.start(), -(m.end() - m.start()), order, rid, rule, m))
+        for m in scan(pat, starts_of(rule), text):
+            cands.append((m.start(), -(m.end() - m.start()), order, rid, rule, m))
     return tuple(cands)
+
 
 
 def find_times(text: str, date=None, *, plan_year: int | None = None, named: dict | None = None) -> list[TimeExpr]:
