@@ -53,12 +53,13 @@ def test_resume_skips_done_documents(reference, corpus_dir, tmp_path):
 
 
 def test_killed_run_resumes_to_identical_output(corpus_dir, tmp_path):
-    # a corpus of 40 documents; the first run is killed once a few are written
+    # a corpus of 300 documents (enough that the run is still going when we kill it); the first run is
+    # killed once a few are written
     src = tmp_path / "src"
     src.mkdir()
     texts = sorted(corpus_dir.glob("*.txt"))
-    for i in range(40):
-        shutil.copy(texts[i % len(texts)], src / f"doc{i:02d}.txt")
+    for i in range(300):
+        shutil.copy(texts[i % len(texts)], src / f"doc{i:03d}.txt")
     cmd = [sys.executable, "-m", "speechkit.cli", "extract", str(src), "--date", "2021-03-01", "--workers", "1"]
     killed = tmp_path / "killed"
     p = subprocess.Popen(cmd + ["-o", str(killed)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -71,6 +72,7 @@ def test_killed_run_resumes_to_identical_output(corpus_dir, tmp_path):
     os.kill(p.pid, signal.SIGKILL)
     p.wait()
     partial = len(list((killed / "records").glob("*.jsonl")))
+    print("documents written before the kill:", partial)
     r = subprocess.run(cmd + ["-o", str(killed)], capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
     assert not list((killed / "records").glob(".*")), "temporary files of the killed run are cleared"
@@ -78,7 +80,7 @@ def test_killed_run_resumes_to_identical_output(corpus_dir, tmp_path):
     r = subprocess.run(cmd + ["-o", str(clean)], capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
     assert _files(killed) == _files(clean)
-    assert len(_files(clean)) == 40 and partial < 40
+    assert len(_files(clean)) == 300 and partial < 300
 
 
 def test_bad_files_reported_and_others_complete(corpus_dir, tmp_path):
