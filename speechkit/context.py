@@ -73,7 +73,7 @@ class DocContext:
             self._found = (table, found, [[x.span[0] for x in lst] for lst in found])
         _, found, starts = self._found
         out = []
-        for lst, st, fn in zip(found, starts, self._recognizers(table)):
+        for k, (lst, st) in enumerate(zip(found, starts)):
             i = bisect_left(st, a)
             crossing = i > 0 and lst[i - 1].span[1] > a
             got = []
@@ -84,13 +84,16 @@ class DocContext:
                     break
                 got.append(replace(x, span=(x.span[0] - a, x.span[1] - a)))
                 i += 1
-            out.append(fn(self.doc.text[a:b]) if crossing else got)
+            out.append(self._recognize(k, self.doc.text[a:b], table) if crossing else got)
         return tuple(out)
 
-    def _recognizers(self, table):
-        return (lambda t: find_cues(t, table),
-                lambda t: find_times(t, self.date, plan_year=self.plan_year, named=self.named),
-                find_quantities)
+    def _recognize(self, k: int, text: str, table) -> list:
+        """Recognizer ``k`` (cues, times, quantities) run on ``text`` alone."""
+        if k == 0:
+            return find_cues(text, table)
+        if k == 1:
+            return find_times(text, self.date, plan_year=self.plan_year, named=self.named)
+        return find_quantities(text)
 
     def past(self, text: str) -> bool:
         """The sentence speaks of the past: 「过去一年」「去年」, or a year before the speech's own."""

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from .commitment import Commitment
 from .context import LIST_MARK, TRAIL, DocContext
 from .io import Speech
-from .rules.checkable import is_checkable, starts_with_verb, strip_adverbs
+from .rules.checkable import is_checkable, starts_with_verb, strip_adverbs, verb_pattern
 from .rules.cues import STRENGTH_ORDER, Cue, cue_table, find_cues
 from .rules.owners import clean_subject, is_actor
 from .rules.quantities import find_quantities
@@ -248,7 +248,7 @@ class Extractor:
         if p.verb is None:  # 「向市民提供…」「为企业办理…」: a beneficiary phrase before the verb
             m = _BENEFICIARY.match(t)
             if m:
-                v = _verb_re().search(t, m.end(), m.end() + 14)
+                v = verb_pattern().search(t, m.end(), m.end() + 14)
                 if v and not re.search(r"[，,；;]", t[m.end():v.start()]):
                     p.verb = v.group(0)
 
@@ -286,6 +286,7 @@ class Extractor:
         head_time, head_time_piece = None, None
         started = False
         lead_figure = None
+        past = ctx.genre == "gwr" and ctx.past(stext)  # planned figures only outside sentences about the past
         for i, p in enumerate(pieces):
             if _STOP_CUES_IN.search(p.text):
                 break
@@ -308,7 +309,7 @@ class Extractor:
             # work reports: a planned figure with no cue and no verb we know (「财政赤字2.76万亿元」) is a target
             heads_next = i + 1 < len(pieces) and pieces[i + 1].verb is not None  # 「投资6.6亿元，实施…」
             planned = bare_ok and ctx.genre == "gwr" and bool(p.quants) and not p.tail and not heads_next \
-                and not ctx.past(stext)
+                and not past
             directive = bool(p.cues) or _has_frequency(p) or (bare_ok and p.verb is not None) or planned
             if not started:
                 if not p.checkable and _PURPOSE.match(p.text):
@@ -534,7 +535,7 @@ def _split_enumeration(text: str, a: int, b: int, quantities=None) -> list[tuple
         # and the right side has a verb of its own (「…压减8%以上、会议费用再压减5%左右」), not a second
         # object of the same verb (「新增绿地80亩、造林300亩」 stays one record)
         if left and right and right[0].span[0] - i > 2 and left[0].span[0] - last > 1 and \
-                _verb_re().search(t[i + 1:right[0].span[0]]) is not None:
+                verb_pattern().search(t[i + 1:right[0].span[0]]) is not None:
             cuts.append(i)
             last = i + 1
     if not cuts:
@@ -551,20 +552,9 @@ def _has_frequency(p: _Piece) -> bool:
     return any(tt.kind == "frequency" for tt in p.times)
 
 
-@lru_cache(maxsize=1)
-def _verb_re() -> re.Pattern:
-    from .rules.checkable import verb_lexicon
-
-    from .lexicon import load
-
-    obs, drc, _ = verb_lexicon()
-    act = tuple(load("checkable")["activity_verbs"])
-    return re.compile("|".join(sorted(set(obs + drc + act), key=len, reverse=True)))
-
-
 def _first_verb_pos(t: str) -> int | None:
     """Where the first known verb starts, when something (a subject) comes before it."""
-    m = _verb_re().search(t)
+    m = verb_pattern().search(t)
     return m.start() if m and m.start() > 0 else None
 
 

@@ -59,25 +59,27 @@ def polarity_of(text: str) -> tuple[str, str] | None:
     >>> polarity_of("至今仍未投入运行"), polarity_of("江城港区三期如期开工建设")
     (('not_achieved', 'not-achieved'), ('achieved', 'achieved'))
     """
+    found = _polarity_match(text)
+    return (found[0], found[1]) if found else None
+
+
+def _polarity_match(text: str):
+    """``(polarity, rule id, match)`` of the first outcome rule that matches ``text``, else ``None``."""
     rules, _ = _rules()
     for rid, pat, rule in rules:
-        if pat.search(text):
-            return rule["polarity"], rid
+        m = pat.search(text)
+        if m:
+            return rule["polarity"], rid, m
     return None
 
 
 _ABOUT_END = re.compile(r"(?:受[^，,]{1,10}影响|全面|如期|提前|按期|顺利|已经|已|至今|仍|尚|正在|基本|部分|全年)")
 
 
-def _about(clause: str, before: str) -> str | None:
-    """The project or object an outcome clause reports on: its words before the verb, else the clause
-    it continues, else the object between the verb and its number (「全年实施重点项目82个」)."""
-    rules, _ = _rules()
-    m_verb = None
-    for _, pat, _ in rules:
-        m_verb = pat.search(clause)
-        if m_verb:
-            break
+def _about(clause: str, before: str, m_verb) -> str | None:
+    """The project or object an outcome clause reports on: its words before the verb (``m_verb``, the
+    outcome rule's match), else the clause it continues, else the object between the verb and its
+    number (「全年实施重点项目82个」)."""
     head = clause[:m_verb.start()] if m_verb else clause
     m = _ABOUT_END.search(head)
     head = (head[:m.start()] if m else head).strip("，, ")
@@ -170,14 +172,14 @@ def find_outcomes(speech, extraction=None) -> list[Outcome]:
             if any(a < cl.start + len(ct) and cl.start < b for a, b in covered):
                 subject_ctx = ""
                 continue
-            pol = polarity_of(ct)
+            pol = _polarity_match(ct)
             if pol is None:
                 subject_ctx += ct + "，"
                 continue
-            polarity, rid = pol
+            polarity, rid, m_verb = pol
             rs, re_ = doc.cleaned.raw_span(cl.start, cl.start + len(ct))
             metrics = [_metric(q) for q in find_quantities(ct) if q.role == "target"]
-            out.append(Outcome(doc_id, rs, re_, ct, polarity, None, _about(ct, subject_ctx), metrics,
+            out.append(Outcome(doc_id, rs, re_, ct, polarity, None, _about(ct, subject_ctx, m_verb), metrics,
                                context=(subject_ctx + ct) if len(ct) < 12 else ct, rule=rid))
             subject_ctx = ""
     return out

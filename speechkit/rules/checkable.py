@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from ..lexicon import load
 
-__all__ = ["is_checkable", "starts_with_verb", "verb_lexicon"]
+__all__ = ["is_checkable", "starts_with_verb", "verb_lexicon", "verb_pattern"]
 
 _ADVERBS = re.compile(r"^(?:继续|全面|大力|积极|进一步|切实|重点|着力|深入|不断|持续|逐步|统筹|扎实|全力|坚持|认真|抓紧|尽快|加快|"
                       r"有序|稳妥|适当|适度|同步|加紧|尽早|迅速|集中|及时|要|将|再|还|并|也|又|都|同时|率先|主动|精准|务实|"
@@ -53,6 +53,11 @@ def _patterns():
     obs, drc, obj = verb_lexicon()
     act = tuple(load("checkable")["activity_verbs"])
     return _alternation(obs + drc + act), _alternation(obs), _alternation(obj), _alternation(obs + act), frozenset(act)
+
+
+def verb_pattern() -> re.Pattern:
+    """Every verb of the lexicon (observable, directional, activity), longest first."""
+    return _patterns()[0]
 
 
 def strip_adverbs(text: str) -> str:
