@@ -12,14 +12,16 @@ offsets in every later stage refer to it, plus its metadata.
 """
 from __future__ import annotations
 
-import csv
 import datetime as dt
+import fnmatch
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
-__all__ = ["Speech", "Corpus", "ReadError", "read_speech", "read_corpus", "decode_bytes", "read_manifest"]
+__all__ = ["Speech", "Corpus", "ReadError", "read_speech", "read_corpus", "decode_bytes", "read_manifest",
+           "parse_date", "list_files"]
 
 MAX_BYTES = 200_000_000  # a single speech larger than this is not a speech
 
@@ -106,10 +108,13 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
     """Decode a speech file; returns ``(text, encoding)`` or raises :class:`ReadError`.
 
     UTF-8 (with or without BOM), UTF-16 (BOM or not), GB18030/GBK and Big5 are
-    recognized; binary data and text that decodes to nonsense are refused.
+    recognized; binary data, text that decodes to nonsense and text without a
+    word (only whitespace and punctuation) are refused.
 
     >>> decode_bytes("要确保".encode("big5"))[1]
     'big5'
+    >>> decode_bytes("要确保十项工作落实。\\n".encode("utf-16-le"))
+    ('要确保十项工作落实。\\n', 'utf-16-le')
     """
     if not data:
         raise ReadError(name, "file is empty")
@@ -120,12 +125,10 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
             return _checked(data.decode("utf-16"), "utf-16", name)
         except UnicodeDecodeError as e:
             raise ReadError(name, f"UTF-16 byte-order mark but undecodable text ({e.reason})") from None
-    # UTF-16 without BOM: NUL bytes on every other position
     head = data[:4000]
-    if head.count(0) > len(head) // 4:
-        even, odd = head[0::2].count(0), head[1::2].count(0)
-        enc = "utf-16-le" if odd > even else "utf-16-be"
-        if max(even, odd) > len(head) // 4:
+    if head.count(0) > len(head) // 4:  # ASCII-heavy UTF-16 without BOM, or binary
+        enc = _utf16_sniff(data)
+        if enc:
             try:
                 return _checked(data.decode(enc), enc, name)
             except (UnicodeDecodeError, ReadError):
@@ -135,6 +138,12 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
         return _checked(data.decode("utf-8"), "utf-8", name)
     except UnicodeDecodeError:
         pass
+    enc = _utf16_sniff(data)  # before GB18030, which decodes most UTF-16 Chinese into nonsense
+    if enc:
+        try:
+            return _checked(data.decode(enc), enc, name)
+        except (UnicodeDecodeError, ReadError):
+            pass
     candidates = []
     for enc in ("gb18030", "big5"):
         try:
@@ -161,7 +170,41 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
 def _checked(text: str, enc: str, name: str) -> tuple[str, str]:
     if _looks_binary(text):
         raise ReadError(name, f"decodes as {enc} to control characters: binary, not text")
+    if not any(ch.isalnum() for ch in text):
+        raise ReadError(name, "no words: only whitespace and punctuation")
     return normalize_newlines(text), enc
+
+
+# what UTF-16 text is made of: ASCII, Latin-1, general punctuation, enclosed numbers, CJK punctuation,
+# ideographs, full-width forms
+_UTF16_TEXT = re.compile("[\t\n\r\x20-\x7e\xa0-\xff\u2000-\u206f\u2460-\u24ff\u3000-\u303f"
+                         "\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+
+
+def _utf16_sniff(data: bytes) -> str | None:
+    """``"utf-16-le"`` or ``"utf-16-be"`` when ``data`` reads as UTF-16 text without a byte-order mark.
+
+    The high byte of each 16-bit unit gives it away: NUL for ASCII (the NUL-byte pattern), 0x30 for CJK
+    punctuation, 0x4E–0x9F for ideographs, 0xFF for full-width forms. Read in the right byte order at
+    least 90 % of the units are such characters; in the wrong order, or for GBK, Big5 or UTF-8 bytes, far
+    fewer are. Below 32 characters without a NUL byte, Big5 can pass for UTF-16: not guessed.
+
+    >>> text = "今年要完成城南污水处理厂等十项重点工程，确保全部按期投入运行，群众满意。"
+    >>> _utf16_sniff(text.encode("utf-16-le")), _utf16_sniff(text.encode("utf-16-be"))
+    ('utf-16-le', 'utf-16-be')
+    >>> _utf16_sniff(text.encode("gbk")) is None
+    True
+    """
+    if len(data) < 2 or len(data) % 2 or (len(data) < 64 and 0 not in data):
+        return None
+    head = data[:20000]
+    best = (0.9, None)
+    for enc in ("utf-16-le", "utf-16-be"):
+        text = head.decode(enc, errors="replace")
+        share = len(_UTF16_TEXT.findall(text)) / len(text)
+        if share >= best[0]:
+            best = (share, enc)
+    return best[1]
 
 
 # ----------------------------------------------------------------- dates
@@ -170,17 +213,48 @@ _DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年")
 
 
-def _coerce_date(value) -> dt.date | None:
-    if value is None or value == "":
+_ISO_LIKE = re.compile(r"(\d{4})\s*(?:[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})|年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日)"
+                       r"(?:[T ]\d{1,2}:\d\d(?::\d\d(?:\.\d+)?)?)?")
+_DAY_FIRST = re.compile(r"\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{2,4}")
+
+
+def parse_date(value) -> dt.date | None:
+    """A speech date from an argument or a manifest cell; ``None`` for an empty value.
+
+    Year first only: ``2021-03-05``, ``2021/3/5``, ``2021.03.05``, ``2021年3月5日`` (full-width
+    digits too, a time of day is dropped). Raises ``ValueError`` saying what is wrong for anything
+    else: an impossible date, or a day-first form such as ``05/03/2023`` (the 5th of March or the 3rd
+    of May?).
+
+    >>> parse_date("2021/3/5"), parse_date("２０２１年３月５日"), parse_date("")
+    (datetime.date(2021, 3, 5), datetime.date(2021, 3, 5), None)
+    >>> parse_date("2020-13-45")
+    Traceback (most recent call last):
+    ValueError: '2020-13-45' is not a real date (month must be in 1..12): write it as YYYY-MM-DD
+    >>> parse_date("05/03/2023")
+    Traceback (most recent call last):
+    ValueError: '05/03/2023' is ambiguous (day or month first?): write it as YYYY-MM-DD
+    """
+    if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
+    text = unicodedata.normalize("NFKC", str(value)).strip()
+    m = _ISO_LIKE.fullmatch(text)
+    if m is None:
+        why = "is ambiguous (day or month first?)" if _DAY_FIRST.fullmatch(text) else "is not a date"
+        raise ValueError(f"{str(value)!r} {why}: write it as YYYY-MM-DD")
+    y, mo, d = int(m[1]), int(m[2] or m[4]), int(m[3] or m[5])
     try:
-        return dt.date.fromisoformat(str(value).strip()[:10])
-    except ValueError:
-        return None
+        return dt.date(y, mo, d)
+    except ValueError as e:
+        raise ValueError(f"{str(value)!r} is not a real date ({e}): write it as YYYY-MM-DD") from None
+
+
+def _coerce_date(value) -> dt.date | None:
+    return parse_date(value)
 
 
 def infer_date(raw: str, title: str | None = None) -> tuple[dt.date | None, str | None]:
@@ -251,21 +325,30 @@ def read_speech(path, date=None, doc_id: str | None = None, meta: dict | None = 
 
 
 def read_manifest(path) -> dict[str, dict]:
-    """Read a manifest CSV into ``{id: row}``; the id column is ``id`` or ``doc_id``."""
-    path = Path(path)
-    try:
-        text, _ = decode_bytes(path.read_bytes(), str(path))
-    except OSError as e:
-        raise ReadError(path, f"cannot read manifest: {e.strerror or e}") from None
-    rows = list(csv.DictReader(text.splitlines()))
-    if rows and not ({"id", "doc_id"} & set(rows[0])):
-        raise ReadError(path, "manifest has no 'id' (or 'doc_id') column")
-    out = {}
-    for row in rows:
-        key = (row.get("id") or row.get("doc_id") or "").strip()
-        if key:
-            out[key] = {k: (v.strip() if isinstance(v, str) else v) for k, v in row.items() if k}
-    return out
+    """Read a manifest CSV into ``{id: row}``, checked (see :mod:`speechkit.manifest`)."""
+    from .manifest import read_manifest as read
+
+    return read(path)
+
+
+def list_files(folder, pattern: str = "*.txt") -> list[Path]:
+    """The files of ``folder`` whose name matches ``pattern``, ignoring case (``*.TXT`` too), sorted.
+
+    ``**/`` before the pattern looks in subfolders too; hidden files (``.name``) are left out.
+
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> for name in ("b.TXT", "a.txt", ".hidden.txt", "c.csv"):
+    ...     _ = (d / name).write_text("要完成。", encoding="utf-8")
+    >>> [p.name for p in list_files(d)]
+    ['a.txt', 'b.TXT']
+    """
+    folder = Path(folder)
+    deep = pattern.startswith("**/")
+    rx = re.compile(fnmatch.translate(pattern[3:] if deep else pattern), re.IGNORECASE)
+    found = folder.rglob("*") if deep else folder.iterdir()
+    paths = [p for p in found if rx.match(p.name) and not p.name.startswith(".") and p.is_file()]
+    return sorted(paths, key=lambda p: p.relative_to(folder).as_posix())
 
 
 @dataclass
@@ -273,7 +356,9 @@ class Corpus:
     """A set of speech files with their manifest rows, read lazily.
 
     ``unlisted`` names files that have no manifest row, ``missing`` manifest
-    rows that have no file; ``errors`` fills as files fail to read.
+    rows that have no file; ``errors`` fills as files fail to read. ``ids``
+    are the documents' ids: the manifest row's id, else the path relative to
+    ``root`` without suffix (``a/report``), unique.
     """
 
     entries: list[tuple[Path, dict]]
@@ -281,21 +366,23 @@ class Corpus:
     unlisted: list[str] = field(default_factory=list)
     errors: list[tuple[str, str]] = field(default_factory=list)
     date: dt.date | None = None
+    root: Path | None = None
+    doc_ids: list[str] | None = None
 
     def __len__(self) -> int:
         return len(self.entries)
 
     def __iter__(self) -> Iterator[Speech]:
         self.errors.clear()
-        for path, meta in self.entries:
+        for (path, meta), doc_id in zip(self.entries, self.ids):
             try:
-                yield read_speech(path, date=self.date, meta=meta)
+                yield read_speech(path, date=self.date, meta=meta, doc_id=doc_id)
             except ReadError as e:
                 self.errors.append((str(path), e.reason))
 
     @property
     def ids(self) -> list[str]:
-        return [p.stem for p, _ in self.entries]
+        return list(self.doc_ids) if self.doc_ids is not None else [p.stem for p, _ in self.entries]
 
     def __repr__(self) -> str:
         extra = ""
@@ -309,28 +396,29 @@ class Corpus:
 def read_corpus(source, manifest=None, pattern: str = "*.txt", date=None) -> Corpus:
     """Collect a corpus from a folder (or a list of paths) and optional manifest CSV(s).
 
+    File names match ``pattern`` ignoring case. A file's manifest row is the
+    row whose id is its path relative to the folder without suffix
+    (``a/report``), or its name without suffix when no other file has that
+    name (see :func:`speechkit.manifest.match_rows`).
+
     >>> c = read_corpus("corpus", manifest="corpus/manifest.csv")  # doctest: +SKIP
     >>> [s.doc_id for s in c]  # doctest: +SKIP
     """
-    if isinstance(source, (str, Path)) and Path(source).is_dir():
-        paths = sorted(Path(source).glob(pattern))
-    elif isinstance(source, (str, Path)):
-        paths = [Path(source)]
+    from .manifest import corpus_root, match_rows, read_manifests
+
+    folder = isinstance(source, (str, Path)) and Path(source).is_dir()
+    if folder:
+        paths, root = list_files(source, pattern), Path(source)
     else:
-        paths = [Path(p) for p in source]
-    rows: dict[str, dict] = {}
+        paths = [Path(source)] if isinstance(source, (str, Path)) else [Path(p) for p in source]
+        root = corpus_root(paths)
     manifests = [] if manifest is None else ([manifest] if isinstance(manifest, (str, Path)) else list(manifest))
-    for m in manifests:
-        rows.update(read_manifest(m))
-    entries, unlisted = [], []
-    for p in paths:
-        row = rows.get(p.stem)
-        if manifests and row is None:
-            unlisted.append(str(p))
-        entries.append((p, row or {}))
-    stems = {p.stem for p in paths}
-    missing = [k for k in rows if k not in stems] if isinstance(source, (str, Path)) and Path(source).is_dir() else []
-    return Corpus(entries=entries, missing=missing, unlisted=unlisted, date=_coerce_date(date))
+    rows = read_manifests(manifests)
+    ids, metas, used = match_rows(paths, rows, root)
+    unlisted = [str(p) for p, m in zip(paths, metas) if manifests and not m]
+    missing = [k for k in rows if k not in used] if folder else []
+    return Corpus(entries=list(zip(paths, metas)), missing=missing, unlisted=unlisted, date=_coerce_date(date),
+                  root=root, doc_ids=ids)
 
 
 def iter_texts(paths: Iterable) -> Iterator[tuple[str, str]]:  # pragma: no cover - convenience
