@@ -1,33 +1,30 @@
 """Command line: ``speechkit extract``, ``compare``, ``segment``, ``demo``.
 
 Bad files are reported on stderr with the reason; the others still produce
-output; the exit status is 1 when any file failed.
+output. Exit status: 0 all done, 1 when any file failed (or a batch run could
+not go on), 2 for a usage error (bad argument, manifest, input or output path:
+one line naming it and the fix), 130/143 for a batch run stopped by Ctrl-C or
+SIGTERM (its summary is written; the same command resumes it).
 """
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
+
+from . import cli_args as args_
 
 __all__ = ["main"]
 
 
 def _collect(paths: list[str]) -> list[Path]:
-    out = []
-    for p in paths:
-        pp = Path(p)
-        out.extend(sorted(pp.glob("*.txt")) if pp.is_dir() else [pp])
-    return out
+    return args_.collect_inputs(paths)
 
 
 def _manifest_rows(manifests) -> dict:
-    from .io import read_manifest
+    from .manifest import read_manifests
 
-    rows = {}
-    for m in manifests or []:
-        rows.update(read_manifest(m))
-    return rows
+    return read_manifests(manifests)
 
 
 def cmd_batch(a) -> int:
@@ -36,19 +33,38 @@ def cmd_batch(a) -> int:
     from .io import read_corpus
 
     if not a.output:
-        print("speechkit: a batch run (--workers/--engine) needs -o OUT_DIR", file=sys.stderr)
-        return 2
-    paths = _collect(a.paths)
-    corpus = read_corpus(paths, manifest=a.manifest)
+        raise args_.UsageError("a batch run (--workers/--engine) needs -o OUT_DIR")
+    args_.check_output_folder(a.output)
+    if a.format == "parquet":
+        args_.require("pyarrow")
+    if a.engine == "dask":
+        args_.require("dask.distributed")
+    corpus = read_corpus(_collect(a.paths), manifest=a.manifest)
     for p in corpus.unlisted:
         print(f"speechkit: {p}: no manifest row (date from the text, if any)", file=sys.stderr)
     fmt = "parquet" if a.format == "parquet" else "jsonl"
-    summary = process_corpus(corpus, a.output, workers=a.workers or 1, engine=a.engine or "local",
-                             scheduler=a.scheduler, fmt=fmt, date=a.date, timeout=a.timeout, progress=None)
+    try:
+        summary = process_corpus(corpus, a.output, workers=a.workers or 1, engine=a.engine or "local",
+                                 scheduler=a.scheduler, fmt=fmt, date=a.date, timeout=a.timeout, progress=None)
+    except KeyboardInterrupt as e:
+        return _interrupted(a.output, getattr(e, "signum", 2))
     for e in summary.errors:
         print(f"speechkit: {e['path']}: {e['reason']}", file=sys.stderr)
     print(summary, file=sys.stderr)
+    f = summary.folder
+    print(f"speechkit: {a.output}: {f['done']} of {f['documents']} documents done, {f['failed']} failed "
+          f"(summary.json, errors.jsonl)", file=sys.stderr)
     return 1 if summary.failed else 0
+
+
+def _interrupted(out, signum: int) -> int:
+    try:
+        f = json.loads((Path(out) / "summary.json").read_text(encoding="utf-8"))
+        state = f"{f['done']} of {f['documents']} documents done, {f['failed']} failed; "
+    except (OSError, ValueError, KeyError):
+        state = ""
+    print(f"speechkit: interrupted: {out}: {state}run the same command again to resume", file=sys.stderr)
+    return 128 + signum
 
 
 def cmd_extract(a) -> int:
@@ -58,6 +74,11 @@ def cmd_extract(a) -> int:
     from .frame import to_frame
     from .io import ReadError, read_speech
 
+    if a.format == "parquet":
+        if not a.output or a.output == "-":
+            raise args_.UsageError("--format parquet needs -o FILE")
+        args_.require("pyarrow")
+    args_.check_output_file(a.output)
     rows = _manifest_rows(a.manifest)
     ex = Extractor()
     failed = 0
@@ -92,9 +113,6 @@ def cmd_extract(a) -> int:
         else:
             df.to_csv(sys.stdout, index=False)
     elif a.format == "parquet":
-        if not out or out == "-":
-            print("speechkit: --format parquet needs -o FILE", file=sys.stderr)
-            return 2
         to_frame(records).to_parquet(out, index=False)
     elif a.format == "table":
         _print_table(records)
@@ -230,19 +248,22 @@ def cmd_demo(a) -> int:
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(prog="speechkit", description="Chinese speeches → checkable commitments")
+    ap = args_.Parser(prog="speechkit", description="Chinese speeches → checkable commitments")
     sub = ap.add_subparsers(dest="cmd", required=True)
     e = sub.add_parser("extract", help="extract commitment records")
     e.add_argument("paths", nargs="+", help="speech files or folders of .txt files")
     e.add_argument("--manifest", action="append", help="manifest CSV (may be repeated)")
-    e.add_argument("--date", help="speech date YYYY-MM-DD for all files (overrides the manifest)")
+    e.add_argument("--date", type=args_.parse_date_arg,
+                   help="speech date YYYY-MM-DD for all files (overrides the manifest)")
     e.add_argument("--format", default="jsonl", choices=["jsonl", "csv", "parquet", "table"])
     e.add_argument("-o", "--output", help="output file (default: standard output); with --workers or --engine, "
                                            "the output folder of a resumable batch run")
-    e.add_argument("--workers", type=int, help="batch run with N worker processes")
+    e.add_argument("--workers", type=args_.parse_workers, help="batch run with N worker processes (1: in this process)")
     e.add_argument("--engine", choices=["local", "dask"], help="batch engine (default local)")
     e.add_argument("--scheduler", help="dask.distributed scheduler address (default: a local cluster)")
-    e.add_argument("--timeout", type=float, help="seconds allowed per document in a batch run")
+    e.add_argument("--timeout", type=args_.parse_timeout, default="auto",
+                   help="seconds allowed per document in a batch run (default auto: 60 s plus 1 s per 50 kB "
+                        "of the file; 0: no limit)")
     e.set_defaults(func=cmd_extract)
     s = sub.add_parser("segment", help="clean and segment; print a summary")
     s.add_argument("paths", nargs="+")
@@ -260,7 +281,8 @@ def main(argv=None) -> int:
     c.add_argument("-o", "--output", help="output file (default: standard output)")
     c.set_defaults(func=cmd_compare)
     a = ap.parse_args(argv)
-    return a.func(a)
+    with args_.warnings_as_lines():
+        return args_.run_command(a.func, a)
 
 
 if __name__ == "__main__":
