@@ -127,16 +127,15 @@ def require(module: str) -> None:
 
 @contextmanager
 def warnings_as_lines():
-    """Within the block, warnings (manifest rows, a lock taken over) show as ``speechkit: message`` lines."""
+    """Within the block, warnings (manifest rows, a lock taken over) show as ``speechkit: message`` lines,
+    each time they occur (one command reads each manifest once)."""
     def show(message, category, filename, lineno, file=None, line=None):
         print(f"speechkit: {message}", file=file or sys.stderr)
 
-    old = warnings.showwarning
-    warnings.showwarning = show
-    try:
+    with warnings.catch_warnings():
+        warnings.simplefilter("always", UserWarning)
+        warnings.showwarning = show
         yield
-    finally:
-        warnings.showwarning = old
 
 
 def run_command(func, args) -> int:

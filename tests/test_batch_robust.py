@@ -175,12 +175,46 @@ def test_killing_the_driver_leaves_no_orphan_workers(corpus_dir, tmp_path):
     assert len(workers) >= 2
     os.kill(p.pid, signal.SIGKILL)
     p.wait()
-    gone, alive = psutil.wait_procs(workers, timeout=5)
-    assert not alive, f"orphan workers still running: {alive}"
+    def running(proc):
+        try:
+            return proc.status() != psutil.STATUS_ZOMBIE  # a zombie has ended: only its exit status is left
+        except psutil.NoSuchProcess:
+            return False
+
+    deadline = time.time() + 5
+    while any(map(running, workers)) and time.time() < deadline:
+        time.sleep(0.05)
+    assert not [w for w in workers if running(w)], "orphan workers still running 5 s after the driver died"
     before = sorted((out / "records").iterdir())
     time.sleep(1.0)
     assert sorted((out / "records").iterdir()) == before, "nothing is written after the driver died"
     assert len(before) < 300
+
+
+def test_parent_watch_alone_ends_an_orphan():
+    """Where PR_SET_PDEATHSIG does not exist (macOS, Windows), the watch thread ends the worker."""
+    psutil = pytest.importorskip("psutil")
+    grandchild = ("import os, sys, time; sys.platform = 'darwin'; "
+                  "from speechkit.batch.worker import die_with_parent; die_with_parent(os.getppid()); time.sleep(60)")
+    child = ("import subprocess, sys, time; g = subprocess.Popen([sys.executable, '-c', %r]); "
+             "print(g.pid, flush=True); time.sleep(60)" % grandchild)
+    p = subprocess.Popen([sys.executable, "-c", child], stdout=subprocess.PIPE, text=True)
+    orphan = psutil.Process(int(p.stdout.readline()))
+    time.sleep(0.5)
+    assert orphan.is_running()
+    p.kill()
+    p.wait()
+    deadline = time.time() + 5
+    while time.time() < deadline:
+        try:
+            if orphan.status() == psutil.STATUS_ZOMBIE:
+                break
+        except psutil.NoSuchProcess:
+            break
+        time.sleep(0.05)
+    else:
+        orphan.kill()
+        pytest.fail("the orphan kept running")
 
 
 # ---------------------------------------------------------------- ids
