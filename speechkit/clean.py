@@ -12,6 +12,7 @@ text and, for every cleaned character, its offset in the raw text.
 from __future__ import annotations
 
 import re
+from array import array
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -42,11 +43,12 @@ class Gap:
 
 @dataclass
 class Cleaned:
-    """Cleaned text plus the raw offset of each of its characters."""
+    """Cleaned text plus the raw offset of each of its characters (``offsets``: an ``array('i')``, 4 bytes
+    a character where a list of ints takes 36)."""
 
     raw: str
     text: str
-    offsets: list[int]
+    offsets: array
     removed: list[tuple[int, int, str]] = field(default_factory=list)
     gaps: list[Gap] = field(default_factory=list)
 
@@ -66,11 +68,11 @@ class Cleaned:
         return len(self.text)
 
 
-def _apply(text: str, offs: list[int], edits, removed: list, raw_len: int) -> tuple[str, list[int]]:
+def _apply(text: str, offs: array, edits, removed: list, raw_len: int) -> tuple[str, array]:
     """Apply sorted, non-overlapping edits ``(start, end, replacement, reason)``."""
     if not edits:
         return text, offs
-    parts, new_offs, pos = [], [], 0
+    parts, new_offs, pos = [], array("i"), 0
     for start, end, repl, reason in edits:
         if start < pos:
             continue  # overlapping edit: first one wins
@@ -83,7 +85,7 @@ def _apply(text: str, offs: list[int], edits, removed: list, raw_len: int) -> tu
                 new_offs.extend(offs[start:end])
             else:
                 anchor = offs[start] if start < len(offs) else raw_len
-                new_offs.extend([anchor] * len(repl))
+                new_offs.extend(array("i", [anchor]) * len(repl))
             parts.append(repl)
         pos = end
     parts.append(text[pos:])
@@ -139,25 +141,43 @@ _DOUBLE = re.compile(r"(.{1,16}?)\1", re.S)
 _GLUE = re.compile(r"[\s“”‘’\"'、，,（）()《》]{0,3}")
 
 
-def _double_starts(text: str) -> list[int]:
+_BLOCK = 1 << 20  # characters compared at a time: working memory stays ~16 MB however long the text
+
+
+def _double_starts(text: str):
     """Positions where some unit of 1-16 characters is followed by itself (what ``(.{1,16}?)\\1`` finds),
-    computed for all lags at once with numpy rather than by a backtracking regex at every position."""
+    computed for all lags at once with numpy rather than by a backtracking regex at every position,
+    block by block (an integer array of the positions, not a list: a periodic text has one at every
+    character).
+
+    >>> _double_starts("要要完成完成任务").tolist()
+    [0, 2]
+    """
     import numpy as np
 
     n = len(text)
-    if n < 2:
-        return []
-    a = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-    hit = np.zeros(n, dtype=bool)
-    for k in range(1, min(16, n // 2) + 1):
+    out = [np.zeros(0, dtype=np.int32)]
+    for lo in range(0, max(n - 1, 0), _BLOCK):
+        hi = min(n, lo + _BLOCK + 32)  # a unit of up to 16 characters doubled: 32 past the block's end
+        a = np.frombuffer(text[lo:hi].encode("utf-32-le"), dtype=np.uint32)
+        hit = _block_hits(a, np)
+        keep = hit[:min(_BLOCK, len(hit))]
+        out.append(np.flatnonzero(keep).astype(np.int32) + lo)
+    return np.concatenate(out)
+
+
+def _block_hits(a, np):
+    m = len(a)
+    hit = np.zeros(m, dtype=bool)
+    for k in range(1, min(16, m // 2) + 1):
         eq = a[:-k] == a[k:]
         if k == 1:
-            hit[:n - 1] |= eq
+            hit[:m - 1] |= eq
             continue
-        cs = np.concatenate(([0], np.cumsum(eq, dtype=np.int64)))
+        cs = np.concatenate(([0], np.cumsum(eq, dtype=np.int32)))
         full = (cs[k:] - cs[:-k]) == k  # eq[i:i+k] all true: text[i:i+k] == text[i+k:i+2k]
         hit[:len(full)] |= full
-    return np.flatnonzero(hit).tolist()
+    return hit
 
 
 def _double_edits(text: str):
@@ -169,7 +189,7 @@ def _double_edits(text: str):
         if starts[j] < i:
             j += 1
             continue
-        units, pos = [], starts[j]
+        units, pos = [], int(starts[j])
         start = pos
         while True:
             g = _GLUE.match(text, pos)
@@ -244,7 +264,7 @@ def clean(raw: str) -> Cleaned:
     >>> clean("10 月 20 日开始,11 月10 日结束").text
     '10月20日开始，11月10日结束'
     """
-    offs = list(range(len(raw)))
+    offs = array("i", range(len(raw)))
     removed: list = []
     text = raw
     n = len(raw)

@@ -1,0 +1,199 @@
+"""Does the whole pipeline grow linearly with one long document? Time and memory at n, 2n and 4n characters.
+
+For each input, ``speechkit.extract`` (clean, segment, recognize, extract) runs on the same kind of text at
+n, 2n and 4n characters, each measurement in a fresh process:
+
+- time, and its ratio per doubling (goal ≤ 2.2×);
+- peak memory of the extraction in bytes per character of input (tracemalloc, goal ≤ 30);
+- which modules grow fastest: self time per module under cProfile (C functions such as regular
+  expressions counted for the module that calls them), and memory still held by the result at the end,
+  per module that allocated it.
+
+Inputs (all synthetic, from the project's own sample corpus in ``corpus/``; nothing from ../shared):
+
+- ``speech repeated``: a sample speech repeated (review sections, headings, lists: a realistic document);
+- ``one clause repeated``: one commitment clause repeated in a single paragraph;
+- ``no punctuation``: the sample speech without any punctuation or line break;
+- ``one enormous sentence``: the sample speech with every sentence end and line break made a comma;
+- ``Chinese numerals run``: one long run of Chinese numerals inside a sentence.
+
+    python benchmarks/scaling.py                 # n = 100,000 characters
+    python benchmarks/scaling.py --n 50000 --inputs "speech repeated,no punctuation"
+    SCALING_TIMEOUT=300 python benchmarks/scaling.py   # seconds allowed per measurement (default 600)
+"""
+from __future__ import annotations
+
+import argparse
+import cProfile
+import json
+import os
+import pstats
+import re
+import subprocess
+import sys
+import time
+import tracemalloc
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "corpus" / "jiangcheng-gwr-2021.txt"
+DATE = "2021-02-20"
+GOAL_RATIO, GOAL_BYTES = 2.2, 30
+
+
+def _sample() -> str:
+    from speechkit.io import read_speech
+
+    return read_speech(SAMPLE).raw
+
+
+def _repeat(unit: str, n: int) -> str:
+    return (unit * (n // len(unit) + 1))[:n]
+
+
+def build(kind: str, n: int) -> str:
+    if kind == "speech repeated":
+        return _repeat(_sample() + "\n", n)
+    if kind == "one clause repeated":
+        return _repeat("县交通局要在6月底前完成滨江大道通车，", n)
+    if kind == "no punctuation":
+        return _repeat(re.sub(r"[\W_]+", "", _sample()), n)
+    if kind == "one enormous sentence":
+        return _repeat(re.sub(r"[。！？；;!?\n]+", "，", _sample()), n)
+    if kind == "Chinese numerals run":
+        return "今年要新增就业" + _repeat("一千二百三十四万五千六百七十八", n - 10) + "人。"
+    raise SystemExit(f"unknown input {kind!r}")
+
+
+KINDS = ["speech repeated", "one clause repeated", "no punctuation", "one enormous sentence", "Chinese numerals run"]
+
+
+# ---------------------------------------------------------------- one measurement (child process)
+def _module(filename: str) -> str:
+    if filename == "~":
+        return "~"
+    p = Path(filename)
+    if "speechkit" in p.parts:
+        i = len(p.parts) - 1 - p.parts[::-1].index("speechkit")
+        return ".".join(p.parts[i:]).removesuffix(".py")
+    m = re.search(r"site-packages/([^/]+)", filename)
+    return m.group(1).split(".")[0] if m else "python:" + p.stem
+
+
+def _by_module(stats: pstats.Stats) -> dict[str, float]:
+    """Self time per module; a C function's time goes to the modules of its callers, in proportion."""
+    out: dict[str, float] = defaultdict(float)
+    for (fname, _, _), (_, _, tt, _, callers) in stats.stats.items():
+        if fname != "~":
+            out[_module(fname)] += tt
+            continue
+        total = sum(c[2] for c in callers.values()) or 1.0
+        for (cf, _, _), c in callers.items():
+            out[_module(cf)] += tt * c[2] / total
+    return dict(out)
+
+
+def measure(kind: str, n: int, mode: str) -> dict:
+    import speechkit as sk
+
+    ex = sk.Extractor()
+    for warm in (_sample(), build(kind, 3000)):  # lexicons loaded, lazily compiled patterns compiled
+        ex.extract(sk.Speech.from_text(warm, date=DATE, kind="gwr", title="江城县人民政府工作报告"))
+    text = build(kind, n)
+    speech = sk.Speech.from_text(text, doc_id=kind, date=DATE, kind="gwr", title="江城县人民政府工作报告")
+    if mode == "time":
+        t = time.perf_counter()
+        res = ex.extract(speech)
+        return {"seconds": time.perf_counter() - t, "commitments": len(res)}
+    if mode == "profile":
+        prof = cProfile.Profile()
+        prof.runcall(ex.extract, speech)
+        return {"modules": _by_module(pstats.Stats(prof))}
+    tracemalloc.start(5)
+    base = tracemalloc.get_traced_memory()[0]
+    res = ex.extract(speech)
+    held, peak = tracemalloc.get_traced_memory()
+    snap = tracemalloc.take_snapshot()
+    tracemalloc.stop()
+    per: dict[str, int] = defaultdict(int)
+    for st in snap.statistics("traceback"):
+        frames = [f for f in st.traceback if "speechkit" in f.filename] or list(st.traceback)
+        per[_module(frames[-1].filename)] += st.size  # the innermost speechkit frame that asked for it
+    del res
+    return {"peak": peak - base, "held": held - base, "held_by": dict(per)}
+
+
+# ---------------------------------------------------------------- driver
+def _child(kind: str, n: int, mode: str, limit: float) -> dict | None:
+    cmd = [sys.executable, __file__, "--child", kind, str(n), mode]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
+    try:
+        r = subprocess.run(cmd, capture_output=True, text=True, timeout=limit, env=env)
+    except subprocess.TimeoutExpired:
+        return None
+    if r.returncode:
+        sys.exit(f"scaling: {kind} at {n:,} characters ({mode}) failed:\n{r.stderr[-3000:]}")
+    return json.loads(r.stdout.strip().splitlines()[-1])
+
+
+def _growth(values: list) -> list[str]:
+    return ["" if i == 0 or not (a and b) else f"{b / a:.2f}×" for i, (a, b) in enumerate(zip([None, *values],
+                                                                                            values))]
+
+
+def report(kind: str, n: int, limit: float) -> None:
+    sizes = [n, 2 * n, 4 * n]
+    times, mems, profs = [], [], []
+    for size in sizes:
+        t = _child(kind, size, "time", limit)
+        times.append(t["seconds"] if t else None)
+        if t is None:
+            print(f"  {size:>9,} chars: not done within {limit:.0f} s")
+            break
+        mems.append(_child(kind, size, "memory", limit))
+        profs.append(_child(kind, size, "profile", limit * 3) if size > n else None)
+    ratios = _growth(times)
+    print(f"\n{kind}")
+    for i, size in enumerate(sizes[:len(mems)]):
+        m = mems[i]
+        print(f"  {size:>9,} chars: {times[i]:7.2f} s {ratios[i]:>7}   peak {m['peak'] / 2**20:7.1f} MB "
+              f"= {m['peak'] / size:5.1f} bytes/char (held at the end {m['held'] / size:5.1f})")
+    worst = max((float(r[:-1]) for r in ratios if r), default=0.0)
+    bpc = max((m["peak"] / s for m, s in zip(mems, sizes)), default=0.0)
+    verdict_t = "ok" if worst and worst <= GOAL_RATIO else "SUPER-LINEAR" if worst else "n/a"
+    verdict_m = "ok" if bpc <= GOAL_BYTES else "TOO MUCH"
+    print(f"  time per doubling ≤ {worst:.2f}× (goal ≤ {GOAL_RATIO}×): {verdict_t}; "
+          f"memory {bpc:.1f} bytes/char (goal ≤ {GOAL_BYTES}): {verdict_m}")
+    if len(profs) >= 2 and profs[-1] and profs[-2]:
+        a, b = profs[-2]["modules"], profs[-1]["modules"]
+        total = sum(b.values()) or 1.0
+        rows = sorted(b, key=lambda k: -b[k])[:6]
+        print("  self time by module at the largest size (share, growth over the last doubling):")
+        for k in rows:
+            print(f"    {k:<32} {b[k] / total:6.1%}  {b[k] / a[k] if a.get(k) else float('nan'):5.2f}×")
+    if mems:
+        held = mems[-1]["held_by"]
+        top = sorted(held, key=lambda k: -held[k])[:4]
+        print("  held at the end by module: " + ", ".join(f"{k} {held[k] / sizes[len(mems) - 1]:.1f} B/char"
+                                                       for k in top))
+
+
+def main():
+    if len(sys.argv) == 5 and sys.argv[1] == "--child":
+        print(json.dumps(measure(sys.argv[2], int(sys.argv[3]), sys.argv[4])))
+        return
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=100_000, help="smallest size in characters (default 100,000)")
+    ap.add_argument("--inputs", default=",".join(KINDS), help="comma-separated inputs (default: all)")
+    a = ap.parse_args()
+    if not SAMPLE.is_file():
+        sys.exit(f"scaling: {SAMPLE} not found: run from a checkout of the repository")
+    limit = float(os.environ.get("SCALING_TIMEOUT", "600"))
+    print(f"whole pipeline (speechkit.extract) at n, 2n, 4n characters, n = {a.n:,}; each figure a fresh process")
+    for kind in a.inputs.split(","):
+        report(kind.strip(), a.n, limit)
+
+
+if __name__ == "__main__":
+    main()
