@@ -1,0 +1,68 @@
+"""Target lists: a work report's main-targets statement (「今年发展主要预期目标是：…」). Each
+target after its colon is one record, owner null, dated by the statement's time or by the end
+of the report's year (spec section 3 and 4).
+"""
+from __future__ import annotations
+
+import re
+
+from ..segment import Span
+from .candidates import Candidate
+from .patterns import clause
+from .records import Draft
+from .structure import DocTree
+from .trail import Field, Step
+
+__all__ = ["target_list", "statement_colon"]
+
+_RELATION = re.compile(r"率|收支|排放|平衡|同步|稳定|指标|不低于|高于|快于|跑赢")
+
+
+def statement_colon(tree: DocTree, sent: Span) -> int | None:
+    """Where the targets of a main-targets statement begin (cleaned offset), or ``None``."""
+    if tree.genre != "gwr":
+        return None
+    m = clause("target-statement").search(sent.text)
+    return sent.start + m.end() if m else None
+
+
+def statement_deadline(tree: DocTree, sent: Span, colon_at: int) -> Field:
+    """The statement's own time (「今年」) or, without one, the end of the report's year."""
+    head = tree.doc.text[sent.start:colon_at]
+    ht = [tt for tt in tree.times(head) if tt.kind != "frequency"]
+    if ht:
+        return Field(ht[0].as_deadline(), "target-list:" + ht[0].rule,
+                     (sent.start + ht[0].span[0], sent.start + ht[0].span[1]))
+    year = tree.plan_year or (tree.date.year if tree.date else None)
+    if year:
+        return Field({"text": "主要预期目标", "start": None, "end": f"{year}-12-31", "kind": "period"},
+                     "target-list:report-year", None)
+    return Field(None)
+
+
+def target_list(tree: DocTree, sent: Span, cands: list[Candidate], colon_at: int) -> list[Draft]:
+    """One draft per target after the colon; a comparison tail joins the target before it."""
+    deadline = statement_deadline(tree, sent, colon_at)
+    groups: list[list[Candidate]] = []
+    for p in cands:
+        if p.start < colon_at:
+            continue
+        if groups and clause("comparison-tail").match(p.text):
+            groups[-1].append(p)
+            p.note("grouping", "comparison-tail", "join")
+            continue
+        groups.append([p])
+        p.note("grouping", "target-in-list", "new")
+    out = []
+    for g in groups:
+        a, b = g[0].start, g[-1].end
+        text = tree.doc.text[a:b]
+        metrics = [Field(q.as_metric(), "quantity", (p.start + q.span[0], p.start + q.span[1]))
+                   for p in g for q in p.quants]
+        ck = bool(metrics) or bool(_RELATION.search(text))
+        d = Draft(a, b, text, "target-list", sent.index, deadline=deadline, metrics=metrics,
+                  checkable=Field(ck, "number" if metrics else ("stated-relation" if ck else "no-observable-end")),
+                  trail=[s for p in g for s in p.trail], parts=g)
+        d.trail.append(Step("fields", "target-list-deadline", deadline.span, str((deadline.value or {}).get("end"))))
+        out.append(d)
+    return out
