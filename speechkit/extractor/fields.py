@@ -14,11 +14,11 @@ from ..rules.checkable import starts_with_verb
 from ..rules.cues import STRENGTH_ORDER
 from ..rules.owners import is_actor
 from .grouping import Group, SentenceFacts
-from .patterns import clause
+from .patterns import clause, structure
 from .structure import DocTree
 from .trail import NONE, Field
 
-__all__ = ["Carry", "owner_field", "cue_fields", "deadline_field", "frequency_field", "metric_fields", "head_time"]
+__all__ = ["Carry", "owner_field", "cue_fields", "deadline_field", "frequency_field", "metric_fields", "head_times"]
 
 _WEAK_WITH_YAO = ("力争", "争取")  # 「要…力争达到…」: a hedge weakens the record (spec section 4)
 
@@ -99,26 +99,42 @@ def cue_fields(g: Group, carry: Carry, hedges) -> tuple[Field, str]:
     return NONE, "medium"
 
 
-def head_time(f: SentenceFacts, groups: list[Group]):
-    """(candidate, time) at the head of the sentence: leading context, or a time before the cue of
-    the first record (「今年要…」); it scopes every clause of the sentence (spec section 4)."""
-    if f.head_time is not None:
-        return f.head_time
-    if not groups:
-        return None
-    g0 = groups[0].parts[0]
-    lim = g0.cues[0].span[0] if g0.cues else 1
-    for tt in g0.times:
-        if tt.kind != "frequency" and (tt.span[0] == 0 or (g0.cues and tt.span[1] <= lim)):
-            return g0, tt
-    return None
+def head_times(f: SentenceFacts, cands: list, groups: list[Group]) -> dict:
+    """The sentence-level time of each group: ``{id(group): (candidate, time)}``.
+
+    A time at the head of the sentence (leading context, or before the cue of the first record:
+    「今年要…」) scopes every clause of the sentence; a later clause opened by 全年/年度/今年, or a
+    framing clause (「今年…总体要求是：」), dates the rest of the sentence from there (spec section 4;
+    issue 11). A time at the end of a clause dates only that clause (it is the clause's own)."""
+    current = f.head_time
+    if current is None and groups:
+        g0 = groups[0].parts[0]
+        lim = g0.cues[0].span[0] if g0.cues else 1
+        current = next(((g0, tt) for tt in g0.times if tt.kind != "frequency"
+                        and (tt.span[0] == 0 or (g0.cues and tt.span[1] <= lim))), None)
+    starts = {id(g.parts[0]): g for g in groups}
+    out = {}
+    for p in cands:
+        t0 = next((tt for tt in p.times if tt.kind != "frequency"), None)
+        if t0 is not None and (structure("framing-clause").search(p.text) or
+                               (t0.span[0] == 0 and structure("year-scope-word").match(p.text))):
+            current = (p, t0)
+        g = starts.get(id(p))
+        if g is not None:
+            out[id(g)] = current
+    return out
 
 
 def deadline_field(tree: DocTree, g: Group, head) -> Field:
-    """A time in the record's own text; else the sentence head; else the innermost deadline scope."""
+    """A time in the record's own text; else the sentence's time; else the innermost deadline scope.
+    如期/按期 take the date the document ties them to, if it does (spec section 4)."""
     for p in g.parts:
         for tt in p.times:
             if tt.kind != "frequency" and tree.forward(tt):
+                if tt.kind == "vague" and structure("ontime-tie").fullmatch(tt.text):
+                    tie = tree.scope("ontime", g.start)
+                    if tie is not None:
+                        return Field(tie.value.value, "ontime-tie", tie.value.span)
                 return Field(tt.as_deadline(), tt.rule, _span(p, tt.span))
     if head is not None and tree.forward(head[1]):
         p, tt = head

@@ -44,6 +44,7 @@ class SentenceFacts:
     genre: str
     bare_ok: bool  # verb-led clauses without a cue are directives here
     past: bool  # the sentence speaks of the past: no planned figures
+    goal: bool = False  # inside a goal paragraph or its bullets: goal states are targets
     owners: frozenset = frozenset()
     head_time: object = None  # (candidate, time expression) of leading context
     lead_figure: Candidate | None = None
@@ -59,6 +60,8 @@ def _directive(f: SentenceFacts, cands: list[Candidate], i: int) -> str | None:
         return "recurring-duty"
     if f.bare_ok and p.verb is not None:
         return "verb-led"
+    if f.goal and f.bare_ok and not p.tail:
+        return "goal-statement"  # 「到2023年，…5G网络全面部署」: a state the goal paragraph sets as a target
     heads_next = i + 1 < len(cands) and cands[i + 1].verb is not None  # 「投资6.6亿元，实施…」
     if f.bare_ok and f.genre == "gwr" and p.quants and not p.tail and not heads_next and not f.past:
         return "planned-figure"  # 「财政赤字2.76万亿元」: a planned figure with no verb we know
@@ -132,7 +135,7 @@ def group(tree: DocTree, sent: Span, cands: list[Candidate], owners=frozenset())
     stext = sent.text
     outcome_sentence = bool(clause("outcome").search(stext))
     f = SentenceFacts(tree.genre, tree.bare_allowed(sent) and not outcome_sentence,
-                      tree.genre == "gwr" and tree.past(stext), owners)
+                      tree.genre == "gwr" and tree.past(stext), tree.scope("goal", sent.start) is not None, owners)
     for p, nxt in zip(cands, cands[1:]):
         # 「做好政府工作，要…」: a topic closed by a comma before a clause that opens with its cue
         if not p.cues and nxt.cues and nxt.cues[0].span[0] == 0 and not p.quants and not p.checkable:

@@ -75,7 +75,8 @@ class DocTree:
             self._clauses.setdefault(c.parent, []).append(c)
         self._headings = sorted(((h.start, h.end, h) for h in doc.headings), key=lambda x: x[:2])
         self._heading_starts = [a for a, _, _ in self._headings]
-        self.review = [(a, b) for h, a, b in doc.sections() if re.search(r"回顾|过去|成绩|成就|进展|成效", h.text)]
+        self.sections = doc.sections()
+        self.review = [(a, b) for h, a, b in self.sections if re.search(r"回顾|过去|成绩|成就|进展|成效", h.text)]
         self._found = None
         self.scopes = sorted(build_scopes(self), key=lambda s: (s.start, -s.end))
         self._scope_starts = [s.start for s in self.scopes]
