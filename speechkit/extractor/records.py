@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..commitment import Commitment
-from ..rules.checkable import is_checkable, strip_adverbs
+from ..rules.checkable import decide, strip_adverbs
 from .patterns import clause
 from .structure import DocTree
 from .trail import NONE, Field, Step
@@ -47,8 +47,10 @@ def checkable_field(d: Draft) -> Field:
         return Field(True, "number", d.metrics[0].span)
     if d.frequency:
         return Field(True, "recurring-duty", d.frequency.span)
-    ok = is_checkable(d.text, dated=dated)
-    return Field(ok, "verb-and-object" if ok else "no-observable-end", (d.start, d.end))
+    cue = d.modality.span
+    rel = (cue[0] - d.start, cue[1] - d.start) if cue and d.start <= cue[0] < d.end else None
+    ok, rule = decide(d.text, dated=dated, cue=rel)
+    return Field(ok, rule, (d.start, d.end))
 
 
 def _action(text: str, owner: str | None) -> str | None:
