@@ -130,6 +130,7 @@ def _bounds(tree: DocTree, cl: Span) -> tuple[int, int, bool] | None:
 def candidates(tree: DocTree, sent: Span) -> list[Candidate]:
     """The candidate clauses of a sentence, annotated."""
     text = tree.doc.text
+    grammar = tree.bare_allowed(sent)  # part-of-speech only where a verb-led clause is a directive
     out = []
     for cl in tree.clauses_of(sent.index):
         bounds = _bounds(tree, cl)
@@ -142,12 +143,12 @@ def candidates(tree: DocTree, sent: Span) -> list[Candidate]:
             if cues and clause("done-before-cue").search(text, a2, a2 + cues[0].span[0]):
                 cues = []  # 「做到了能吸收的尽量吸收」: a cue inside a reported result
             c = Candidate(a2, b2, text[a2:b2], cues, times, [q for q in quants if q.role == "target"], listed=listed)
-            annotate(tree, c, cl.end if b2 == b else b2 + 1)
+            annotate(tree, c, cl.end if b2 == b else b2 + 1, grammar)
             out.append(c)
     return out
 
 
-def annotate(tree: DocTree, c: Candidate, clause_end: int) -> None:
+def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False) -> None:
     """Context and tail flags, subject, leading verb and the splitter's checkability of a candidate."""
     t = c.text
     ends_comma = tree.doc.text[clause_end - 1:clause_end] in "，,："
@@ -175,6 +176,11 @@ def annotate(tree: DocTree, c: Candidate, clause_end: int) -> None:
             v = verb_pattern().search(t, m.end(), m.end() + 14)
             if v and not re.search(r"[，,；;]", t[m.end():v.start()]):
                 c.verb = v.group(0)
+    if c.verb is None and grammar and not c.cues and not c.context and tree.grammar is not None:
+        # a verb-led clause whose verb is in no list, or one opened by 对/将/把… whose main verb follows
+        c.verb = tree.grammar.main_verb_after_opener(t) or tree.grammar.leading_verb(t)
+        if c.verb:
+            c.note("candidates", "verb-by-grammar", c.verb)
 
 
 def _subject(c: Candidate) -> None:

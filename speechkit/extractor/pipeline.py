@@ -19,6 +19,7 @@ from ..segment import Span, segment
 from . import fields as F
 from .candidates import candidates, sentence_filter
 from .extraction import Extraction
+from .grammar import Grammar
 from .grouping import group
 from .records import Draft, build, checkable_field
 from .structure import DocTree
@@ -51,6 +52,7 @@ class Extractor:
         self.domain_words = tuple(domain_words)
         self._table = cue_table(self.cues)
         self._tokenizer = None
+        self.grammar = Grammar(lambda: self.tokenizer)
 
     @property
     def tokenizer(self):
@@ -66,7 +68,7 @@ class Extractor:
         if isinstance(speech, str):
             speech = Speech.from_text(speech, date=date)
         doc = segment(speech)
-        tree = DocTree(speech, doc, self._table)  # stage 1: structure
+        tree = DocTree(speech, doc, self._table, self.grammar)  # stage 1: structure
         out: list[Commitment] = []
         rejected: list[Rejection] = []
         for sent in doc.sentences:

@@ -62,8 +62,8 @@ def plan_year_of(genre: str, title: str) -> int | None:
 class DocTree:
     """Per-document facts and scopes; built once per speech."""
 
-    def __init__(self, speech, doc: Document, table):
-        self.speech, self.doc, self.table = speech, doc, table
+    def __init__(self, speech, doc: Document, table, grammar=None):
+        self.speech, self.doc, self.table, self.grammar = speech, doc, table, grammar
         self.date = speech.date
         meta = speech.meta or {}
         title = meta.get("title") or doc.text[:120]

@@ -121,10 +121,20 @@ def decide(text: str, *, has_metric: bool = False, has_frequency: bool = False, 
         return True, "number"
     if has_frequency:
         return True, "recurring-duty"
-    pred = text
+    pred, topic = text, ""
     if cue is not None and 0 <= cue[0] < cue[1] <= len(text):
-        pred = text[cue[0]:] if _patterns()["ban"].match(text[cue[0]:]) else text[cue[1]:]
-    return _decide(pred, dated)
+        word = text[cue[0]:cue[1]]
+        keep = _patterns()["ban"].match(text[cue[0]:]) or verb_pattern().fullmatch(word)
+        pred, topic = (text[cue[0]:] if keep else text[cue[1]:]), text[:cue[0]]
+    ok, rule = _decide(pred, dated)
+    if not ok and rule in ("completion", "programme-act", "instrument-act") and topic and \
+            _patterns()["programme"].search(topic) and len(_object(pred)) < 2:
+        return True, "object-before-cue"  # 「…扫尾工程任务上半年都要完成」: the object is the topic
+    return ok, rule
+
+
+def _object(pred: str) -> str:
+    return _lead(pred)[1].strip("，,。 ")
 
 
 def _lead(text: str) -> tuple[str | None, str]:
@@ -169,9 +179,13 @@ def _decide(text: str, dated: bool) -> tuple[bool, str]:
         ok = verb_class(lead) in ("programme_acts", "instrument_acts", "completion") and \
             (bool(P["programme"].search(obj)) or bool(_QUOTED.search(obj)) or len(obj) >= 4)
         return ok, "named-ban"
-    end = P["end"].search(first)
-    if end and not re.match(r"见效|生根|落实", first[end.end():]) and not first[:end.start()].endswith("抓"):
-        if end.start() >= 2 or len(first) - end.end() >= 2:
+    for end in P["end"].finditer(first):
+        before, after = first[:end.start()], first[end.end():]
+        if before.endswith(("抓", "精准", "市场化", "集中")) or re.match(r"见效|生根|落实|模式|机制|等|的", after):
+            continue  # 「…抓落地」「运营模式」「集中开工等机制」: a noun or a manner, not an end state
+        at_end = len(after.strip("“”")) <= 4 and len(before) >= 2  # 「推动…项目落地」「…主体封顶」
+        leads = not before.strip() and len(after) >= 2  # 「开工建设滨河绿道」
+        if at_end or leads:
             return True, "end-state"
     lead, obj = _lead(t)
     cls = verb_class(lead)
