@@ -208,7 +208,8 @@ def _decide(text: str, dated: bool) -> tuple[bool, str]:
     if cls in ("programme_acts", "end_states"):
         return ((concrete or not obj.strip()) and not P["abstract"].search(obj)), "programme-act"
     if cls == "completion":
-        return (len(obj) >= 2 and not P["abstract"].search(obj)), "completion"
+        o = obj.strip("，,。 ")
+        return (len(o) >= 2 and (len(o) >= 8 or not P["abstract"].search(o))), "completion"
     if _QUOTED.search(t):
         return True, "named-object"
     return False, "no-observable-end"
