@@ -75,7 +75,7 @@ def test_noise_rules_have_examples(kind):
 
 def _noise_cases():
     out = []
-    for kind in ("line_rules", "inline_rules", "gap_rules"):
+    for kind in ("raw_rules", "line_rules", "inline_rules", "gap_rules"):
         for r in load("noise")[kind]:
             for i, ex in enumerate(r["examples"]):
                 out.append(pytest.param(kind, r["id"], ex, True, id=f"{r['id']}-ex{i}"))
@@ -201,7 +201,8 @@ def test_sentence_rule(rid, text, excluded):
 
 
 @pytest.mark.parametrize("name,key", [("times", "rules"), ("quantities", "rules"), ("cues", "cues"),
-                                      ("noise", "line_rules"), ("noise", "inline_rules"), ("noise", "gap_rules"),
+                                      ("noise", "raw_rules"), ("noise", "line_rules"), ("noise", "inline_rules"),
+                                      ("noise", "gap_rules"),
                                       ("owners", "lead_patterns"), ("indicators", "indicators"),
                                       ("outcomes", "rules"), ("sentences", "rules")])
 def test_every_rule_has_examples_and_counterexamples(name, key):

@@ -55,9 +55,12 @@ class Candidate:
 # ------------------------------------------------------------------ sentence filters
 
 def _slogan(tree: DocTree, sent: Span, core: str) -> bool:
-    """「要真查实督。」: a short subsection slogan standing alone (spec section 1)."""
+    """「要真查实督。」: a short slogan heading its paragraph (spec section 1); a short directive inside a
+    paragraph (「弘扬企业家精神。」) or one with a number (「要培训两千人次。」) is not one."""
+    if sent.start != tree.paragraph_of(sent).start:
+        return False
     return len(core) <= SLOGAN_MAX and not re.search(r"[，,、；;\d]", core) and not is_checkable(core) \
-        and not tree.times(core)
+        and not tree.times(core) and not find_quantities(core)
 
 
 def _theme(tree: DocTree, sent: Span, core: str) -> bool:

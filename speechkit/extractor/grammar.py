@@ -56,10 +56,11 @@ class Grammar:
     def main_verb_after_opener(self, text: str) -> str | None:
         """「对灵活就业人员给予社保补贴」「将行政许可事项全部纳入清单管理」: a clause opened by a preposition
         (对 在 将 把 用 面向 为 向 给…) whose main verb follows its object: that verb, or ``None``."""
-        m = _data()["openers"].match(text)
+        t = strip_adverbs(text)
+        m = _data()["openers"].match(t)
         if not m:
             return None
-        rest = text[m.end():]
+        rest = t[m.end():]
         v = verb_pattern().search(rest, 1)
         if v is not None:
             return v.group(0)

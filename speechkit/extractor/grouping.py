@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..rules.checkable import relation
 from ..rules.owners import is_actor
 from ..segment import Span
 from .candidates import Candidate
@@ -60,6 +61,8 @@ def _directive(f: SentenceFacts, cands: list[Candidate], i: int) -> str | None:
         return "recurring-duty"
     if f.bare_ok and p.verb is not None:
         return "verb-led"
+    if f.bare_ok and f.genre == "gwr" and not f.past and relation(p.text):
+        return "planned-statistic"  # 「财政支出总规模比去年增加」: a statistic's planned direction
     if f.goal and f.bare_ok and not p.tail:
         return "goal-statement"  # 「到2023年，…5G网络全面部署」: a state the goal paragraph sets as a target
     heads_next = i + 1 < len(cands) and cands[i + 1].verb is not None  # 「投资6.6亿元，实施…」
@@ -138,7 +141,8 @@ def group(tree: DocTree, sent: Span, cands: list[Candidate], owners=frozenset())
                       tree.genre == "gwr" and tree.past(stext), tree.scope("goal", sent.start) is not None, owners)
     for p, nxt in zip(cands, cands[1:]):
         # 「做好政府工作，要…」: a topic closed by a comma before a clause that opens with its cue
-        if not p.cues and nxt.cues and nxt.cues[0].span[0] == 0 and not p.quants and not p.checkable:
+        if not p.cues and nxt.cues and nxt.cues[0].span[0] == 0 and not p.quants and not p.checkable \
+                and clause("auxiliary-cue").match(nxt.text):
             p.context = True
             p.note("grouping", "topic-before-cue")
     started = False

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ..lexicon import load
 
-__all__ = ["decide", "is_checkable", "starts_with_verb", "verb_lexicon", "verb_pattern", "strip_adverbs",
+__all__ = ["decide", "is_checkable", "relation", "starts_with_verb", "verb_lexicon", "verb_pattern", "strip_adverbs",
            "verb_class"]
 
 _ADVERBS = re.compile(r"^(?:继续|全面|大力|积极|进一步|切实|重点|着力|深入|不断|持续|逐步|统筹|扎实|全力|坚持|认真|抓紧|尽快|加快|"
@@ -57,7 +57,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "programme": _alternation(obj["programmes"]["words"]),
         "abstract": re.compile("(?:" + "|".join(map(re.escape, obj["abstract"]["words"])) + ")$"),
         "relation": re.compile("(?:" + "|".join(map(re.escape, sorted(obj["statistics"]["words"], key=len, reverse=True)))
-                               + r")(?:要|将|继续|进一步|总体|力争|保持|实现|稳步|基本|逐步)*(?:"
+                               + r")(?:要|将|继续|进一步|总体|力争|保持|实现|稳步|基本|逐步|安排|比(?:去年|上年)(?:有所)?)*(?:"
                                + "|".join(map(re.escape, sorted(obj["state_predicates"]["words"], key=len, reverse=True)))
                                + ")"),
         "ban": re.compile("^(?:" + "|".join(map(re.escape, d["prohibitions"])) + ")"),
@@ -72,6 +72,11 @@ def verb_lexicon() -> dict[str, str]:
 def verb_pattern() -> re.Pattern:
     """Every verb of the lexicon, longest first."""
     return _patterns()["verbs"]
+
+
+def relation(text: str) -> bool:
+    """A named statistic with a stated direction or relation (「居民收入稳步增长」「支出比去年增加」)."""
+    return bool(_patterns()["relation"].search(text))
 
 
 def verb_class(verb: str | None) -> str | None:
