@@ -55,10 +55,11 @@ class Candidate:
 # ------------------------------------------------------------------ sentence filters
 
 def _slogan(tree: DocTree, sent: Span, core: str) -> bool:
-    """「要真查实督。」: a short slogan heading its paragraph (spec section 1); a short directive inside a
-    paragraph (「弘扬企业家精神。」) or one with a number (「要培训两千人次。」) is not one."""
-    if sent.start != tree.paragraph_of(sent).start:
-        return False
+    """「要真查实督。」: a short standalone slogan (spec section 1). In a report or plan only at the head of
+    a paragraph: a short directive inside one (「弘扬企业家精神。」) is a task; one with a number
+    (「要培训两千人次。」) never is a slogan."""
+    if tree.genre != "speech" and sent.start != tree.paragraph_of(sent).start:
+        return False  # reports and plans head paragraphs with slogans; speeches use them anywhere
     return len(core) <= SLOGAN_MAX and not re.search(r"[，,、；;\d]", core) and not is_checkable(core) \
         and not tree.times(core) and not find_quantities(core)
 
@@ -162,8 +163,13 @@ def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False
         if not starts_with_verb(t) or opener:
             c.context = True
             c.note("candidates", "leading-context")
+        if c.context and grammar and tree.grammar is not None and tree.grammar.object_opener(t) and \
+                tree.grammar.main_verb_after_opener(t):
+            c.context = False  # 「对全市政务服务开展第三方评估，…」: a task whose object comes first
+            c.note("candidates", "object-before-verb")
     c.tail = bool(clause("tail").match(t)) or bool(clause("comparison-tail").match(t))
-    _subject(c)
+    if not (grammar and tree.grammar is not None and tree.grammar.object_opener(t)):
+        _subject(c)  # 「面向政府提供…」: a clause opened by a preposition has no subject before its verb
     c.verb = starts_with_verb(t)
     dated = any(tt.kind not in ("vague", "frequency") and tt.end for tt in c.times)
     # plans list their tasks tersely: every activity is a task of its own there (spec section 3)

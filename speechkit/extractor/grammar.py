@@ -21,7 +21,8 @@ def _data() -> dict:
     d = load("grammar")
     return {"verb_tags": frozenset(d["verb_tags"]), "not_verbs": frozenset(d["not_verbs"]["words"]),
             "openers": re.compile("^(?:" + "|".join(map(re.escape, sorted(d["openers"]["words"], key=len, reverse=True)))
-                                  + ")")}
+                                  + ")"),
+            "object_openers": re.compile("^(?:" + "|".join(map(re.escape, d["object_openers"]["words"])) + ")")}
 
 
 class Grammar:
@@ -52,6 +53,10 @@ class Grammar:
             w, tag = tags[0] if tags else ("", "")
             self._cache[t] = w if tag in d["verb_tags"] and w not in d["not_verbs"] and len(w) >= 2 else None
         return self._cache[t]
+
+    def object_opener(self, text: str) -> bool:
+        """Opened by a preposition of object or beneficiary (对 将 把 向 为 给 用 面向)."""
+        return bool(_data()["object_openers"].match(strip_adverbs(text)))
 
     def main_verb_after_opener(self, text: str) -> str | None:
         """「对灵活就业人员给予社保补贴」「将行政许可事项全部纳入清单管理」: a clause opened by a preposition

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..rules.checkable import relation
-from ..rules.owners import is_actor
+from ..rules.owners import clean_subject, is_actor
 from ..segment import Span
 from .candidates import Candidate
 from .patterns import clause
@@ -49,6 +49,7 @@ class SentenceFacts:
     owners: frozenset = frozenset()
     head_time: object = None  # (candidate, time expression) of leading context
     lead_figure: Candidate | None = None
+    topic: int | None = None  # index of an actor standing as the sentence's topic (「…地区，要…」)
     groups: list = field(default_factory=list)
 
 
@@ -129,6 +130,13 @@ def _first_rule(f: SentenceFacts, cands: list[Candidate], i: int) -> tuple[str, 
     if why is None:
         # 「投资6.6亿元，实施…」: a leading figure without a verb we know belongs to what follows
         f.lead_figure = p if (p.quants and not p.cues and f.bare_ok) else None
+        np_ = clean_subject(p.text)
+        if not p.cues and p.verb is None and len(np_) <= 24 and is_actor(np_, f.owners):
+            # 「没有疫情或疫情较轻的地区，要…」: an actor as the topic of the sentence is its subject
+            f.topic = i
+            off = p.text.find(np_)
+            p.subject, p.subject_span = np_, (p.start + off, p.start + off + len(np_))
+            return SKIP, "topic-actor"
         return SKIP, "not-a-directive"
     return NEW, why
 
@@ -163,7 +171,10 @@ def group(tree: DocTree, sent: Span, cands: list[Candidate], owners=frozenset())
             break
         if action == NEW:
             parts = [p]
-            if not started and i > 0 and cands[i - 1] is f.lead_figure:
+            if not started and f.topic is not None:
+                parts = cands[f.topic:i + 1]  # the topic and the context after it open the record
+                cands[f.topic].note("grouping", "topic-actor", "join")
+            elif not started and i > 0 and cands[i - 1] is f.lead_figure:
                 parts = [cands[i - 1], p]
                 cands[i - 1].note("grouping", "leading-figure", "join")
             f.groups.append(Group(parts, rule))

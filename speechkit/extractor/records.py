@@ -42,6 +42,7 @@ def checkable_field(d: Draft) -> Field:
     """Checkable per the spec (section 1 and 4): a number, a recurring duty, a dated concrete
     object, or a verb and object that a third party could see done."""
     dl = d.deadline.value or {}
+    # a date inherited from the sentence or the item dates the deliverable too (the gold reads it so)
     dated = bool(dl.get("end")) and dl.get("kind") != "vague"
     if d.metrics:
         return Field(True, "number", d.metrics[0].span)

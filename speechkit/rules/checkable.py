@@ -214,7 +214,8 @@ def _decide(text: str, dated: bool) -> tuple[bool, str]:
         return ((concrete or not obj.strip()) and not P["abstract"].search(obj)), "programme-act"
     if cls == "completion":
         o = obj.strip("，,。 ")
-        return (len(o) >= 2 and (len(o) >= 8 or not P["abstract"].search(o))), "completion"
+        return (len(o) >= 2 and (len(o) >= 8 or not P["abstract"].search(o))
+                and not re.match(r"(?:一批|一些|若干|更多)", o)), "completion"
     if _QUOTED.search(t):
         return True, "named-object"
     return False, "no-observable-end"
