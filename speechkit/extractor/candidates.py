@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from ..rules.checkable import is_checkable, starts_with_verb, verb_pattern
 from ..rules.cues import find_cues
-from ..rules.owners import clean_subject
+from ..rules.owners import clean_subject, is_actor
 from ..rules.quantities import find_quantities
 from ..segment import Span
 from .patterns import clause, first_rule
@@ -60,8 +60,11 @@ def _slogan(tree: DocTree, sent: Span, core: str) -> bool:
     (「要培训两千人次。」) never is a slogan."""
     if tree.genre != "speech" and sent.start != tree.paragraph_of(sent).start:
         return False  # reports and plans head paragraphs with slogans; speeches use them anywhere
-    return len(core) <= SLOGAN_MAX and not re.search(r"[，,、；;\d]", core) and not is_checkable(core) \
-        and not tree.times(core) and not find_quantities(core)
+    if len(core) > SLOGAN_MAX or re.search(r"[，,、；;\d]", core) or is_checkable(core) or tree.times(core) \
+            or find_quantities(core):
+        return False
+    cues = find_cues(core, tree.table)
+    return not (cues and is_actor(clean_subject(core[:cues[0].span[0]])))  # 「县政府要抓好…」 names who
 
 
 def _theme(tree: DocTree, sent: Span, core: str) -> bool:

@@ -15,6 +15,9 @@ from ..rules.checkable import strip_adverbs, verb_pattern
 
 __all__ = ["Grammar"]
 
+# manner adverbs before a preposition (「继续对灵活就业人员给予…」); 将 and 要 are not stripped here
+_MANNER = re.compile(r"^(?:继续|全面|进一步|切实|大力|积极|及时|逐步|坚决|严格|依法|加快|着力|重点|持续|不断|深入|同时|并|也|还|再|要)+")
+
 
 @lru_cache(maxsize=1)
 def _data() -> dict:
@@ -56,12 +59,12 @@ class Grammar:
 
     def object_opener(self, text: str) -> bool:
         """Opened by a preposition of object or beneficiary (对 将 把 向 为 给 用 面向)."""
-        return bool(_data()["object_openers"].match(strip_adverbs(text)))
+        return bool(_data()["object_openers"].match(_MANNER.sub("", text)))
 
     def main_verb_after_opener(self, text: str) -> str | None:
         """「对灵活就业人员给予社保补贴」「将行政许可事项全部纳入清单管理」: a clause opened by a preposition
         (对 在 将 把 用 面向 为 向 给…) whose main verb follows its object: that verb, or ``None``."""
-        t = strip_adverbs(text)
+        t = _MANNER.sub("", text)
         m = _data()["openers"].match(t)
         if not m:
             return None

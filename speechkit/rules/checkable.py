@@ -56,8 +56,10 @@ def _patterns() -> dict[str, re.Pattern]:
         "end": _alternation(d["verbs"]["end_states"]["words"]),
         "programme": _alternation(obj["programmes"]["words"]),
         "abstract": re.compile("(?:" + "|".join(map(re.escape, obj["abstract"]["words"])) + ")$"),
+        "service": re.compile("(?:" + "|".join(map(re.escape, obj["services"]["words"])) + ")$"),
         "relation": re.compile("(?:" + "|".join(map(re.escape, sorted(obj["statistics"]["words"], key=len, reverse=True)))
-                               + r")(?:要|将|继续|进一步|总体|力争|保持|实现|稳步|基本|逐步|安排|比(?:去年|上年)(?:有所)?)*(?:"
+                               + r")(?:要|将|继续|进一步|总体|力争|保持|实现|稳步|基本|逐步|安排|比(?:去年|上年)(?:有所)?|"
+                               + r"与[^，,；;]{1,16}?(?:相|基本)?)*(?:"
                                + "|".join(map(re.escape, sorted(obj["state_predicates"]["words"], key=len, reverse=True)))
                                + ")"),
         "ban": re.compile("^(?:" + "|".join(map(re.escape, d["prohibitions"])) + ")"),
@@ -170,13 +172,14 @@ _RANK = {"instrument_acts": 0, "completion": 1, "end_states": 1, "programme_acts
 @lru_cache(maxsize=65536)
 def _decide(text: str, dated: bool) -> tuple[bool, str]:
     P = _patterns()
-    t = _MANNER.sub("", text.strip("“” "))
+    t = _MANNER.sub("", text.lstrip(" "))
     first = _PHRASE.split(t)[0]
     if re.match(r"(?:建立健全|构建|建立)[^，,；;]*体系", first):
         return False, "system-building"
-    if re.search(r"(?:完成|实现|打赢|夺取|落实|开好局|起好步)[^，,。；;]{0,10}(?:目标任务|目标|任务|工作|攻坚战|起好步)好?[。！]?$",
-                 first) and not _QUOTED.search(first):
-        return False, "vague-goal"
+    vague = re.search(r"(?:完成|实现|打赢|夺取|落实|开好局|起好步)([^，,。；;]{0,10})(?:目标任务|目标|任务|工作|攻坚战|起好步)好?[。！]?$",
+                      first)
+    if vague and not _QUOTED.search(vague.group(1)):
+        return False, "vague-goal"  # 「确保圆满实现全年目标」; a named goal (「实现“三个一百”目标」) is checkable
     ban = P["ban"].match(first)
     if ban:
         rest = first[ban.end():]
@@ -207,6 +210,8 @@ def _decide(text: str, dated: bool) -> tuple[bool, str]:
         ok = verb_class(inner) in ("programme_acts", "instrument_acts", "completion") and \
             (bool(P["programme"].search(inner_obj)) or bool(_QUOTED.search(inner_obj)))
         return ok, "support-designation"
+    if cls in ("instrument_acts", "programme_acts") and P["service"].search(obj.strip("，,。 ")) and not _QUOTED.search(obj):
+        return False, "service-provision"  # 「为中小企业提供融资对接服务」: a direction, like 支持
     if cls == "instrument_acts":
         o = obj.strip("，,。 ")
         return (len(o) >= 2 and (len(o) >= 6 or not P["abstract"].search(o))), "instrument-act"
