@@ -39,7 +39,7 @@ def grammar():
 def _grammar_cases():
     d = load("grammar")
     out = []
-    for key in ("not_verbs", "openers", "object_openers"):
+    for key in ("not_verbs", "openers", "framing_verbs", "object_openers"):
         for pos, k in ((True, "examples"), (False, "counterexamples")):
             for i, text in enumerate(d[key].get(k) or []):
                 out.append(pytest.param(key, text, pos, id=f"{key}-{k[:7]}{i}"))
@@ -50,6 +50,8 @@ def _grammar_cases():
 def test_grammar_rule(grammar, key, text, positive):
     if key == "not_verbs":  # examples are verb-led by part of speech, counterexamples are not
         got = grammar.leading_verb(text) is not None
+    elif key == "framing_verbs":
+        got = grammar.framing(text)
     elif key == "openers":
         got = grammar.main_verb_after_opener(text) is not None
     else:

@@ -208,15 +208,16 @@ def _subject(c: Candidate) -> None:
         cut = min(cands) if cands else None
     if not cut:
         return
-    head = t[:cut]
-    for tt in c.times:  # drop time words at the head (本月内要…)
-        if tt.span[1] <= cut:
-            head = head.replace(tt.text, "")
+    # the stretch before the cue between time words (「本月内要…」「市幼儿园9月将…」「年内县交通局要…」)
+    bounds = [0] + [x for tt in c.times if tt.span[1] <= cut for x in tt.span] + [cut]
+    pieces = [(bounds[k], bounds[k + 1]) for k in range(0, len(bounds) - 1, 2) if t[bounds[k]:bounds[k + 1]].strip()]
+    begin, stop = pieces[-1] if pieces else (0, 0)
+    head = t[begin:stop]
     subj = clean_subject(head)
-    if subj:
-        c.subject_before_cue = first_cue is not None and head.endswith(subj)
+    off = t.find(subj, begin) if subj else -1
+    if subj and off >= 0:
+        c.subject_before_cue = first_cue is not None and stop == cut and head.endswith(subj)
         c.subject = subj
-        off = t.find(subj)
         c.subject_span = (c.start + off, c.start + off + len(subj))
 
 

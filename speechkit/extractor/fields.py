@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..rules.checkable import starts_with_verb
 from ..rules.cues import STRENGTH_ORDER
-from ..rules.owners import is_actor
+from ..rules.owners import is_actor, is_statistic
 from .grouping import Group, SentenceFacts
 from .patterns import clause, structure
 from .structure import DocTree
@@ -49,6 +49,10 @@ def owner_field(tree: DocTree, g: Group, carry: Carry, owners=frozenset()) -> Fi
         # an actor heads the clauses after it; a project named after 确保 owns only its own clause
         carry.owner = f if f.rule != "ensure-subject" else NONE
         return f
+    if p0.subject and not p0.cues and carry.cue is not None and carry.cue.cue in ("确保", "力争", "争取") \
+            and not is_statistic(p0.subject):
+        # 「确保A…投入运行，B年底前完成…」: a project named under the 确保 it inherits owns its clause
+        return Field(p0.subject, "ensure-subject", p0.subject_span)
     if carry.owner and not (p0.subject and p0.verb is None and not p0.subject_before_cue and len(p0.subject) >= 4):
         return Field(carry.owner.value, "sentence-actor", carry.owner.span)
     s = tree.scope("owner", p0.start)

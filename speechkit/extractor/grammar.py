@@ -25,6 +25,7 @@ def _data() -> dict:
     return {"verb_tags": frozenset(d["verb_tags"]), "not_verbs": frozenset(d["not_verbs"]["words"]),
             "openers": re.compile("^(?:" + "|".join(map(re.escape, sorted(d["openers"]["words"], key=len, reverse=True)))
                                   + ")"),
+            "framing": frozenset(d["framing_verbs"]["words"]),
             "object_openers": re.compile("^(?:" + "|".join(map(re.escape, d["object_openers"]["words"])) + ")")}
 
 
@@ -69,6 +70,8 @@ class Grammar:
         if not m:
             return None
         rest = t[m.end():]
+        if any(w in rest for w in _data()["framing"]):
+            return None  # 「将营商环境作为最大堵点」: framing, not a task
         v = verb_pattern().search(rest, 1)
         if v is not None:
             return v.group(0)
@@ -76,3 +79,7 @@ class Grammar:
             if tag in _data()["verb_tags"] and len(w) >= 2 and w not in _data()["not_verbs"]:
                 return w
         return None
+
+    def framing(self, text: str) -> bool:
+        """「将X作为Y」「把X摆在…」: a framing clause."""
+        return bool(_data()["openers"].match(_MANNER.sub("", text))) and any(w in text for w in _data()["framing"])

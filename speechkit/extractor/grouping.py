@@ -131,7 +131,8 @@ def _first_rule(f: SentenceFacts, cands: list[Candidate], i: int) -> tuple[str, 
         # 「投资6.6亿元，实施…」: a leading figure without a verb we know belongs to what follows
         f.lead_figure = p if (p.quants and not p.cues and f.bare_ok) else None
         np_ = clean_subject(p.text)
-        if not p.cues and p.verb is None and len(np_) <= 24 and is_actor(np_, f.owners):
+        if not p.cues and p.verb is None and len(np_) <= 24 and is_actor(np_, f.owners) \
+                and not clause("vocative").match(np_):
             # 「没有疫情或疫情较轻的地区，要…」: an actor as the topic of the sentence is its subject
             f.topic = i
             off = p.text.find(np_)

@@ -153,6 +153,10 @@ def _lead(text: str) -> tuple[str | None, str]:
         if not m:
             continue
         verb, end = m.group(0), m.end()
+        if verb_class(verb) == "activity":  # 「联合建设…」「会同…做好…」: the verb after a co-verb decides
+            nxt = verb_pattern().search(phrase, end)
+            if nxt is not None and _RANK.get(verb_class(nxt.group(0)), 9) < _RANK["activity"]:
+                verb, end = nxt.group(0), nxt.end()
         while True:
             c = _COORD.match(phrase, end)
             nxt = verb_pattern().match(phrase, c.end()) if c else None
