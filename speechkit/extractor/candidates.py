@@ -64,6 +64,8 @@ def _slogan(tree: DocTree, sent: Span, core: str) -> bool:
             or find_quantities(core):
         return False
     cues = find_cues(core, tree.table)
+    if any(c.strength == "strong" for c in cues):
+        return False  # 「严禁搞形象工程。」「确保不发生人员伤亡。」: a ban or a guarantee, not a slogan
     return not (cues and is_actor(clean_subject(core[:cues[0].span[0]])))  # 「县政府要抓好…」 names who
 
 
@@ -76,15 +78,22 @@ def _theme(tree: DocTree, sent: Span, core: str) -> bool:
     para = tree.paragraph_of(sent)
     if sent.start != para.start or sent.end >= para.end:
         return False
+    cues = find_cues(core, tree.table)
+    if cues and is_actor(clean_subject(core[:cues[0].span[0]])):
+        return False  # 「县发改局要牵头制定…办法。」 names who: a task, not a theme
+    if is_checkable(core):
+        return False  # a concrete deliverable heads no theme
     if len(core) <= 16 and not re.search(r"[，,、；;\d]", core):
         return True
-    strong = any(c.strength == "strong" for c in find_cues(core))
+    strong = any(c.strength == "strong" for c in cues)
     return len(core) <= 30 and not strong and not re.search(r"[；;\d]", core)
 
 
 def _goal_bullet_wish(tree: DocTree, sent: Span, core: str) -> bool:
-    """「--新型基础设施更加完善。」: a goal bullet that states a wish, with no cue (spec section 4)."""
-    return sent.text.lstrip().startswith(("--", "——", "－－")) and not find_cues(sent.text, tree.table)
+    """「--新型基础设施更加完善。」: a goal bullet that states a wish, with no cue, number or checkable
+    object (spec section 4); 「——茶园面积稳定在12万亩以上。」 is a target."""
+    return sent.text.lstrip().startswith(("--", "——", "－－")) and not find_cues(sent.text, tree.table) \
+        and not find_quantities(core) and not is_checkable(core.lstrip("-—－ "))
 
 
 _STRUCTURAL = (("slogan", _slogan), ("theme-sentence", _theme), ("goal-bullet-wish", _goal_bullet_wish))
@@ -180,6 +189,8 @@ def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False
                                broad=tree.genre == "plan", end_states=False)
     if c.cues and clause("means-after-cue").match(t[c.cues[0].span[1]:]) and not c.checkable:
         c.means_only = True
+    elif c.cues and only_cue_and_time(c):
+        c.means_only = True  # 「力争到2024年，…」: the cue and the date belong to the clause after them
     if c.verb is None and c.times and c.times[0].span[0] == 0 and c.times[0].kind != "frequency":
         c.verb = starts_with_verb(t[c.times[0].span[1]:])
     if c.verb is None:  # 「向市民提供…」「为企业办理…」: a beneficiary phrase before the verb
@@ -193,6 +204,13 @@ def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False
         c.verb = tree.grammar.main_verb_after_opener(t) or tree.grammar.leading_verb(t)
         if c.verb:
             c.note("candidates", "verb-by-grammar", c.verb)
+
+
+def only_cue_and_time(c: Candidate) -> bool:
+    rest = c.text
+    for x in sorted([tt.span for tt in c.times] + [cu.span for cu in c.cues], reverse=True):
+        rest = rest[:x[0]] + rest[x[1]:]
+    return bool(c.times) and not rest.strip("，,：: ")
 
 
 def _subject(c: Candidate) -> None:

@@ -37,6 +37,14 @@ class Scope:
     value: Field
 
 
+_QUOTE = re.compile(r"“[^“”\n]{1,40}”|「[^「」\n]{1,40}」|\"[^\"\n]{1,40}\"")
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of short quoted names and slogans (at most 40 characters, within a line)."""
+    return [m.span() for m in _QUOTE.finditer(text)]
+
+
 def genre_of(meta: dict, title: str) -> str:
     """gwr (work report), plan (plans, notices, measures) or speech: the manifest's kind, else the title."""
     kind = (meta.get("kind") or "").lower()
@@ -95,7 +103,7 @@ class DocTree:
         recognizers on the piece alone gives (a piece that a document-wide match crosses is re-run)."""
         if self._found is None:
             text = self.doc.text
-            found = (find_cues(text, self.table), self.times(text), find_quantities(text))
+            found = (self._unquoted(find_cues(text, self.table), text), self.times(text), find_quantities(text))
             self._found = (found, [[x.span[0] for x in lst] for lst in found])
         found, starts = self._found
         out = []
@@ -113,9 +121,23 @@ class DocTree:
             out.append(self._recognize(k, self.doc.text[a:b]) if crossing else got)
         return tuple(out)
 
+    @staticmethod
+    def _unquoted(cues: list, text: str) -> list:
+        """Cues outside quotation marks: 「全面推行“必须办、马上办”工作机制」 names a policy, it directs nothing."""
+        if not cues or not any(q in text for q in "“「\""):
+            return cues
+        spans = quote_spans(text)
+        starts = [a for a, _ in spans]
+        out = []
+        for c in cues:
+            i = bisect_right(starts, c.span[0]) - 1
+            if not (i >= 0 and c.span[1] <= spans[i][1]):
+                out.append(c)
+        return out
+
     def _recognize(self, k: int, text: str) -> list:
         if k == 0:
-            return find_cues(text, self.table)
+            return self._unquoted(find_cues(text, self.table), text)
         return self.times(text) if k == 1 else find_quantities(text)
 
     # ------------------------------------------------------------ tree

@@ -188,9 +188,10 @@ def _decide(text: str, dated: bool) -> tuple[bool, str]:
     if ban:
         rest = first[ban.end():]
         lead, obj = _lead(rest)
-        ok = verb_class(lead) in ("programme_acts", "instrument_acts", "completion") and \
+        discrete = verb_class(lead) in ("programme_acts", "instrument_acts", "completion") and \
             (bool(P["programme"].search(obj)) or bool(_QUOTED.search(obj)) or len(obj) >= 4)
-        return ok, "named-ban"
+        # a ban spelled out in checkable terms (where, what) is checkable; 「严禁搞形象工程」 is not
+        return discrete or len(rest) >= 10, "named-ban"
     for end in P["end"].finditer(first):
         before, after = first[:end.start()], first[end.end():]
         if before.endswith(("抓", "精准", "市场化", "集中")) or re.match(r"见效|生根|落实|模式|机制|等|的", after):
