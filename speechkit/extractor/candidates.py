@@ -14,7 +14,7 @@ from ..rules.cues import find_cues
 from ..rules.owners import clean_subject, is_actor
 from ..rules.quantities import find_quantities
 from ..segment import Span
-from .patterns import clause, first_rule
+from .patterns import clause, first_rule, structure
 from .structure import TRAIL, DocTree
 from .trail import Step
 
@@ -58,8 +58,9 @@ def _slogan(tree: DocTree, sent: Span, core: str) -> bool:
     """「要真查实督。」: a short standalone slogan (spec section 1). In a report or plan only at the head of
     a paragraph: a short directive inside one (「弘扬企业家精神。」) is a task; one with a number
     (「要培训两千人次。」) never is a slogan."""
-    if tree.genre != "speech" and sent.start != tree.paragraph_of(sent).start:
-        return False  # reports and plans head paragraphs with slogans; speeches use them anywhere
+    para = tree.paragraph_of(sent)
+    if tree.genre != "speech" and (sent.start != para.start or sent.end >= para.end):
+        return False  # reports and plans run slogans in at the head of a paragraph; speeches use them anywhere
     if len(core) > SLOGAN_MAX or re.search(r"[，,、；;\d]", core) or is_checkable(core) or tree.times(core) \
             or find_quantities(core):
         return False
@@ -96,7 +97,17 @@ def _goal_bullet_wish(tree: DocTree, sent: Span, core: str) -> bool:
         and not find_quantities(core) and not is_checkable(core.lstrip("-—－ "))
 
 
-_STRUCTURAL = (("slogan", _slogan), ("theme-sentence", _theme), ("goal-bullet-wish", _goal_bullet_wish))
+def _past_head(tree: DocTree, sent: Span, core: str) -> bool:
+    """「过去一年，全县新建学校4所…」「去年，我们出台了…」: a sentence opened by a past time reports what was
+    done, unless a modal directs something in it (「去年…，今年要…」)."""
+    if not structure("past-head").match(core):
+        return False
+    return not any(clause("auxiliary-cue").match(c.cue) or c.cue in ("确保", "力争", "将")
+                   for c in find_cues(core, tree.table))
+
+
+_STRUCTURAL = (("slogan", _slogan), ("theme-sentence", _theme), ("goal-bullet-wish", _goal_bullet_wish),
+               ("past-head", _past_head))
 
 
 def sentence_filter(tree: DocTree, sent: Span) -> str | None:
@@ -156,8 +167,9 @@ def candidates(tree: DocTree, sent: Span) -> list[Candidate]:
         clause_qs = tree.recognized(a, b)[2] if "、" in text[a:b] else []
         for a2, b2 in split_enumeration(text, a, b, clause_qs):
             cues, times, quants = tree.recognized(a2, b2)
-            if cues and clause("done-before-cue").search(text, a2, a2 + cues[0].span[0]):
-                cues = []  # 「做到了能吸收的尽量吸收」: a cue inside a reported result
+            if cues and (clause("done-before-cue").search(text, a2, a2 + cues[0].span[0])
+                         or clause("outcome").search(text, a2, a2 + cues[0].span[0])):
+                cues = []  # 「做到了能吸收的尽量吸收」「我们出台了支持…的措施」: a cue inside a reported result
             c = Candidate(a2, b2, text[a2:b2], cues, times, [q for q in quants if q.role == "target"], listed=listed)
             annotate(tree, c, cl.end if b2 == b else b2 + 1, grammar)
             out.append(c)

@@ -39,6 +39,8 @@ def owner_field(tree: DocTree, g: Group, carry: Carry, owners=frozenset()) -> Fi
     """The clause's subject when it is an actor; 让我们; a project named after 确保; the actor named
     earlier in the sentence; else the item's note (spec sections 2 and 4)."""
     p0 = g.parts[0]
+    if p0.subject and p0.cues and p0.cues[0].cue in ("拟", "安排") and p0.subject.endswith(("财政", "预算")):
+        return NONE  # 「今年市级财政拟安排…18亿元」: a planned figure of a budget has no owner (issue 11)
     if p0.subject and is_actor(p0.subject, owners, relaxed=p0.subject_before_cue):
         f = Field(p0.subject, "subject", p0.subject_span)
     elif clause("we-let").match(p0.text):

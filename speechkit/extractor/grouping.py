@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..rules.checkable import relation
+from ..rules.checkable import relation, verb_class
 from ..rules.owners import clean_subject, is_actor
 from ..segment import Span
 from .candidates import Candidate
@@ -46,6 +46,7 @@ class SentenceFacts:
     bare_ok: bool  # verb-led clauses without a cue are directives here
     past: bool  # the sentence speaks of the past: no planned figures
     goal: bool = False  # inside a goal paragraph or its bullets: goal states are targets
+    outcome: bool = False  # the sentence reports a result (了, 已, 累计…)
     owners: frozenset = frozenset()
     head_time: object = None  # (candidate, time expression) of leading context
     lead_figure: Candidate | None = None
@@ -67,8 +68,12 @@ def _directive(f: SentenceFacts, cands: list[Candidate], i: int) -> str | None:
     if f.goal and f.bare_ok and not p.tail:
         return "goal-statement"  # 「到2023年，…5G网络全面部署」: a state the goal paragraph sets as a target
     heads_next = i + 1 < len(cands) and cands[i + 1].verb is not None  # 「投资6.6亿元，实施…」
-    if f.bare_ok and f.genre == "gwr" and p.quants and not p.tail and not heads_next and not f.past:
-        return "planned-figure"  # 「财政赤字2.76万亿元」: a planned figure with no verb we know
+    if f.bare_ok and f.genre in ("gwr", "plan") and p.quants and not p.tail and not heads_next and not f.past:
+        return "planned-figure"  # 「财政赤字2.76万亿元」「…比重分别达到45%和30%」: a planned figure or target
+    if p.verb is not None and verb_class(p.verb) == "assignment" and p.subject and is_actor(p.subject, f.owners):
+        return "assignment"  # 「县城管局负责主干道除雪」: a unit assigned a task
+    if f.genre == "speech" and not f.outcome and p.verb is not None and p.checkable:
+        return "concrete-act"  # 「…，组建10个专业招商小分队」: an imperative concrete act in a speech
     return None
 
 
@@ -147,7 +152,8 @@ def group(tree: DocTree, sent: Span, cands: list[Candidate], owners=frozenset())
     stext = sent.text
     outcome_sentence = bool(clause("outcome").search(stext))
     f = SentenceFacts(tree.genre, tree.bare_allowed(sent) and not outcome_sentence,
-                      tree.genre == "gwr" and tree.past(stext), tree.scope("goal", sent.start) is not None, owners)
+                      tree.genre == "gwr" and tree.past(stext), tree.scope("goal", sent.start) is not None,
+                      outcome_sentence, owners)
     for p, nxt in zip(cands, cands[1:]):
         # 「做好政府工作，要…」: a topic closed by a comma before a clause that opens with its cue
         if not p.cues and nxt.cues and nxt.cues[0].span[0] == 0 and not p.quants and not p.checkable \
@@ -163,6 +169,8 @@ def group(tree: DocTree, sent: Span, cands: list[Candidate], owners=frozenset())
             action, rule = _context_rule(f, cands, i, started)
         elif not p.cues and clause("outcome").search(p.text):
             action, rule = (STOP if started else SKIP), "reported-result"
+        elif f.outcome and clause("reported-instruction").match(p.text):
+            action, rule = (STOP if started else SKIP), "reported-instruction"  # 「…听取了汇报，要求各部门…」
         elif not started:
             action, rule = _first_rule(f, cands, i)
         else:

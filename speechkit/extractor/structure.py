@@ -16,7 +16,7 @@ from ..rules.cues import find_cues
 from ..rules.quantities import find_quantities
 from ..rules.times import define_periods, find_times
 from ..segment import Document, Span
-from .patterns import clause
+from .patterns import clause, structure
 from .scopes import build_scopes
 from .trail import Field
 
@@ -43,6 +43,16 @@ _QUOTE = re.compile(r"“[^“”\n]{1,40}”|「[^「」\n]{1,40}」|\"[^\"\n]{
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Spans of short quoted names and slogans (at most 40 characters, within a line)."""
     return [m.span() for m in _QUOTE.finditer(text)]
+
+
+def glossaries(doc: Document) -> list[tuple[int, int]]:
+    """「附件：名词解释」「名词解释」: a glossary explains terms, to the next heading of level 1 or the end."""
+    out = []
+    for para in doc.paragraphs:
+        if structure("glossary").match(para.text):
+            end = next((h.start for h in doc.headings if h.start > para.start and h.level == 1), len(doc.text))
+            out.append((para.start, end))
+    return out
 
 
 def genre_of(meta: dict, title: str) -> str:
@@ -85,6 +95,7 @@ class DocTree:
         self._heading_starts = [a for a, _, _ in self._headings]
         self.sections = doc.sections()
         self.review = [(a, b) for h, a, b in self.sections if re.search(r"回顾|过去|成绩|成就|进展|成效", h.text)]
+        self.review += glossaries(doc)
         self._found = None
         self.scopes = sorted(build_scopes(self), key=lambda s: (s.start, -s.end))
         self._scope_starts = [s.start for s in self.scopes]
@@ -168,15 +179,18 @@ class DocTree:
 
     def bare_allowed(self, sent: Span) -> bool:
         """Whether a verb-led clause without a cue is a directive in this sentence: anywhere in the
-        plan part of a work report or plan; in a speech only amid instructions (a cue in this or
-        one of the two sentences before it in the paragraph)."""
+        plan part of a work report or plan; in a speech amid instructions (a cue in this sentence or
+        one of the two before it in the paragraph), in an enumerated item (一是) or after a
+        forward-looking time (今年，下一步，)."""
         if self.in_review(sent.start):
             return False
         if self.genre in ("gwr", "plan"):
             return True
+        if clause("item-mark").match(sent.text) or structure("forward-head").match(sent.text):
+            return True  # 「一是…」「今年，…」「下一步，…」: an enumerated or forward-looking sentence
         sents = self.doc.sentences
-        for j in (sent.index - 1, sent.index - 2):
-            if j >= 0 and sents[j].parent == sent.parent and find_cues(sents[j].text):
+        for j in (sent.index, sent.index - 1, sent.index - 2):
+            if j >= 0 and sents[j].parent == sent.parent and self._unquoted(find_cues(sents[j].text), sents[j].text):
                 return True
         return False
 

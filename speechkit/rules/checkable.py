@@ -29,7 +29,8 @@ _MANNER = re.compile(r"^(?:继续|全面|进一步|切实|重点|着力|深入|�
                      r"\d{1,2}月底前|\d{1,2}月底|\d{1,2}月)+")
 _COORD = re.compile(r"(?:和|或|及|与|、)")
 _QUOTED = re.compile(r"[“\"《][^”\"》]{2,24}[”\"》]")
-_CLASSES = ("programme_acts", "instrument_acts", "completion", "end_states", "directional", "support", "activity")
+_CLASSES = ("programme_acts", "instrument_acts", "completion", "end_states", "directional", "support", "assignment",
+            "activity")
 
 
 @lru_cache(maxsize=1)
@@ -59,7 +60,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "service": re.compile("(?:" + "|".join(map(re.escape, obj["services"]["words"])) + ")$"),
         "relation": re.compile("(?:" + "|".join(map(re.escape, sorted(obj["statistics"]["words"], key=len, reverse=True)))
                                + r")(?:要|将|继续|进一步|总体|力争|保持|实现|稳步|基本|逐步|安排|比(?:去年|上年)(?:有所)?|"
-                               + r"与[^，,；;]{1,16}?(?:相|基本)?)*(?:"
+                               + r"[与同和跟][^，,；;]{1,16}?(?:相|基本|保持)?)*(?:"
                                + "|".join(map(re.escape, sorted(obj["state_predicates"]["words"], key=len, reverse=True)))
                                + ")"),
         "ban": re.compile("^(?:" + "|".join(map(re.escape, d["prohibitions"])) + ")"),
@@ -133,6 +134,8 @@ def decide(text: str, *, has_metric: bool = False, has_frequency: bool = False, 
         word = text[cue[0]:cue[1]]
         keep = _patterns()["ban"].match(text[cue[0]:]) or verb_pattern().fullmatch(word)
         pred, topic = (text[cue[0]:] if keep else text[cue[1]:]), text[:cue[0]]
+    if topic and relation(text):
+        return True, "stated-relation"  # 「全县工业投资增速要快于全市平均水平」: the statistic is the subject
     ok, rule = _decide(pred, dated)
     if not ok and rule in ("completion", "programme-act", "instrument-act") and topic and \
             _patterns()["programme"].search(topic) and len(_object(pred)) < 2:

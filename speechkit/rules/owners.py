@@ -55,6 +55,8 @@ def is_actor(np: str, extra: frozenset | set = frozenset(), relaxed: bool = Fals
         return False
     if np.endswith(non_actor):
         return False
+    if re.search(r"[“”\"《》]", np) and re.search(r"(?:工程|行动|计划|项目|活动|专项|战略|品牌|机制|制度)$", np):
+        return False  # 「“千村示范”工程」: a named programme, never an owner (spec section 4)
     if np.endswith(suffixes) or np.startswith(("各级", "各地", "各")):
         return True
     if relaxed and 2 <= len(np) <= 10 and not np.endswith("的") and not re.search(r"[\d%“”]", np):
