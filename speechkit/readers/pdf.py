@@ -1,0 +1,194 @@
+"""PDF files with pdfminer.six: text in reading order, paragraphs rejoined, page furniture dropped.
+
+pdfminer gives the text lines of each page with their position. From the
+geometry this reader decides what plain text cannot tell:
+
+* **furniture**: in the top or bottom two lines of a page, a line repeated on
+  many pages (running header or footer, numbers ignored) or a page number
+  (「3」「- 3 -」「第3页」「3/12」) is left out; 「- 3 -」 and 「第3页 共12页」 anywhere;
+* **paragraphs**: a line that runs to the right margin continues on the next
+  one, unless the next is indented (when the document indents its paragraphs)
+  or the line ends a sentence (when it does not); pages join the same way.
+  The cleaner's own broken-line rule (:mod:`speechkit.clean`) then still
+  mends what is left, as for any text;
+* **spaces** pdfminer inserts between two Chinese characters (letter-spaced
+  titles, justified lines) are not put in.
+
+Each page is a unit of the layout: ``speech.locate(offset)`` gives ``{"page": n}``.
+"""
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .base import Document, TextBuilder, missing_extra
+
+__all__ = ["read_pdf", "is_page_number"]
+
+_CJK = re.compile("[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’—…·]")
+_PAGE_NO = re.compile(r"^(?:[-—–－~·•]*\d{1,4}[-—–－~·•]*|第\d{1,4}页(?:共\d{1,4}页)?|\d{1,4}/\d{1,4}"
+                      r"|(?:page)?\d{1,4}(?:of\d{1,4})?|[-—–－]*[ivxlc]{1,6}[-—–－]*)$", re.I)
+_PAGE_NO_ANYWHERE = re.compile(r"^(?:[-—–－]+\d{1,4}[-—–－]+|第\d{1,4}页(?:共\d{1,4}页)?)$")
+_FINAL = "。！？!?；;：:”」』）)"
+_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\(?\d{1,2}[.、．)）]|第[一二三四五六七八九十]+[章节条部分])")
+_CID = re.compile(r"\(cid:\d+\)")
+
+
+@dataclass
+class _Line:
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    @property
+    def size(self) -> float:
+        return max(self.y1 - self.y0, 1.0)
+
+
+def is_page_number(text: str, edge: bool = True) -> bool:
+    """A page number line; a bare number counts only at the page's top or bottom (``edge``).
+
+    >>> [is_page_number(t) for t in ("3", "- 12 -", "第3页", "第 3 页 共 12 页", "3/12", "—iv—", "2021年")]
+    [True, True, True, True, True, True, False]
+    >>> is_page_number("12", edge=False), is_page_number("- 12 -", edge=False)
+    (False, True)
+    """
+    t = re.sub(r"\s+", "", text)
+    return bool((_PAGE_NO if edge else _PAGE_NO_ANYWHERE).match(t))
+
+
+def _line_text(line) -> str:
+    """A line's text without the spaces pdfminer inserted between two Chinese characters."""
+    from pdfminer.layout import LTAnno
+
+    items = list(line)
+    out = []
+    for i, ch in enumerate(items):
+        t = ch.get_text()
+        if isinstance(ch, LTAnno):
+            if t == "\n":
+                continue
+            before = items[i - 1].get_text() if i else ""
+            after = items[i + 1].get_text() if i + 1 < len(items) else ""
+            if t.isspace() and (_CJK.match(before[-1:] or "a") or _CJK.match(after[:1] or "a")):
+                continue
+        out.append(t)
+    return "".join(out).strip()
+
+
+def _pages(data: bytes, name: str) -> list[list[_Line]]:
+    try:
+        from pdfminer.high_level import extract_pages
+        from pdfminer.layout import LAParams, LTTextContainer, LTTextLine
+        from pdfminer.pdfdocument import PDFPasswordIncorrect
+        from pdfminer.psexceptions import PSException
+    except ImportError:
+        raise missing_extra("pdf", name) from None
+    from ..io import ReadError
+
+    pages = []
+    try:
+        for layout in extract_pages(io.BytesIO(data), laparams=LAParams(line_margin=0.3)):
+            lines = []
+            for box in layout:
+                if not isinstance(box, LTTextContainer):
+                    continue
+                for line in box:
+                    if isinstance(line, LTTextLine):
+                        text = _line_text(line)
+                        if text:
+                            lines.append(_Line(text, line.x0, line.y0, line.x1, line.y1))
+            pages.append(lines)
+    except PDFPasswordIncorrect:
+        raise ReadError(name, "encrypted PDF: it needs a password to open") from None
+    except (PSException, ValueError, KeyError, TypeError) as e:
+        raise ReadError(name, f"not a readable PDF ({type(e).__name__}: {e})") from None
+    return pages
+
+
+def _furniture(pages: list[list[_Line]]) -> tuple[list[list[_Line]], list[tuple[str, str]]]:
+    """Drop running headers/footers and page numbers; returns the kept lines and what was dropped."""
+    def key(t):
+        return re.sub(r"\d+", "#", re.sub(r"\s+", "", t))
+
+    def edges(lines):
+        order = sorted(range(len(lines)), key=lambda i: -lines[i].y1)
+        return set(order[:2] + order[-2:])
+
+    counts = Counter()
+    for lines in pages:
+        counts.update({key(lines[i].text) for i in edges(lines)})
+    need = max(3, round(0.4 * len(pages)))
+    kept, dropped = [], []
+    for lines in pages:
+        edge = edges(lines)
+        keep = []
+        for i, ln in enumerate(lines):
+            if is_page_number(ln.text, edge=i in edge):
+                dropped.append(("page-number", ln.text))
+            elif i in edge and len(pages) >= 3 and counts[key(ln.text)] >= need:
+                dropped.append(("running-header", ln.text))
+            else:
+                keep.append(ln)
+        kept.append(keep)
+    return kept, dropped
+
+
+def _margins(pages: list[list[_Line]]) -> tuple[float, float, bool]:
+    """Left and right margins of the body text, and whether paragraphs start indented."""
+    lines = [ln for p in pages for ln in p]
+    if not lines:
+        return 0.0, 0.0, False
+    x0s = sorted(ln.x0 for ln in lines)
+    x1s = sorted(ln.x1 for ln in lines)
+    left = x0s[len(x0s) // 10]
+    right = x1s[min(len(x1s) - 1, (len(x1s) * 9) // 10)]
+    indented = sum(1 for ln in lines if 1.2 * ln.size <= ln.x0 - left <= 2.8 * ln.size)
+    return left, right, indented >= max(2, 0.04 * len(lines))
+
+
+def _continues(a: _Line, b: _Line, left: float, right: float, indents: bool) -> bool:
+    """Does line ``b`` continue the paragraph of line ``a``?"""
+    if a.x1 < right - 1.5 * a.size:  # a stops short of the margin: a paragraph (or heading) ends
+        return False
+    if b.x0 - left > 0.8 * b.size:  # b indented or centred
+        return False
+    if _MARKER.match(b.text):
+        return not indents and a.text[-1] not in _FINAL
+    return indents or a.text[-1] not in _FINAL
+
+
+def _joiner(a: str, b: str) -> str:
+    return " " if a[-1:].isascii() and a[-1:].isalpha() and b[:1].isascii() and b[:1].isalpha() else ""
+
+
+def read_pdf(data: bytes, name: str = "<bytes>") -> Document:
+    """Text of a PDF: one line per paragraph, pages and their furniture as described above."""
+    from ..io import ReadError
+
+    pages, dropped = _furniture(_pages(data, name))
+    if not any(pages):
+        raise ReadError(name, "PDF has no text layer (a scanned document? run OCR on it first)")
+    left, right, indents = _margins(pages)
+    b = TextBuilder("page")
+    prev = None
+    for lines in pages:
+        if not lines:
+            b.starts.append(b.length + 1)
+            continue
+        for i, ln in enumerate(lines):
+            join = prev is not None and _continues(prev, ln, left, right, indents)
+            text = (_joiner(prev.text, ln.text) if join else "") + ln.text
+            start = b.block(text, join=join)
+            if i == 0:
+                b.starts.append(start)
+            prev = ln
+    doc = b.build("pdf", dropped=dropped)
+    cids = len(_CID.findall(doc.text))
+    if cids and cids * 9 > 0.05 * len(doc.text):
+        raise ReadError(name, f"PDF fonts without a Unicode map: {cids} characters come out as (cid:N) codes")
+    return doc
