@@ -325,14 +325,19 @@ class Corpus:
         return f"Corpus({len(self.entries)} files{extra})"
 
 
-def read_corpus(source, manifest=None, pattern: str = "*.txt", date=None) -> Corpus:
+def read_corpus(source, manifest=None, pattern: str | None = None, date=None) -> Corpus:
     """Collect a corpus from a folder (or a list of paths) and optional manifest CSV(s).
+
+    From a folder, ``pattern`` (a glob such as ``"*.txt"``) picks the files; by default every
+    file in a format speechkit reads (.txt, .docx, .pdf, .html, .htm: :data:`speechkit.readers.SUFFIXES`).
 
     >>> c = read_corpus("corpus", manifest="corpus/manifest.csv")  # doctest: +SKIP
     >>> [s.doc_id for s in c]  # doctest: +SKIP
     """
     if isinstance(source, (str, Path)) and Path(source).is_dir():
-        paths = sorted(Path(source).glob(pattern))
+        from .readers import is_document
+
+        paths = sorted(Path(source).glob(pattern) if pattern else (p for p in Path(source).iterdir() if is_document(p)))
     elif isinstance(source, (str, Path)):
         paths = [Path(source)]
     else:

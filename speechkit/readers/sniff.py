@@ -12,7 +12,7 @@ from pathlib import Path
 
 __all__ = ["sniff", "SUFFIXES", "FORMATS", "is_document"]
 
-FORMATS = {".txt": "text", ".text": "text", ".md": "text", ".docx": "docx", ".pdf": "pdf",
+FORMATS = {".txt": "text", ".text": "text", ".docx": "docx", ".pdf": "pdf",
            ".html": "html", ".htm": "html", ".shtml": "html", ".xhtml": "html"}
 SUFFIXES = tuple(FORMATS)
 _REFUSED = {".doc": "old binary Word .doc format: save it as .docx (Word, LibreOffice: File → Save As)",
