@@ -4,9 +4,10 @@ pdfminer gives the text lines of each page with their position. From the
 geometry this reader decides what plain text cannot tell:
 
 * **furniture**: in the top or bottom two lines of a page, a line repeated on
-  many pages (running header or footer, numbers ignored) or a page number
+  40% of the pages, at least two (running header or footer, numbers ignored), or a page number
   (「3」「- 3 -」「第3页」「3/12」) is left out; 「- 3 -」 and 「第3页 共12页」 anywhere;
-* **paragraphs**: a line that runs to the right margin continues on the next
+* **paragraphs**: a line that runs to the right margin (or, when it does not end
+  in punctuation, to within 4 characters of it: a number that did not fit) continues on the next
   one, unless the next is indented (when the document indents its paragraphs)
   or the line ends a sentence (when it does not); pages join the same way.
   The cleaner's own broken-line rule (:mod:`speechkit.clean`) then still
@@ -32,7 +33,7 @@ _PAGE_NO = re.compile(r"^(?:[-—–－~·•]*\d{1,4}[-—–－~·•]*|第\d{
                       r"|(?:page)?\d{1,4}(?:of\d{1,4})?|[-—–－]*[ivxlc]{1,6}[-—–－]*)$", re.I)
 _PAGE_NO_ANYWHERE = re.compile(r"^(?:[-—–－]+\d{1,4}[-—–－]+|第\d{1,4}页(?:共\d{1,4}页)?)$")
 _FINAL = "。！？!?；;：:”」』）)"
-_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\(?\d{1,2}[.、．)）]|第[一二三四五六七八九十]+[章节条部分])")
+_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\(?\d{1,2}[.、．)）](?![\d%])|第[一二三四五六七八九十]+[章节条部分])")
 _CID = re.compile(r"\(cid:\d+\)")
 
 
@@ -102,12 +103,26 @@ def _pages(data: bytes, name: str) -> list[list[_Line]]:
                         text = _line_text(line)
                         if text:
                             lines.append(_Line(text, line.x0, line.y0, line.x1, line.y1))
-            pages.append(lines)
+            pages.append(_reading_order(lines))
     except PDFPasswordIncorrect:
         raise ReadError(name, "encrypted PDF: it needs a password to open") from None
     except (PSException, ValueError, KeyError, TypeError) as e:
         raise ReadError(name, f"not a readable PDF ({type(e).__name__}: {e})") from None
     return pages
+
+
+def _reading_order(lines: list[_Line]) -> list[_Line]:
+    """Top to bottom, left to right within a row: pdfminer's text boxes can put a line that holds only
+    a punctuation mark, or a box of a few lines, out of place. (Single-column pages, as reports are;
+    a page in two columns would be read across.)"""
+    rows: list[list[_Line]] = []
+    for ln in sorted(lines, key=lambda ln: -ln.y1):
+        row = rows[-1] if rows else None
+        if row and min(r.y0 for r in row) < (ln.y0 + ln.y1) / 2:  # overlaps the row above by half a line
+            row.append(ln)
+        else:
+            rows.append([ln])
+    return [ln for row in rows for ln in sorted(row, key=lambda ln: ln.x0)]
 
 
 def _furniture(pages: list[list[_Line]]) -> tuple[list[list[_Line]], list[tuple[str, str]]]:
@@ -122,7 +137,7 @@ def _furniture(pages: list[list[_Line]]) -> tuple[list[list[_Line]], list[tuple[
     counts = Counter()
     for lines in pages:
         counts.update({key(lines[i].text) for i in edges(lines)})
-    need = max(3, round(0.4 * len(pages)))
+    need = max(2, round(0.4 * len(pages)))
     kept, dropped = [], []
     for lines in pages:
         edge = edges(lines)
@@ -130,7 +145,7 @@ def _furniture(pages: list[list[_Line]]) -> tuple[list[list[_Line]], list[tuple[
         for i, ln in enumerate(lines):
             if is_page_number(ln.text, edge=i in edge):
                 dropped.append(("page-number", ln.text))
-            elif i in edge and len(pages) >= 3 and counts[key(ln.text)] >= need:
+            elif i in edge and len(ln.text) <= 40 and counts[key(ln.text)] >= need:
                 dropped.append(("running-header", ln.text))
             else:
                 keep.append(ln)
@@ -151,12 +166,22 @@ def _margins(pages: list[list[_Line]]) -> tuple[float, float, bool]:
     return left, right, indented >= max(2, 0.04 * len(lines))
 
 
+def _centred(ln: _Line, left: float, right: float) -> bool:
+    """A line set in the middle (a title): as far from the left margin as from the right one."""
+    gap_l, gap_r = ln.x0 - left, right - ln.x1
+    return gap_l > 0.8 * ln.size and abs(gap_l - gap_r) < ln.size
+
+
 def _continues(a: _Line, b: _Line, left: float, right: float, indents: bool) -> bool:
     """Does line ``b`` continue the paragraph of line ``a``?"""
-    if a.x1 < right - 1.5 * a.size:  # a stops short of the margin: a paragraph (or heading) ends
+    # a stops short of the margin: a paragraph (or heading) ends; but a line without punctuation at its end
+    # may stop up to 4 characters short when the next word or number did not fit
+    slack = (1.5 if a.text[-1] in _FINAL + "，、," else 4) * a.size
+    if a.x1 < right - slack or _centred(a, left, right):
         return False
-    if b.x0 - left > 0.8 * b.size:  # b indented or centred
-        return False
+    if b.x0 - left > 0.8 * b.size:  # b indented, or the last line of a centred paragraph
+        indent = abs(b.x0 - left - 2 * b.size) < 0.5 * b.size  # the usual two-character paragraph indent
+        return _centred(b, left, right) and not indent and a.text[-1] not in _FINAL
     if _MARKER.match(b.text):
         return not indents and a.text[-1] not in _FINAL
     return indents or a.text[-1] not in _FINAL
