@@ -9,6 +9,7 @@ footers, comments and deleted revisions are left out.
 from __future__ import annotations
 
 import io
+import re
 
 from .base import Document, TextBuilder, missing_extra
 from .numbering import W, Numbering
@@ -128,5 +129,6 @@ def read_docx(data: bytes, name: str = "<bytes>") -> Document:
         from ..io import ReadError
 
         raise ReadError(name, "Word file has no text in its body")
-    title = (d.core_properties.title or "").strip()
-    return b.build("docx", meta={"title": title} if title else {})
+    title = (d.core_properties.title or "").strip()  # often empty or left from a template: Chinese only
+    keep = bool(re.search("[\u4e00-\u9fff]", title)) and not title.lower().startswith("microsoft")
+    return b.build("docx", meta={"title": title} if keep else {})

@@ -246,13 +246,20 @@ def _walk(el, out: _Lines) -> None:
 
 
 def _title(root) -> str:
-    for path in (".//h1", ".//title"):
-        el = root.find(path)
-        if el is not None:
-            t = re.sub(r"\s+", " ", el.text_content()).strip()
-            if t:
-                return t
-    return ""
+    """The article's title: an ``h1`` that the page's ``<title>`` repeats, else the longest part of the
+    ``<title>`` split at 「_ | - －」 (「标题_站点名」), else the first ``h1``."""
+    def clean(el):
+        return re.sub(r"\s+", " ", el.text_content()).strip() if el is not None else ""
+
+    head = clean(root.find(".//title"))
+    h1s = [t for t in (clean(h) for h in root.iter("h1")) if t]
+    for h in h1s:
+        if head and h in head:
+            return h
+    parts = [p.strip() for p in re.split(r"\s*[_|｜]\s*|\s+[-－—]+\s+", head) if p.strip()]
+    if parts:
+        return max(parts, key=len)
+    return h1s[0] if h1s else ""
 
 
 def read_html(data: bytes, name: str = "<bytes>") -> Document:

@@ -12,8 +12,8 @@ geometry this reader decides what plain text cannot tell:
   or the line ends a sentence (when it does not); pages join the same way.
   The cleaner's own broken-line rule (:mod:`speechkit.clean`) then still
   mends what is left, as for any text;
-* **spaces** pdfminer inserts between two Chinese characters (letter-spaced
-  titles, justified lines) are not put in.
+* **spaces** pdfminer inserts next to a Chinese character (letter-spaced
+  titles, justified lines), and space glyphs between two, are not put in.
 
 Each page is a unit of the layout: ``speech.locate(offset)`` gives ``{"page": n}``.
 """
@@ -70,12 +70,14 @@ def _line_text(line) -> str:
     out = []
     for i, ch in enumerate(items):
         t = ch.get_text()
-        if isinstance(ch, LTAnno):
+        if t.isspace():
             if t == "\n":
                 continue
-            before = items[i - 1].get_text() if i else ""
-            after = items[i + 1].get_text() if i + 1 < len(items) else ""
-            if t.isspace() and (_CJK.match(before[-1:] or "a") or _CJK.match(after[:1] or "a")):
+            before = items[i - 1].get_text()[-1:] if i else ""
+            after = items[i + 1].get_text()[:1] if i + 1 < len(items) else ""
+            cjk_b, cjk_a = bool(_CJK.match(before or "a")), bool(_CJK.match(after or "a"))
+            # a gap pdfminer filled in next to a Chinese character, or a space glyph between two of them
+            if (cjk_b or cjk_a) if isinstance(ch, LTAnno) else (cjk_b and cjk_a):
                 continue
         out.append(t)
     return "".join(out).strip()
