@@ -10,7 +10,8 @@ MODULES = ["speechkit.io", "speechkit.clean", "speechkit.segment", "speechkit.to
            "speechkit.rules.indicators", "speechkit.outcomes", "speechkit.compare", "speechkit.batch",
            "speechkit.html", "speechkit.export", "speechkit.plot", "speechkit.evaluate",
            "speechkit.readers", "speechkit.readers.base", "speechkit.readers.sniff", "speechkit.readers.text",
-           "speechkit.readers.numbering", "speechkit.readers.pdf", "speechkit.readers.html", "speechkit.cli"]
+           "speechkit.readers.numbering", "speechkit.readers.pdf", "speechkit.readers.html", "speechkit.readers.write",
+           "speechkit.cli"]
 
 
 @pytest.mark.parametrize("name", MODULES)
