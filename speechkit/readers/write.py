@@ -12,7 +12,7 @@ reportlab.
 >>> from speechkit.readers import read_document
 >>> p = write_html("县交通局要在6月底前完成滨江大道通车。", pathlib.Path(tempfile.mkdtemp()) / "a.html", title="通知")
 >>> read_document(p.read_bytes(), str(p)).text  # so short a body that the article's heading comes with it
-'通知\n县交通局要在6月底前完成滨江大道通车。'
+'通知\\n县交通局要在6月底前完成滨江大道通车。'
 """
 from __future__ import annotations
 
