@@ -1,4 +1,4 @@
-"""Command line: ``speechkit extract``, ``compare``, ``segment``, ``text``, ``demo``.
+"""Command line: ``speechkit extract``, ``compare``, ``report``, ``segment``, ``text``, ``demo``.
 
 Bad files are reported on stderr with the reason; the others still produce
 output; the exit status is 1 when any file failed.
@@ -197,6 +197,23 @@ def cmd_text(a) -> int:
     return 1 if failed else 0
 
 
+def cmd_report(a) -> int:
+    """Build the static report site of the speeches into the folder ``-o``."""
+    import time
+
+    from .report import build_site
+
+    t0 = time.perf_counter()
+    speeches, failed = _read_all(a.paths, a.manifest, date=a.date)
+    if not speeches:
+        print("speechkit: no speech could be read: no site written", file=sys.stderr)
+        return 1
+    index = build_site(speeches, a.output, as_of=a.as_of, site=a.title, figures=not a.no_figures)
+    print(f"speechkit: {len(speeches)} speeches → {index} ({time.perf_counter() - t0:.1f} s; open it in a browser)",
+          file=sys.stderr)
+    return 1 if failed else 0
+
+
 def cmd_compare(a) -> int:
     """Link each speech's commitments to the next speech of its chain; one JSON line per link."""
     from .compare import _chains, compare_chain
@@ -355,6 +372,19 @@ def _parser() -> argparse.ArgumentParser:
                    help="folder with speeches and a manifest.csv (default: the repository's corpus/)")
     d.add_argument("--as-of", default="2022-12-31", help="date for days overdue in the ledger (default 2022-12-31)")
     d.set_defaults(func=cmd_demo)
+    r = sub.add_parser("report", help="build a static report site (ledger tables, highlighted texts, figures)",
+                       description="Build a self-contained static site (opens from the file system, no server): an "
+                       "index of chains and speeches, each chain's target ledger (filterable, sortable, CSV/Excel "
+                       "download), each speech's highlighted text with every record anchored, and figures.")
+    r.add_argument("paths", nargs="+", help=FORMATS_HELP)
+    r.add_argument("--manifest", action="append", help="manifest CSV with id, date, title, kind and chain columns "
+                   "(may be repeated); speeches of one chain are compared year to year")
+    r.add_argument("-o", "--output", required=True, help="folder to write the site into (created if missing)")
+    r.add_argument("--as-of", help="date YYYY-MM-DD for days overdue (default: none computed)")
+    r.add_argument("--date", help="speech date YYYY-MM-DD for all files (overrides the manifest)")
+    r.add_argument("--title", default="讲话承诺追踪", help="the site's name (default 讲话承诺追踪)")
+    r.add_argument("--no-figures", action="store_true", help="leave the figures out (faster)")
+    r.set_defaults(func=cmd_report)
     c = sub.add_parser("compare", help="link commitments to the next speech of their chain",
                        description="Link each speech's commitments to the next speech of its chain (the manifest's "
                        "chain column): one record per link, with status and evidence.")
