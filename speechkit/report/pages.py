@@ -13,7 +13,7 @@ from .tables import Cell, downloads, esc, table
 
 __all__ = ["page", "speech_href", "ledger_table", "fmt_number", "clamp", "OPS"]
 
-OPS = {">=": "≥", "<=": "≤", "~": "约", "=": "", ">": ">", "<": "<"}
+OPS = {">=": "≥", "<=": "≤", "~": "约", "=": "", ">": ">", "<": "<", "range": ""}
 
 
 def _asset(name: str) -> str:
@@ -128,9 +128,9 @@ def ledger_table(frame, data, tid: str = "ledger") -> str:
     return table(tid, [(c.key, c.label, c.filter) for c in cols], rows)
 
 
-def status_counts(frame) -> dict:
-    """Rows per outcome status (``outcome_status`` or today's ``status``)."""
-    col = next((c for c in STATUS.sources if c in frame.columns), None)
+def status_counts(frame, sources=STATUS.sources) -> dict:
+    """Rows per outcome status (``outcome_status`` or today's ``status``), or per value of other ``sources``."""
+    col = next((c for c in sources if c in frame.columns), None)
     return frame[col].value_counts().to_dict() if col else {}
 
 

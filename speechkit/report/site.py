@@ -79,10 +79,16 @@ def _chain_page(name: str, data: SiteData, out: Path, site: str, stamp: str) -> 
     led = data.ledgers[name]
     chain = data.chains[name]
     counts = status_counts(led)
-    shown = list(FATES) + [s for s in counts if s not in FATES]
-    cards = "".join(f'<div class="sk-card"><b>{counts.get(f, 0)}</b>{status_badge(f).html}</div>' for f in shown)
+    fates = "".join(f'<div class="sk-card"><b>{counts.get(f, 0)}</b>{status_badge(f).html}</div>' for f in FATES)
+    other = {k: v for k, v in counts.items() if k not in FATES}  # today's ledger: a restatement when no verdict
+    plan = status_counts(led, ("restatement_status", "next"))
+    plans = "".join(f'<div class="sk-card sk-small"><b>{n}</b>{status_badge(k).html}</div>' for k, n in plan.items())
+    cards = (f"<div class='sk-cards'><span class='sk-group'>结果</span>{fates}</div>"
+             + (f"<p class='sk-meta'>另有 {sum(other.values())} 条次年报告未直接评价，按次年计划的表述计入："
+                + "、".join(f"{STATUS_LABELS.get(k, k)} {v}" for k, v in other.items()) + "</p>" if other else "")
+             + (f"<div class='sk-cards'><span class='sk-group'>次年计划</span>{plans}</div>" if plans else ""))
     speeches = " → ".join(f'<a href="{speech_href(sp.doc_id)}">{esc(sp.doc_id)}</a>' for sp in chain)
-    body = (f"<h1>{esc(name)}</h1><p class='sk-meta'>{speeches}</p><div class='sk-cards'>{cards}</div>"
+    body = (f"<h1>{esc(name)}</h1><p class='sk-meta'>{speeches}</p>{cards}"
             "<h2>目标台账</h2><p class='sk-meta'>每一行是一条可核查承诺：次年报告对它的说法（结果与原话），"
             "以及次年计划是否再次提出。点击承诺或原话可跳到原文中的位置；点击表头排序。下载："
             f"{write_downloads(led, out, f'ledger-{slug(name)}')}</p>"

@@ -23,7 +23,10 @@
     heads.forEach(function (th, idx) {
       if (wanted.indexOf(th.getAttribute("data-col")) < 0) { return; }
       var values = {};
-      rows.forEach(function (r) { var v = cellValue(r, idx); if (v !== "") { values[v] = true; } });
+      rows.forEach(function (r) {
+        var v = cellValue(r, idx);
+        if (v !== "" && !values[v]) { values[v] = r.cells[idx].textContent.trim() || v; }
+      });
       var keys = Object.keys(values).sort(compare);
       if (keys.length < 2) { return; }
       var label = document.createElement("label");
@@ -31,7 +34,7 @@
       var sel = document.createElement("select");
       sel.setAttribute("data-col", th.getAttribute("data-col"));
       sel.appendChild(new Option("全部", ""));
-      keys.forEach(function (k) { sel.appendChild(new Option(k, k)); });
+      keys.forEach(function (k) { sel.appendChild(new Option(values[k] === k ? k : values[k] + " (" + k + ")", k)); });
       sel.addEventListener("change", apply);
       label.appendChild(sel);
       bar.appendChild(label);
