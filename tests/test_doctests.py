@@ -11,7 +11,8 @@ MODULES = ["speechkit.io", "speechkit.clean", "speechkit.segment", "speechkit.to
            "speechkit.html", "speechkit.export", "speechkit.plot", "speechkit.evaluate",
            "speechkit.readers", "speechkit.readers.base", "speechkit.readers.sniff", "speechkit.readers.text",
            "speechkit.readers.numbering", "speechkit.readers.pdf", "speechkit.readers.html", "speechkit.readers.write",
-           "speechkit.cli"]
+           "speechkit.cli", "speechkit.report.site", "speechkit.report.pages", "speechkit.report.columns",
+           "speechkit.report.tables", "speechkit.report.data"]
 
 
 @pytest.mark.parametrize("name", MODULES)
