@@ -20,7 +20,8 @@ from _shared import SHARED, gold_docs, jieba_seconds, read_all, require_shared  
 def main():
     require_shared()
     from speechkit.clean import clean
-    from speechkit.context import DocContext
+    from speechkit.extractor.structure import DocTree
+    from speechkit.rules.cues import cue_table
     from speechkit.rules.quantities import find_quantities
     from speechkit.rules.times import find_times
     from speechkit.segment import segment
@@ -43,7 +44,7 @@ def main():
                 continue
             sp = speeches[r["doc_id"]]
             doc = segment(sp)
-            ctx = DocContext(sp, doc)
+            ctx = DocTree(sp, doc, cue_table())
             clause = clean(sp.raw[r["start"]:r["end"]]).text
             sent = next((s for s in doc.sentences if s.raw_start <= r["start"] < s.raw_end), None)
             dl = r.get("deadline") or {}
@@ -58,8 +59,9 @@ def main():
                 if not ts and sent is not None:
                     head = doc.cleaned.text[sent.start:max(sent.start, doc.cleaned.offsets.index(r["start"]) if r["start"] in doc.cleaned.offsets else sent.start)]
                     ts = dated(find_times(head, sp.date, plan_year=ctx.plan_year, named=ctx.named))
-                if not ts and sent is not None and ctx.item_deadline(sent):
-                    ts = dated(find_times(ctx.item_deadline(sent)[0]["text"], sp.date, plan_year=ctx.plan_year))
+                note = ctx.scope("deadline", sent.start) if sent is not None else None
+                if not ts and note is not None:
+                    ts = dated(find_times(note.value.value["text"], sp.date, plan_year=ctx.plan_year))
                 ts = ts or found
                 convention = not ts and not find_times(dl.get("text") or "", sp.date)
                 conv_n += convention

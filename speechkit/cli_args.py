@@ -72,15 +72,18 @@ def parse_date_arg(value: str):
 
 
 def collect_inputs(paths) -> list[Path]:
-    """The speech files named on the command line: files as given, folders' ``*.txt`` files (any case)."""
+    """The speech files named on the command line: files as given, and the files of folders in a format
+    speechkit reads (suffix in any case: ``REPORT.TXT`` too)."""
     from .io import list_files
+    from .readers import SUFFIXES
 
     out = []
     for p in map(Path, paths):
         if p.is_dir():
             found = list_files(p)
             if not found:
-                raise UsageError(f"{p}: no speech files in this folder (names ending in .txt, any case)")
+                raise UsageError(f"{p}: no speech files in this folder (names ending in {', '.join(SUFFIXES)}; "
+                                 "any case)")
             out.extend(found)
         elif p.exists():
             out.append(p)

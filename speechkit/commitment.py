@@ -43,6 +43,7 @@ class Commitment:
     indicator_type: str | None = None  # "binding" (约束性) or "expected" (预期性)
     rule: str = "cue"
     sentence: int = -1
+    trail: list = field(default_factory=list, repr=False)  # the decisions that made it (Steps, raw spans)
 
     def to_dict(self) -> dict:
         """The spec's JSON object."""

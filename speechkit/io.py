@@ -51,6 +51,18 @@ class Speech:
     def title(self) -> str | None:
         return self.meta.get("title") or None
 
+    def locate(self, offset: int) -> dict:
+        """Where a raw offset lies in the source file: ``{"page": n}`` (PDF), ``{"paragraph": n}``
+        (Word, HTML), ``{}`` for plain text. Pages and paragraphs count from 1.
+
+        >>> Speech("d", "一。二。", meta={"pages": [0, 2]}).locate(2)
+        {'page': 2}
+        """
+        from .readers import Layout
+
+        layout = Layout.from_meta(self.meta)
+        return layout.locate(offset) if layout else {}
+
     def __repr__(self) -> str:
         date = self.date.isoformat() if self.date else "no date"
         src = f" ({self.date_source})" if self.date_source else ""
@@ -313,8 +325,15 @@ def read_speech(path, date=None, doc_id: str | None = None, meta: dict | None = 
         data = path.read_bytes()
     except OSError as e:
         raise ReadError(path, f"cannot read: {e.strerror or e}") from None
-    raw, enc = decode_bytes(data, str(path))
+    from .readers import read_document
+
+    doc = read_document(data, str(path))  # text, Word, PDF or HTML: by suffix, then content
+    raw, enc = doc.text, doc.encoding or doc.format
+    extra = {} if doc.format == "text" else {"format": doc.format, **(doc.layout.to_meta() if doc.layout else {})}
     meta = dict(meta or {})
+    for k, v in {**doc.meta, **extra}.items():
+        if not meta.get(k):  # the manifest row wins
+            meta[k] = v
     d, src = _coerce_date(date), "argument"
     if d is None:
         d, src = _coerce_date(meta.get("date")), "manifest"
@@ -331,23 +350,30 @@ def read_manifest(path) -> dict[str, dict]:
     return read(path)
 
 
-def list_files(folder, pattern: str = "*.txt") -> list[Path]:
-    """The files of ``folder`` whose name matches ``pattern``, ignoring case (``*.TXT`` too), sorted.
+def list_files(folder, pattern: str | None = None) -> list[Path]:
+    """The files of ``folder`` in a format speechkit reads, or whose name matches ``pattern``; suffixes and
+    patterns ignore case (``*.TXT`` too); sorted.
 
     ``**/`` before the pattern looks in subfolders too; hidden files (``.name``) are left out.
 
     >>> import tempfile, pathlib
     >>> d = pathlib.Path(tempfile.mkdtemp())
-    >>> for name in ("b.TXT", "a.txt", ".hidden.txt", "c.csv"):
+    >>> for name in ("b.TXT", "a.txt", ".hidden.txt", "c.csv", "d.Docx"):
     ...     _ = (d / name).write_text("要完成。", encoding="utf-8")
-    >>> [p.name for p in list_files(d)]
-    ['a.txt', 'b.TXT']
+    >>> [p.name for p in list_files(d)], [p.name for p in list_files(d, "*.txt")]
+    (['a.txt', 'b.TXT', 'd.Docx'], ['a.txt', 'b.TXT'])
     """
+    from .readers import is_document
+
     folder = Path(folder)
-    deep = pattern.startswith("**/")
-    rx = re.compile(fnmatch.translate(pattern[3:] if deep else pattern), re.IGNORECASE)
+    deep = bool(pattern) and pattern.startswith("**/")
+    if pattern:
+        rx = re.compile(fnmatch.translate(pattern[3:] if deep else pattern), re.IGNORECASE)
+        wanted = lambda p: bool(rx.match(p.name))  # noqa: E731
+    else:
+        wanted = is_document
     found = folder.rglob("*") if deep else folder.iterdir()
-    paths = [p for p in found if rx.match(p.name) and not p.name.startswith(".") and p.is_file()]
+    paths = [p for p in found if wanted(p) and not p.name.startswith(".") and p.is_file()]
     return sorted(paths, key=lambda p: p.relative_to(folder).as_posix())
 
 
@@ -393,12 +419,13 @@ class Corpus:
         return f"Corpus({len(self.entries)} files{extra})"
 
 
-def read_corpus(source, manifest=None, pattern: str = "*.txt", date=None) -> Corpus:
+def read_corpus(source, manifest=None, pattern: str | None = None, date=None) -> Corpus:
     """Collect a corpus from a folder (or a list of paths) and optional manifest CSV(s).
 
-    File names match ``pattern`` ignoring case. A file's manifest row is the
-    row whose id is its path relative to the folder without suffix
-    (``a/report``), or its name without suffix when no other file has that
+    From a folder, ``pattern`` (a glob such as ``"*.txt"``, matched ignoring case) picks the files; by
+    default every file in a format speechkit reads (.txt, .docx, .pdf, .html, .htm, any case:
+    :data:`speechkit.readers.SUFFIXES`). A file's manifest row is the row whose id is its path relative
+    to the folder without suffix (``a/report``), or its name without suffix when no other file has that
     name (see :func:`speechkit.manifest.match_rows`).
 
     >>> c = read_corpus("corpus", manifest="corpus/manifest.csv")  # doctest: +SKIP

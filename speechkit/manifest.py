@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import csv
 import os
-import re
 import warnings
 from pathlib import Path, PurePosixPath
 
@@ -42,18 +41,15 @@ class ManifestWarning(UserWarning):
 
 
 def guess_genre(title: str | None) -> str:
-    """The genre assumed for a document without ``kind``, from its title (the rule of
-    ``speechkit.context.DocContext``; without a title the extractor looks at the first lines instead).
+    """The genre the extractor assumes for a document without ``kind``, from its title
+    (:func:`speechkit.extractor.structure.genre_of`; without a title it reads the first lines instead).
 
     >>> guess_genre("2021年江城县人民政府工作报告"), guess_genre("关于印发数字乡村建设工作要点的通知"), guess_genre("在推进会上的讲话")
     ('gwr', 'plan', 'speech')
     """
-    title = title or ""
-    if "政府工作报告" in title:
-        return "gwr"
-    if re.search(r"办法|方案|计划|意见|通知|要点|规划", title[:80]):
-        return "plan"
-    return "speech"
+    from .extractor.structure import genre_of
+
+    return genre_of({}, title or "")
 
 
 def _text(path: Path) -> str:

@@ -1,0 +1,289 @@
+"""Stage 2, candidates: which sentences can hold commitments, and their candidate clauses.
+
+A sentence is first checked by the sentence filters (each returns the name of the rule
+that rejects it); the clauses of a sentence that passes become :class:`Candidate` objects
+annotated with their cues, times, quantities, subject and leading verb.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..rules.checkable import is_checkable, starts_with_verb, verb_pattern
+from ..rules.cues import find_cues
+from ..rules.owners import clean_subject, is_actor
+from ..rules.quantities import find_quantities
+from ..segment import Span
+from .patterns import clause, first_rule, structure
+from .structure import TRAIL, DocTree
+from .trail import Step
+
+__all__ = ["Candidate", "sentence_filter", "candidates"]
+
+SLOGAN_MAX = 10
+
+
+@dataclass
+class Candidate:
+    """A clause (or an enumerated part of one) that may be, or belong to, a commitment."""
+
+    start: int  # cleaned offsets
+    end: int
+    text: str
+    cues: list
+    times: list
+    quants: list
+    listed: bool = False  # opened by 「二是」「第三」 inside a sentence: an item of its own
+    context: bool = False  # leading context closed by a comma (「对标…，」): not part of a record
+    tail: bool = False  # a purpose or comparison tail
+    subject: str | None = None
+    subject_span: tuple[int, int] | None = None
+    subject_before_cue: bool = False
+    verb: str | None = None
+    checkable: bool = False  # the splitter's (broad) question: is this a task of its own?
+    means_only: bool = False  # 「力争通过…，」: the cue's task is in the next clause
+    trail: list = field(default_factory=list)
+
+    @property
+    def frequency(self) -> bool:
+        return any(tt.kind == "frequency" for tt in self.times)
+
+    def note(self, stage: str, rule: str, note: str = "") -> None:
+        self.trail.append(Step(stage, rule, (self.start, self.end), note))
+
+
+# ------------------------------------------------------------------ sentence filters
+
+def _slogan(tree: DocTree, sent: Span, core: str) -> bool:
+    """「要真查实督。」: a short standalone slogan (spec section 1). In a report or plan only at the head of
+    a paragraph: a short directive inside one (「弘扬企业家精神。」) is a task; one with a number
+    (「要培训两千人次。」) never is a slogan."""
+    para = tree.paragraph_of(sent)
+    if tree.genre != "speech" and (sent.start != para.start or sent.end >= para.end):
+        return False  # reports and plans run slogans in at the head of a paragraph; speeches use them anywhere
+    if len(core) > SLOGAN_MAX or re.search(r"[，,、；;\d]", core) or is_checkable(core) or tree.times(core) \
+            or find_quantities(core):
+        return False
+    cues = find_cues(core, tree.table)
+    if any(c.strength == "strong" for c in cues):
+        return False  # 「严禁搞形象工程。」「确保不发生人员伤亡。」: a ban or a guarantee, not a slogan
+    return not (cues and is_actor(clean_subject(core[:cues[0].span[0]])))  # 「县政府要抓好…」 names who
+
+
+def _theme(tree: DocTree, sent: Span, core: str) -> bool:
+    """A short standalone theme sentence heading a paragraph or item (「实施更大规模的减税。」)."""
+    m = clause("list-mark").match(core)
+    body = core[m.end():].lstrip("，,、：: ") if m else ""
+    if m and len(body) <= 20 and not re.search(r"[，,；;\d]", body):
+        return True  # 「第三，坚决完成脱贫攻坚任务。」: a numbered theme
+    para = tree.paragraph_of(sent)
+    if sent.start != para.start or sent.end >= para.end:
+        return False
+    cues = find_cues(core, tree.table)
+    if cues and is_actor(clean_subject(core[:cues[0].span[0]])):
+        return False  # 「县发改局要牵头制定…办法。」 names who: a task, not a theme
+    if is_checkable(core):
+        return False  # a concrete deliverable heads no theme
+    if len(core) <= 16 and not re.search(r"[，,、；;\d]", core):
+        return True
+    strong = any(c.strength == "strong" for c in cues)
+    return len(core) <= 30 and not strong and not re.search(r"[；;\d]", core)
+
+
+def _goal_bullet_wish(tree: DocTree, sent: Span, core: str) -> bool:
+    """「--新型基础设施更加完善。」: a goal bullet that states a wish, with no cue, number or checkable
+    object (spec section 4); 「——茶园面积稳定在12万亩以上。」 is a target."""
+    return sent.text.lstrip().startswith(("--", "——", "－－")) and not find_cues(sent.text, tree.table) \
+        and not find_quantities(core) and not is_checkable(core.lstrip("-—－ "))
+
+
+def _past_head(tree: DocTree, sent: Span, core: str) -> bool:
+    """「过去一年，全县新建学校4所…」「去年，我们出台了…」: a sentence opened by a past time reports what was
+    done, unless a modal directs something in it (「去年…，今年要…」)."""
+    if not structure("past-head").match(core):
+        return False
+    return not any(clause("auxiliary-cue").match(c.cue) or c.cue in ("确保", "力争", "将")
+                   for c in find_cues(core, tree.table))
+
+
+_STRUCTURAL = (("slogan", _slogan), ("theme-sentence", _theme), ("goal-bullet-wish", _goal_bullet_wish),
+               ("past-head", _past_head))
+
+
+def sentence_filter(tree: DocTree, sent: Span) -> str | None:
+    """The name of the rule that says this sentence holds no commitment, or ``None``."""
+    if tree.in_heading(sent.start, sent.end):
+        return "heading"
+    if tree.in_review(sent.start):
+        return "review-section"
+    core = sent.text.rstrip(TRAIL)
+    for name, rule in _STRUCTURAL:
+        if rule(tree, sent, core):
+            return name
+    return first_rule("sentences", sent.text)
+
+
+# ------------------------------------------------------------------ clauses → candidates
+
+def _bounds(tree: DocTree, cl: Span) -> tuple[int, int, bool] | None:
+    """The clause without a heading run into it, trailing punctuation, a list marker or a
+    conjunction before its cue; and whether a numbered item marker opened it."""
+    text = tree.doc.text
+    a, b = cl.start, cl.end
+    h_end = tree.heading_end(a)
+    if h_end is not None:
+        if h_end >= b:
+            return None
+        a = h_end
+        while a < b and text[a] in TRAIL:
+            a += 1
+    while b > a and text[b - 1] in TRAIL:
+        b -= 1
+    listed = False
+    m = clause("list-mark").match(text, a, b)
+    if m and m.end() < b:
+        listed = bool(clause("item-mark").fullmatch(m.group(0)))
+        a = m.end()
+        while a < b and text[a] in TRAIL:
+            a += 1
+    m = clause("conjunction").match(text, a, b)
+    if m:
+        after = find_cues(text[m.end():b], tree.table)
+        if after and after[0].span[0] == 0:
+            a = m.end()
+    return (a, b, listed) if b > a else None
+
+
+def candidates(tree: DocTree, sent: Span) -> list[Candidate]:
+    """The candidate clauses of a sentence, annotated."""
+    text = tree.doc.text
+    grammar = tree.bare_allowed(sent)  # part-of-speech only where a verb-led clause is a directive
+    out = []
+    for cl in tree.clauses_of(sent.index):
+        bounds = _bounds(tree, cl)
+        if bounds is None:
+            continue
+        a, b, listed = bounds
+        clause_qs = tree.recognized(a, b)[2] if "、" in text[a:b] else []
+        for a2, b2 in split_enumeration(text, a, b, clause_qs):
+            cues, times, quants = tree.recognized(a2, b2)
+            if cues and (clause("done-before-cue").search(text, a2, a2 + cues[0].span[0])
+                         or clause("outcome").search(text, a2, a2 + cues[0].span[0])):
+                cues = []  # 「做到了能吸收的尽量吸收」「我们出台了支持…的措施」: a cue inside a reported result
+            c = Candidate(a2, b2, text[a2:b2], cues, times, [q for q in quants if q.role == "target"], listed=listed)
+            annotate(tree, c, cl.end if b2 == b else b2 + 1, grammar)
+            out.append(c)
+    return out
+
+
+def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False) -> None:
+    """Context and tail flags, subject, leading verb and the splitter's checkability of a candidate."""
+    t = c.text
+    ends_comma = tree.doc.text[clause_end - 1:clause_end] in "，,："
+    only_time = c.times and all(tt.kind != "frequency" for tt in c.times) and \
+        len(re.sub(r"[\s，,]", "", t)) <= sum(tt.span[1] - tt.span[0] for tt in c.times) + 2
+    opener = clause("context-opener").match(t)
+    if not c.cues and ends_comma and (only_time or (opener and not t.endswith("的")) or clause("quoted-only").match(t)):
+        if not starts_with_verb(t) or opener:
+            c.context = True
+            c.note("candidates", "leading-context")
+        if c.context and grammar and tree.grammar is not None and tree.grammar.object_opener(t) and \
+                tree.grammar.main_verb_after_opener(t):
+            c.context = False  # 「对全市政务服务开展第三方评估，…」: a task whose object comes first
+            c.note("candidates", "object-before-verb")
+    c.tail = bool(clause("tail").match(t)) or bool(clause("comparison-tail").match(t))
+    if not (grammar and tree.grammar is not None and tree.grammar.object_opener(t)):
+        _subject(c)  # 「面向政府提供…」: a clause opened by a preposition has no subject before its verb
+    c.verb = starts_with_verb(t)
+    dated = any(tt.kind not in ("vague", "frequency") and tt.end for tt in c.times)
+    # plans list their tasks tersely: every activity is a task of its own there (spec section 3)
+    c.checkable = is_checkable(t, has_metric=bool(c.quants), has_frequency=c.frequency, dated=dated,
+                               broad=tree.genre == "plan", end_states=False)
+    if c.cues and clause("means-after-cue").match(t[c.cues[0].span[1]:]) and not c.checkable:
+        c.means_only = True
+    elif c.cues and only_cue_and_time(c):
+        c.means_only = True  # 「力争到2024年，…」: the cue and the date belong to the clause after them
+    if c.verb is None and c.times and c.times[0].span[0] == 0 and c.times[0].kind != "frequency":
+        c.verb = starts_with_verb(t[c.times[0].span[1]:])
+    if c.verb is None:  # 「向市民提供…」「为企业办理…」: a beneficiary phrase before the verb
+        m = clause("beneficiary").match(t)
+        if m:
+            v = verb_pattern().search(t, m.end(), m.end() + 14)
+            if v and not re.search(r"[，,；;]", t[m.end():v.start()]):
+                c.verb = v.group(0)
+    if c.verb is None and grammar and not c.cues and not c.context and tree.grammar is not None:
+        # a verb-led clause whose verb is in no list, or one opened by 对/将/把… whose main verb follows
+        c.verb = tree.grammar.main_verb_after_opener(t) or tree.grammar.leading_verb(t)
+        if c.verb:
+            c.note("candidates", "verb-by-grammar", c.verb)
+
+
+def only_cue_and_time(c: Candidate) -> bool:
+    rest = c.text
+    for x in sorted([tt.span for tt in c.times] + [cu.span for cu in c.cues], reverse=True):
+        rest = rest[:x[0]] + rest[x[1]:]
+    return bool(c.times) and not rest.strip("，,：: ")
+
+
+def _subject(c: Candidate) -> None:
+    """The subject: the text before the cue (or before the first verb, time or frequency)."""
+    t = c.text
+    first_cue = c.cues[0].span[0] if c.cues else None
+    cut = first_cue
+    if cut is None:
+        cands = [tt.span[0] for tt in c.times if tt.span[0] > 0]
+        m = verb_pattern().search(t)
+        if m and m.start() > 0:
+            cands.append(m.start())
+        cut = min(cands) if cands else None
+    if not cut:
+        return
+    # the stretch before the cue between time words (「本月内要…」「市幼儿园9月将…」「年内县交通局要…」)
+    bounds = [0] + [x for tt in c.times if tt.span[1] <= cut for x in tt.span] + [cut]
+    pieces = [(bounds[k], bounds[k + 1]) for k in range(0, len(bounds) - 1, 2) if t[bounds[k]:bounds[k + 1]].strip()]
+    begin, stop = pieces[-1] if pieces else (0, 0)
+    head = t[begin:stop]
+    subj = clean_subject(head)
+    off = t.find(subj, begin) if subj else -1
+    if subj and off >= 0:
+        c.subject_before_cue = first_cue is not None and stop == cut and head.endswith(subj)
+        c.subject = subj
+        c.subject_span = (c.start + off, c.start + off + len(subj))
+
+
+def split_enumeration(text: str, a: int, b: int, quantities=None) -> list[tuple[int, int]]:
+    """「办公经费压减8%以上、会议费用再压减5%左右」: split at 、 between parts that each carry a quantity
+    and a verb of their own; 「新增绿地80亩、造林300亩」 stays one (a second object of one verb).
+
+    ``quantities``: those of ``text[a:b]`` already found (spans relative to ``a``).
+
+    >>> t = "办公经费压减8%以上、会议费用再压减5%左右"
+    >>> [t[x:y] for x, y in split_enumeration(t, 0, len(t))]
+    ['办公经费压减8%以上', '会议费用再压减5%左右']
+    """
+    t = text[a:b]
+    if "、" not in t:
+        return [(a, b)]
+    qs = find_quantities(t) if quantities is None else quantities
+    if len(qs) < 2:
+        return [(a, b)]
+    cuts, last = [], 0
+    for i, ch in enumerate(t):
+        if ch != "、":
+            continue
+        left = [q for q in qs if last <= q.span[0] and q.span[1] <= i]
+        nxt = t.find("、", i + 1)
+        right_end = nxt if nxt > 0 else len(t)
+        right = [q for q in qs if i < q.span[0] and q.span[1] <= right_end]
+        if left and right and right[0].span[0] - i > 2 and left[0].span[0] - last > 1 and \
+                verb_pattern().search(t[i + 1:right[0].span[0]]) is not None:
+            cuts.append(i)
+            last = i + 1
+    if not cuts:
+        return [(a, b)]
+    out, s0 = [], a
+    for c in cuts:
+        out.append((s0, a + c))
+        s0 = a + c + 1
+    out.append((s0, b))
+    return out

@@ -1,0 +1,169 @@
+"""Stage 4, fields: owner, cue and strength, deadline, frequency and metrics of each group.
+
+Each field is a :class:`~speechkit.extractor.trail.Field` (value, rule, cleaned span). A
+group's own text decides first; then what its sentence passes on (an actor named earlier in
+the sentence, the cue before it, a time at the sentence head); then the innermost scope of
+the document tree (an item note, a goal paragraph, a target list...).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..rules.checkable import starts_with_verb
+from ..rules.cues import STRENGTH_ORDER
+from ..rules.owners import is_actor, is_statistic
+from .grouping import Group, SentenceFacts
+from .patterns import clause, structure
+from .structure import DocTree
+from .trail import NONE, Field
+
+__all__ = ["Carry", "owner_field", "cue_fields", "deadline_field", "frequency_field", "metric_fields", "head_times"]
+
+_WEAK_WITH_YAO = ("力争", "争取")  # 「要…力争达到…」: a hedge weakens the record (spec section 4)
+
+
+@dataclass
+class Carry:
+    """What one record of a sentence passes on to the next: its actor and its cue."""
+
+    owner: Field = NONE
+    cue: object = None
+
+
+def _span(g_part, rel) -> tuple[int, int]:
+    return g_part.start + rel[0], g_part.start + rel[1]
+
+
+def owner_field(tree: DocTree, g: Group, carry: Carry, owners=frozenset()) -> Field:
+    """The clause's subject when it is an actor; 让我们; a project named after 确保; the actor named
+    earlier in the sentence; else the item's note (spec sections 2 and 4)."""
+    p0 = g.parts[0]
+    if p0.subject and p0.cues and p0.cues[0].cue in ("拟", "安排") and p0.subject.endswith(("财政", "预算")):
+        return NONE  # 「今年市级财政拟安排…18亿元」: a planned figure of a budget has no owner (issue 11)
+    if p0.subject and is_actor(p0.subject, owners, relaxed=p0.subject_before_cue):
+        f = Field(p0.subject, "subject", p0.subject_span)
+    elif clause("we-let").match(p0.text):
+        f = Field("我们", "subject", (p0.start + 1, p0.start + 3))
+    else:
+        f = _ensure_subject(p0)
+    if f:
+        # an actor heads the clauses after it; a project named after 确保 owns only its own clause
+        carry.owner = f if f.rule != "ensure-subject" else NONE
+        return f
+    if p0.subject and not p0.cues and carry.cue is not None and carry.cue.cue in ("确保", "力争", "争取") \
+            and not is_statistic(p0.subject):
+        # 「确保A…投入运行，B年底前完成…」: a project named under the 确保 it inherits owns its clause
+        return Field(p0.subject, "ensure-subject", p0.subject_span)
+    if carry.owner and not (p0.subject and p0.verb is None and not p0.subject_before_cue and len(p0.subject) >= 4):
+        return Field(carry.owner.value, "sentence-actor", carry.owner.span)
+    s = tree.scope("owner", p0.start)
+    return s.value if s else NONE
+
+
+def _ensure_subject(p0) -> Field:
+    """「确保…重工、表面处理中心…开工建设」: the project named right after 确保/力争 owns the clause."""
+    m = clause("ensure-project").match(p0.text)
+    if not m:
+        return NONE
+    rest = m["rest"]
+    from ..rules.times import find_times
+
+    for tt in reversed(find_times(rest)):
+        rest = rest[:tt.span[0]] + rest[tt.span[1]:]
+    rest = rest.lstrip("、，, ")
+    mm = clause("observable-end").search(rest)
+    if not mm or mm.start() == 0:
+        return NONE
+    np_ = rest[:mm.start()]
+    if "的" in np_:
+        np_ = np_.rsplit("的", 1)[1]
+    np_ = re.sub(r"(?:圆满|顺利|全面|基本|整体|按时|如期|全部)+$", "", np_.strip("、，, "))
+    if len(np_) < 2 or starts_with_verb(np_) or re.search(r"[实完推达进]", np_[:1]) or \
+            re.search(r"目标|任务|工作|指标|圆满|顺利", np_):
+        return NONE  # 「确保全年目标任务圆满完成」: the goal, not who owns it
+    off = p0.text.find(np_)
+    return Field(np_, "ensure-subject", (p0.start + off, p0.start + off + len(np_)) if off >= 0 else None)
+
+
+def cue_fields(g: Group, carry: Carry, hedges) -> tuple[Field, str]:
+    """(modality, strength): the strongest cue in the record's own text, a hedge making it weak;
+    a record without a cue inherits the cue before it in its sentence; a bare directive is medium."""
+    cues = [(p, c) for p in g.parts for c in p.cues]
+    if cues:
+        p, first = cues[0]
+        strength = max((c for _, c in cues), key=lambda c: STRENGTH_ORDER[c.strength]).strength
+        if any(c.cue in hedges for _, c in cues) and first.cue not in _WEAK_WITH_YAO:
+            strength = "weak"
+        carry.cue = first
+        return Field(first.cue, "cue", _span(p, first.span)), strength
+    if carry.cue is not None:
+        strength = carry.cue.strength
+        if carry.cue.cue in _WEAK_WITH_YAO and "要" in "".join(p.text for p in g.parts):
+            strength = "weak"
+        return Field(carry.cue.cue, "inherited-cue", None), strength
+    return NONE, "medium"
+
+
+def head_times(f: SentenceFacts, cands: list, groups: list[Group]) -> dict:
+    """The sentence-level time of each group: ``{id(group): (candidate, time)}``.
+
+    A time at the head of the sentence (leading context, or before the cue of the first record:
+    「今年要…」) scopes every clause of the sentence; a later clause opened by 全年/年度/今年, or a
+    framing clause (「今年…总体要求是：」), dates the rest of the sentence from there (spec section 4;
+    issue 11). A time at the end of a clause dates only that clause (it is the clause's own)."""
+    current = f.head_time
+    if current is None and groups:
+        g0 = groups[0].parts[0]
+        lim = g0.cues[0].span[0] if g0.cues else 1
+        current = next(((g0, tt) for tt in g0.times if tt.kind != "frequency"
+                        and (tt.span[0] == 0 or (g0.cues and tt.span[1] <= lim))), None)
+    starts = {id(g.parts[0]): g for g in groups}
+    out = {}
+    for p in cands:
+        t0 = next((tt for tt in p.times if tt.kind != "frequency"), None)
+        if t0 is not None and (structure("framing-clause").search(p.text) or
+                               (t0.span[0] == 0 and structure("year-scope-word").match(p.text))):
+            current = (p, t0)
+        g = starts.get(id(p))
+        if g is not None:
+            out[id(g)] = current
+    return out
+
+
+def deadline_field(tree: DocTree, g: Group, head) -> Field:
+    """A time in the record's own text; else the sentence's time; else the innermost deadline scope.
+    如期/按期 take the date the document ties them to, if it does (spec section 4)."""
+    for p in g.parts:
+        for tt in p.times:
+            if tt.kind != "frequency" and tree.forward(tt):
+                if tt.kind == "vague" and structure("ontime-tie").fullmatch(tt.text):
+                    tie = tree.scope("ontime", g.start)
+                    if tie is not None:
+                        return Field(tie.value.value, "ontime-tie", tie.value.span)
+                return Field(tt.as_deadline(), tt.rule, _span(p, tt.span))
+    if head is not None and tree.forward(head[1]):
+        p, tt = head
+        return Field(tt.as_deadline(), "sentence-head:" + tt.rule, _span(p, tt.span))
+    s = tree.scope("deadline", g.start)
+    return s.value if s else NONE
+
+
+def frequency_field(g: Group) -> Field:
+    for p in g.parts:
+        for tt in p.times:
+            if tt.kind == "frequency":
+                return Field(tt.as_frequency(), tt.rule, _span(p, tt.span))
+    return NONE
+
+
+def metric_fields(g: Group) -> list[Field]:
+    """Every quantity the record promises (not one inside a time expression)."""
+    out = []
+    for p in g.parts:
+        tspans = [tt.span for tt in p.times]
+        for q in p.quants:
+            if any(not (q.span[1] <= s or q.span[0] >= e) for s, e in tspans):
+                continue
+            out.append(Field(q.as_metric(), getattr(q, "rule", "quantity"), _span(p, q.span)))
+    return out

@@ -1,0 +1,193 @@
+"""Stage 3, grouping: the candidate clauses of a sentence → groups, one group per record.
+
+Every decision is a named rule (spec section 4, "Splitting"): :func:`start_rule` says whether
+a candidate can open the first record of its sentence, :func:`attach_rule` whether a later
+candidate starts a record of its own, joins the current one, or is left out. The rule's name
+goes on the candidate's trail.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..rules.checkable import relation, verb_class
+from ..rules.owners import clean_subject, is_actor
+from ..segment import Span
+from .candidates import Candidate
+from .patterns import clause
+from .structure import DocTree
+from .trail import Step
+
+__all__ = ["Group", "SentenceFacts", "group"]
+
+NEW, JOIN, SKIP, STOP = "new", "join", "skip", "stop"
+
+
+@dataclass
+class Group:
+    """The candidates of one record, and the rule that opened it."""
+
+    parts: list[Candidate]
+    rule: str
+
+    @property
+    def start(self) -> int:
+        return self.parts[0].start
+
+    @property
+    def end(self) -> int:
+        return self.parts[-1].end
+
+
+@dataclass
+class SentenceFacts:
+    """What the grouping rules know of the sentence as a whole."""
+
+    genre: str
+    bare_ok: bool  # verb-led clauses without a cue are directives here
+    past: bool  # the sentence speaks of the past: no planned figures
+    goal: bool = False  # inside a goal paragraph or its bullets: goal states are targets
+    outcome: bool = False  # the sentence reports a result (了, 已, 累计…)
+    owners: frozenset = frozenset()
+    head_time: object = None  # (candidate, time expression) of leading context
+    lead_figure: Candidate | None = None
+    topic: int | None = None  # index of an actor standing as the sentence's topic (「…地区，要…」)
+    groups: list = field(default_factory=list)
+
+
+def _directive(f: SentenceFacts, cands: list[Candidate], i: int) -> str | None:
+    """Why candidate ``i`` is a directive on its own, or ``None``."""
+    p = cands[i]
+    if p.cues:
+        return "cue"
+    if p.frequency:
+        return "recurring-duty"
+    if f.bare_ok and p.verb is not None:
+        return "verb-led"
+    if f.bare_ok and f.genre == "gwr" and not f.past and relation(p.text):
+        return "planned-statistic"  # 「财政支出总规模比去年增加」: a statistic's planned direction
+    if f.goal and f.bare_ok and not p.tail:
+        return "goal-statement"  # 「到2023年，…5G网络全面部署」: a state the goal paragraph sets as a target
+    heads_next = i + 1 < len(cands) and cands[i + 1].verb is not None  # 「投资6.6亿元，实施…」
+    if f.bare_ok and f.genre in ("gwr", "plan") and p.quants and not p.tail and not heads_next and not f.past:
+        return "planned-figure"  # 「财政赤字2.76万亿元」「…比重分别达到45%和30%」: a planned figure or target
+    if p.verb is not None and verb_class(p.verb) == "assignment" and p.subject and is_actor(p.subject, f.owners):
+        return "assignment"  # 「县城管局负责主干道除雪」: a unit assigned a task
+    if f.genre == "speech" and not f.outcome and p.verb is not None and p.checkable:
+        return "concrete-act"  # 「…，组建10个专业招商小分队」: an imperative concrete act in a speech
+    return None
+
+
+def _new_actor(f: SentenceFacts, p: Candidate) -> bool:
+    return p.subject is not None and p.verb is None and is_actor(p.subject, f.owners, relaxed=p.subject_before_cue)
+
+
+def attach_rule(f: SentenceFacts, cands: list[Candidate], i: int) -> tuple[str, str]:
+    """For a candidate after the first record has started: (action, rule)."""
+    p, cur = cands[i], f.groups[-1].parts
+    directive = _directive(f, cands, i)
+    if p.listed:
+        return NEW, "numbered-item"
+    cur_ck = any(x.checkable for x in cur)
+    new_subject = _new_actor(f, p)
+    if len(cur) == 1 and cur[0].means_only and not p.cues:
+        return JOIN, "task-after-means"
+    if p.tail and not p.cues and not (p.text.startswith("为") and p.checkable):
+        return JOIN, "tail"
+    if p.cues and all(clause("adverb-cue").match(c.cue) for c in p.cues) and not p.checkable and not cur_ck \
+            and not new_subject and any(x.cues for x in cur):
+        return JOIN, "adverbial-cue-in-exhortation-run"  # 「要搞好供需衔接，抓紧解决…」
+    if p.cues or new_subject or p.checkable or cur_ck or p.frequency:
+        if not p.cues and not directive and not new_subject and p.subject and not p.verb and not p.checkable:
+            return JOIN, "non-actor-continuation"
+        if f.genre == "speech" and not p.cues and not directive and not new_subject and not p.checkable \
+                and not p.verb:
+            return SKIP, "remark-between-tasks"  # 「原本就有不少硬仗要打」
+        if p.cues:
+            return NEW, "new-cue"
+        if new_subject:
+            return NEW, "new-subject"
+        if p.checkable or p.frequency:
+            return NEW, "checkable-phrase"
+        return NEW, "after-checkable-phrase"
+    return JOIN, "non-checkable-run"
+
+
+def _context_rule(f: SentenceFacts, cands: list[Candidate], i: int, started: bool) -> tuple[str, str]:
+    p = cands[i]
+    if not started:
+        ht = [tt for tt in p.times if tt.kind != "frequency"]
+        if ht:
+            f.head_time = (p, ht[0])
+        return SKIP, "leading-context"
+    nxt = cands[i + 1] if i + 1 < len(cands) else None
+    if nxt is None or nxt.cues or (nxt.subject and is_actor(nxt.subject, f.owners)) or \
+            any(x.checkable for x in f.groups[-1].parts):
+        return SKIP, "context-of-next"
+    return JOIN, "mid-sentence-context"
+
+
+def _first_rule(f: SentenceFacts, cands: list[Candidate], i: int) -> tuple[str, str]:
+    """Before any record of the sentence has started."""
+    p = cands[i]
+    if not p.checkable and clause("purpose-tail").match(p.text):
+        return SKIP, "purpose-tail-alone"
+    why = _directive(f, cands, i)
+    if why is None:
+        # 「投资6.6亿元，实施…」: a leading figure without a verb we know belongs to what follows
+        f.lead_figure = p if (p.quants and not p.cues and f.bare_ok) else None
+        np_ = clean_subject(p.text)
+        if not p.cues and p.verb is None and len(np_) <= 24 and is_actor(np_, f.owners) \
+                and not clause("vocative").match(np_):
+            # 「没有疫情或疫情较轻的地区，要…」: an actor as the topic of the sentence is its subject
+            f.topic = i
+            off = p.text.find(np_)
+            p.subject, p.subject_span = np_, (p.start + off, p.start + off + len(np_))
+            return SKIP, "topic-actor"
+        return SKIP, "not-a-directive"
+    return NEW, why
+
+
+def group(tree: DocTree, sent: Span, cands: list[Candidate], owners=frozenset()) -> tuple[list[Group], SentenceFacts]:
+    """Group a sentence's candidates into records."""
+    stext = sent.text
+    outcome_sentence = bool(clause("outcome").search(stext))
+    f = SentenceFacts(tree.genre, tree.bare_allowed(sent) and not outcome_sentence,
+                      tree.genre == "gwr" and tree.past(stext), tree.scope("goal", sent.start) is not None,
+                      outcome_sentence, owners)
+    for p, nxt in zip(cands, cands[1:]):
+        # 「做好政府工作，要…」: a topic closed by a comma before a clause that opens with its cue
+        if not p.cues and nxt.cues and nxt.cues[0].span[0] == 0 and not p.quants and not p.checkable \
+                and clause("auxiliary-cue").match(nxt.text):
+            p.context = True
+            p.note("grouping", "topic-before-cue")
+    started = False
+    for i, p in enumerate(cands):
+        if clause("stop-cue").search(p.text):
+            p.note("grouping", "only-if-conditional", "stop")
+            break
+        if p.context:
+            action, rule = _context_rule(f, cands, i, started)
+        elif not p.cues and clause("outcome").search(p.text):
+            action, rule = (STOP if started else SKIP), "reported-result"
+        elif f.outcome and clause("reported-instruction").match(p.text):
+            action, rule = (STOP if started else SKIP), "reported-instruction"  # 「…听取了汇报，要求各部门…」
+        elif not started:
+            action, rule = _first_rule(f, cands, i)
+        else:
+            action, rule = attach_rule(f, cands, i)
+        p.trail.append(Step("grouping", rule, (p.start, p.end), action))
+        if action == STOP:
+            break
+        if action == NEW:
+            parts = [p]
+            if not started and f.topic is not None:
+                parts = cands[f.topic:i + 1]  # the topic and the context after it open the record
+                cands[f.topic].note("grouping", "topic-actor", "join")
+            elif not started and i > 0 and cands[i - 1] is f.lead_figure:
+                parts = [cands[i - 1], p]
+                cands[i - 1].note("grouping", "leading-figure", "join")
+            f.groups.append(Group(parts, rule))
+            started = True
+        elif action == JOIN:
+            f.groups[-1].parts.append(p)
+    return f.groups, f

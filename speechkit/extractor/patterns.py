@@ -1,0 +1,52 @@
+"""The extractor's clause and sentence patterns, loaded once from ``data/clauses.yaml`` and
+``data/sentences.yaml`` (each with its examples; see tests/test_extractor_data.py).
+
+>>> bool(clause("outcome").search("新材料成功试生产"))
+True
+>>> first_rule("sentences", "如何在较短时间内整合力量，这是很大的挑战。")
+'rhetorical-question'
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..lexicon import LexiconError, compile_rules, load
+
+__all__ = ["clause", "structure", "mode_rules", "first_rule", "sentence_rules"]
+
+
+@lru_cache(maxsize=None)
+def mode_rules(name: str) -> dict[str, tuple[re.Pattern, dict]]:
+    """``{id: (compiled pattern, rule)}`` of ``data/<name>.yaml`` (rules with a ``mode``)."""
+    out = {}
+    for rid, pat, rule in compile_rules(load(name)["rules"], f"data/{name}.yaml", flags=0):
+        if rule.get("mode") not in ("match", "search"):
+            raise LexiconError(f"data/{name}.yaml: rule {rid!r}: mode must be match or search")
+        out[rid] = (pat, rule)
+    return out
+
+
+def clause(rid: str) -> re.Pattern:
+    """The compiled pattern of clause rule ``rid`` (``data/clauses.yaml``)."""
+    return mode_rules("clauses")[rid][0]
+
+
+def structure(rid: str) -> re.Pattern:
+    """The compiled pattern of scope rule ``rid`` (``data/structure.yaml``)."""
+    return mode_rules("structure")[rid][0]
+
+
+@lru_cache(maxsize=None)
+def sentence_rules(name: str = "sentences") -> tuple:
+    """Compiled ``(id, pattern, rule)`` of a sentence-filter file."""
+    return tuple(compile_rules(load(name)["rules"], f"data/{name}.yaml", flags=0))
+
+
+def first_rule(name: str, text: str) -> str | None:
+    """The id of the first rule of ``data/<name>.yaml`` whose pattern is found in ``text``."""
+    core = text.strip()
+    for rid, pat, _ in sentence_rules(name):
+        if pat.search(core):
+            return rid
+    return None

@@ -1,0 +1,143 @@
+"""The extractor: its stages, in order, and their names.
+
+    structure   the document tree, its facts and scope-setters           structure.py, scopes.py
+    candidates  sentence filters, then candidate clauses                   candidates.py
+    grouping    candidates → one group per record (named rules)            grouping.py, targets.py
+    fields      owner, cue and strength, deadline, frequency, metrics      fields.py
+    checkable   verb class × object, number, recurring duty                records.py (rules/checkable.py)
+
+Rules and lexicons are in ``speechkit/data/`` (clauses.yaml, sentences.yaml, cues.yaml,
+owners.yaml, checkable.yaml, times.yaml, quantities.yaml); every decision is kept on the
+record's trail, and every rejected sentence or clause is kept with the rule that rejected it.
+"""
+from __future__ import annotations
+
+from ..commitment import Commitment
+from ..io import Speech
+from ..rules.cues import cue_table
+from ..segment import Span, segment
+from . import fields as F
+from .candidates import candidates, sentence_filter
+from .extraction import Extraction
+from .grammar import Grammar
+from .grouping import group
+from .records import Draft, build, checkable_field
+from .structure import DocTree
+from .targets import statement_colon, target_list
+from .trail import Rejection, Step
+
+__all__ = ["Extractor", "extract", "STAGES"]
+
+STAGES = ("structure", "candidates", "grouping", "fields", "checkable")
+
+
+class Extractor:
+    """Rule-based commitment extractor with its own lexicon additions and tokenizer.
+
+    ``cues`` adds cue words ``{word: "strong"|"medium"|"weak"}``; ``owners``
+    adds actor names (a city's organs and projects); ``domain_words`` go to
+    this extractor's own ``jieba.Tokenizer``. Nothing is shared with other
+    extractors in the process.
+
+    >>> ex = Extractor(owners=["江城港务集团"], cues={"务求": "strong"})
+    >>> s = Speech.from_text("江城港务集团务求年内完成搬迁。", doc_id="d", date="2021-03-01")
+    >>> c = ex.extract(s)[0]
+    >>> c.owner, c.strength, c.deadline["end"]
+    ('江城港务集团', 'strong', '2021-12-31')
+    """
+
+    def __init__(self, cues: dict | None = None, owners=(), domain_words=()):
+        self.cues = dict(cues or {})
+        self.owners = frozenset(owners)
+        self.domain_words = tuple(domain_words)
+        self._table = cue_table(self.cues)
+        self._tokenizer = None
+        self.grammar = Grammar(lambda: self.tokenizer)
+
+    @property
+    def tokenizer(self):
+        """This extractor's own ``jieba.Tokenizer`` (created on first use)."""
+        if self._tokenizer is None:
+            from ..tokenize import make_tokenizer
+
+            self._tokenizer = make_tokenizer(self.domain_words + tuple(self.owners))
+        return self._tokenizer
+
+    def extract(self, speech: Speech | str, date=None) -> Extraction:
+        """Extract the commitments of a speech (or of a text, dated by ``date``)."""
+        if isinstance(speech, str):
+            speech = Speech.from_text(speech, date=date)
+        doc = segment(speech)
+        tree = DocTree(speech, doc, self._table, self.grammar)  # stage 1: structure
+        out: list[Commitment] = []
+        rejected: list[Rejection] = []
+        for sent in doc.sentences:
+            out.extend(self._sentence(tree, sent, rejected))
+        return Extraction(speech, doc, out, rejected)
+
+    def _sentence(self, tree: DocTree, sent: Span, rejected: list) -> list[Commitment]:
+        why = sentence_filter(tree, sent)  # stage 2: candidates
+        if why is not None:
+            rejected.append(_rejection(tree, sent.start, sent.end, sent.text, "candidates", why))
+            return []
+        cands = candidates(tree, sent)
+        targets = statement_colon(tree, sent)
+        if targets is not None:
+            drafts = target_list(tree, sent, cands, *targets)  # a main-targets statement
+        else:
+            groups, facts = group(tree, sent, cands, self.owners)  # stage 3: grouping
+            drafts = self._drafts(tree, sent, cands, groups, facts)  # stage 4: fields
+        used = {id(p) for d in drafts for p in d.parts}
+        for p in cands:
+            if id(p) not in used and p.trail and p.trail[-1].note in ("skip", "stop"):
+                rejected.append(_rejection(tree, p.start, p.end, p.text, "grouping", p.trail[-1].rule, p.trail))
+        out = []
+        for d in drafts:
+            if d.checkable.value is None:
+                d.checkable = checkable_field(d)  # stage 5: checkable
+            d.trail.append(Step("checkable", d.checkable.rule, d.checkable.span, str(bool(d.checkable.value))))
+            out.append(build(tree, d, sent.text))
+        return out
+
+    def _drafts(self, tree: DocTree, sent: Span, cands, groups, facts) -> list[Draft]:
+        carry = F.Carry()
+        heads = F.head_times(facts, cands, groups)
+        drafts = []
+        for g in groups:
+            text = tree.doc.text[g.start:g.end]
+            d = Draft(g.start, g.end, text, "cue" if any(p.cues for p in g.parts) else "bare-directive", sent.index)
+            d.parts = g.parts
+            d.trail = [s for p in g.parts for s in p.trail]
+            d.owner = F.owner_field(tree, g, carry, self.owners)
+            d.modality, d.strength = F.cue_fields(g, carry, self._table[2])
+            d.deadline = F.deadline_field(tree, g, heads.get(id(g)))
+            d.frequency = F.frequency_field(g)
+            d.metrics = F.metric_fields(g)
+            for name in ("owner", "modality", "deadline", "frequency"):
+                fv = getattr(d, name)
+                if fv:
+                    d.trail.append(Step("fields", f"{name}:{fv.rule}", fv.span, _show(fv.value)))
+            drafts.append(d)
+        return drafts
+
+
+def _show(v) -> str:
+    if isinstance(v, dict):
+        return str(v.get("end") or v.get("kind") or v.get("count"))
+    return str(v)
+
+
+def _rejection(tree: DocTree, a: int, b: int, text: str, stage: str, rule: str, trail=()) -> Rejection:
+    cl = tree.doc.cleaned
+    rs, re_ = cl.raw_span(a, b)
+    steps = [Step(s.stage, s.rule, cl.raw_span(*s.span) if s.span else None, s.note) for s in trail]
+    return Rejection(rs, re_, text, stage, rule, steps)
+
+
+def extract(speech: Speech | str, date=None, **kw) -> Extraction:
+    """Extract commitments with a default :class:`Extractor` (see its options).
+
+    >>> [(c.text, c.strength, c.deadline["end"]) for c in extract("确保年内完成政务中心搬迁。", date="2021-03-01")]
+    [('确保年内完成政务中心搬迁', 'strong', '2021-12-31')]
+    """
+    return Extractor(**kw).extract(speech, date=date)

@@ -1,0 +1,221 @@
+"""Stage 1, structure: the document as a tree of sections, paragraphs, sentences and clauses,
+with the facts every later stage needs (genre, plan year, named periods, review sections)
+and the scope-setters (typed :class:`Scope` objects) from which clauses inherit a deadline
+or an owner.
+
+The recognizers (cues, times, quantities) run once over the whole document here; a clause
+that a match crosses is recognized again on its own (:meth:`DocTree.recognized`).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, replace
+
+from ..rules.cues import find_cues
+from ..rules.quantities import find_quantities
+from ..rules.times import define_periods, find_times
+from ..segment import Document, Span
+from .patterns import clause, structure
+from .scopes import build_scopes
+from .trail import Field
+
+__all__ = ["DocTree", "Scope", "TRAIL"]
+
+TRAIL = "，,；;：:。！？!?、 "
+
+
+@dataclass(frozen=True)
+class Scope:
+    """A scope-setter: ``field`` (deadline or owner) is ``value`` for clauses in ``[start, end)``
+    (cleaned offsets) unless something nearer sets it. ``kind`` names the rule that made it."""
+
+    kind: str
+    field: str
+    start: int
+    end: int
+    value: Field
+
+
+_QUOTE = re.compile(r"“[^“”\n]{1,40}”|「[^「」\n]{1,40}」|\"[^\"\n]{1,40}\"")
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of short quoted names and slogans (at most 40 characters, within a line)."""
+    return [m.span() for m in _QUOTE.finditer(text)]
+
+
+def glossaries(doc: Document) -> list[tuple[int, int]]:
+    """「附件：名词解释」「名词解释」: a glossary explains terms, to the next heading of level 1 or the end."""
+    out = []
+    for para in doc.paragraphs:
+        if structure("glossary").match(para.text):
+            end = next((h.start for h in doc.headings if h.start > para.start and h.level == 1), len(doc.text))
+            out.append((para.start, end))
+    return out
+
+
+def genre_of(meta: dict, title: str) -> str:
+    """gwr (work report), plan (plans, notices, measures) or speech: the manifest's kind, else the title."""
+    kind = (meta.get("kind") or "").lower()
+    if kind in ("gwr", "plan", "speech"):
+        return kind
+    if "政府工作报告" in title:
+        return "gwr"
+    if re.search(r"办法|方案|计划|意见|通知|要点|规划|措施", title[:80]):
+        return "plan"
+    return "speech"
+
+
+def plan_year_of(genre: str, title: str) -> int | None:
+    """The single year a plan is for (「2022年数字政府建设考评办法」); a title's range is not one."""
+    if genre != "plan":
+        return None
+    m = re.search(r"(20\d\d)年", title)
+    if m and not re.search(r"20\d\d[—\-－～~至到]", title):
+        return int(m.group(1))
+    return None
+
+
+class DocTree:
+    """Per-document facts and scopes; built once per speech."""
+
+    def __init__(self, speech, doc: Document, table, grammar=None):
+        self.speech, self.doc, self.table, self.grammar = speech, doc, table, grammar
+        self.date = speech.date
+        meta = speech.meta or {}
+        title = meta.get("title") or doc.text[:120]
+        self.genre = genre_of(meta, title)
+        self.plan_year = plan_year_of(self.genre, title)
+        self.named = define_periods(doc.text, self.date, plan_year=self.plan_year)
+        self._clauses: dict[int, list[Span]] = {}
+        for c in doc.clauses:
+            self._clauses.setdefault(c.parent, []).append(c)
+        self._headings = sorted(((h.start, h.end, h) for h in doc.headings), key=lambda x: x[:2])
+        self._heading_starts = [a for a, _, _ in self._headings]
+        self.sections = doc.sections()
+        self.review = [(a, b) for h, a, b in self.sections if re.search(r"回顾|过去|成绩|成就|进展|成效", h.text)]
+        self.review += glossaries(doc)
+        self._found = None
+        self.scopes = sorted(build_scopes(self), key=lambda s: (s.start, -s.end))
+        self._scope_starts = [s.start for s in self.scopes]
+        self._scope_reach, reach = [], -1
+        for s in self.scopes:
+            reach = max(reach, s.end)
+            self._scope_reach.append(reach)
+
+    # ------------------------------------------------------------ recognizers
+    def times(self, text: str) -> list:
+        """Time expressions of ``text`` resolved against this speech."""
+        return find_times(text, self.date, plan_year=self.plan_year, named=self.named)
+
+    def recognized(self, a: int, b: int) -> tuple[list, list, list]:
+        """Cues, times and quantities of ``doc.text[a:b]``, spans relative to ``a``: what running the
+        recognizers on the piece alone gives (a piece that a document-wide match crosses is re-run)."""
+        if self._found is None:
+            text = self.doc.text
+            found = (self._unquoted(find_cues(text, self.table), text), self.times(text), find_quantities(text))
+            self._found = (found, [[x.span[0] for x in lst] for lst in found])
+        found, starts = self._found
+        out = []
+        for k, (lst, st) in enumerate(zip(found, starts)):
+            i = bisect_left(st, a)
+            crossing = i > 0 and lst[i - 1].span[1] > a
+            got = []
+            while i < len(lst) and lst[i].span[0] < b:
+                x = lst[i]
+                if x.span[1] > b:
+                    crossing = True
+                    break
+                got.append(replace(x, span=(x.span[0] - a, x.span[1] - a)))
+                i += 1
+            out.append(self._recognize(k, self.doc.text[a:b]) if crossing else got)
+        return tuple(out)
+
+    @staticmethod
+    def _unquoted(cues: list, text: str) -> list:
+        """Cues outside quotation marks: 「全面推行“必须办、马上办”工作机制」 names a policy, it directs nothing."""
+        if not cues or not any(q in text for q in "“「\""):
+            return cues
+        spans = quote_spans(text)
+        starts = [a for a, _ in spans]
+        out = []
+        for c in cues:
+            i = bisect_right(starts, c.span[0]) - 1
+            if not (i >= 0 and c.span[1] <= spans[i][1]):
+                out.append(c)
+        return out
+
+    def _recognize(self, k: int, text: str) -> list:
+        if k == 0:
+            return self._unquoted(find_cues(text, self.table), text)
+        return self.times(text) if k == 1 else find_quantities(text)
+
+    # ------------------------------------------------------------ tree
+    def clauses_of(self, s_idx: int) -> list[Span]:
+        return self._clauses.get(s_idx, [])
+
+    def paragraph_of(self, sent: Span) -> Span:
+        return self.doc.paragraphs[sent.parent]
+
+    def heading_at(self, pos: int):
+        """``(start, end, heading)`` of the heading holding ``pos`` (headings do not overlap), or ``None``."""
+        i = bisect_right(self._heading_starts, pos) - 1
+        if i >= 0 and pos < self._headings[i][1]:
+            return self._headings[i]
+        return None
+
+    def heading_end(self, pos: int) -> int | None:
+        h = self.heading_at(pos)
+        return h[1] if h else None
+
+    def in_heading(self, a: int, b: int) -> bool:
+        h = self.heading_at(a)
+        return bool(h and b <= h[1])
+
+    def in_review(self, pos: int) -> bool:
+        """Inside a section that reviews past work (「一、2021年工作回顾」): outcomes, not commitments."""
+        return any(a <= pos < b for a, b in self.review)
+
+    def bare_allowed(self, sent: Span) -> bool:
+        """Whether a verb-led clause without a cue is a directive in this sentence: anywhere in the
+        plan part of a work report or plan; in a speech amid instructions (a cue in this sentence or
+        one of the two before it in the paragraph), in an enumerated item (一是) or after a
+        forward-looking time (今年，下一步，)."""
+        if self.in_review(sent.start):
+            return False
+        if self.genre in ("gwr", "plan"):
+            return True
+        if clause("item-mark").match(sent.text) or structure("forward-head").match(sent.text):
+            return True  # 「一是…」「今年，…」「下一步，…」: an enumerated or forward-looking sentence
+        sents = self.doc.sentences
+        for j in (sent.index, sent.index - 1, sent.index - 2):
+            if j >= 0 and sents[j].parent == sent.parent and self._unquoted(find_cues(sents[j].text), sents[j].text):
+                return True
+        return False
+
+    def past(self, text: str) -> bool:
+        """The sentence speaks of the past: 「过去一年」「去年」, or a year before the speech's own."""
+        if clause("past-sentence").search(text):
+            return True
+        if self.date:
+            return any(int(y) < self.date.year for y in re.findall(r"(?<!\d)(20\d\d|19\d\d)年(?!\d)", text))
+        return False
+
+    def forward(self, tt) -> bool:
+        """A time expression that can date a commitment (not one in the past)."""
+        if tt.kind in ("vague", "named", "relative") or self.date is None or tt.end is None:
+            return True
+        if self.plan_year:
+            return tt.end >= f"{self.plan_year}-01-01"
+        return tt.end >= self.date.isoformat() or tt.end[:4] == str(self.date.year)
+
+    def scope(self, field: str, pos: int) -> Scope | None:
+        """The innermost scope setting ``field`` at cleaned offset ``pos`` (the last one opened)."""
+        i = bisect_right(self._scope_starts, pos) - 1
+        while i >= 0 and self._scope_reach[i] > pos:
+            s = self.scopes[i]
+            if s.field == field and pos < s.end:
+                return s
+            i -= 1
+        return None
