@@ -3,7 +3,7 @@
 For each input, ``speechkit.extract`` (clean, segment, recognize, extract) runs on the same kind of text at
 n, 2n and 4n characters, each measurement in a fresh process:
 
-- time, and its ratio per doubling (goal ≤ 2.2×);
+- time (the best of three runs when they are short), and its ratio per doubling (goal ≤ 2.2×);
 - peak memory of the extraction in bytes per character of input (tracemalloc, goal ≤ 30);
 - which modules grow fastest: self time per module under cProfile (C functions such as regular
   expressions counted for the module that calls them), and memory still held by the result at the end,
@@ -102,10 +102,15 @@ def measure(kind: str, n: int, mode: str) -> dict:
         ex.extract(sk.Speech.from_text(warm, date=DATE, kind="gwr", title="江城县人民政府工作报告"))
     text = build(kind, n)
     speech = sk.Speech.from_text(text, doc_id=kind, date=DATE, kind="gwr", title="江城县人民政府工作报告")
-    if mode == "time":
-        t = time.perf_counter()
-        res = ex.extract(speech)
-        return {"seconds": time.perf_counter() - t, "commitments": len(res)}
+    if mode == "time":  # the best of up to three runs: the machine may be shared
+        best = float("inf")
+        for _ in range(3):
+            t = time.perf_counter()
+            res = ex.extract(speech)
+            best = min(best, time.perf_counter() - t)
+            if best > 5:
+                break
+        return {"seconds": best, "commitments": len(res)}
     if mode == "profile":
         prof = cProfile.Profile()
         prof.runcall(ex.extract, speech)

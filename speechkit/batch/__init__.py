@@ -277,7 +277,7 @@ def _results(todo: list[Task], workers: int, engine: str, scheduler):
     if workers == 1:
         return (run_task(t) for t in todo)
     # the largest documents first, so that one big file does not finish last alone
-    return LocalPool(workers).run(sorted(todo, key=lambda t: -_size(t.path)))
+    return LocalPool(workers, todo[0].extractor).run(sorted(todo, key=lambda t: -_size(t.path)))
 
 
 def read_results(out_dir):

@@ -60,15 +60,16 @@ def _failure(task: Task, reason: str, attempts: int) -> dict:
 class LocalPool:
     """``run(tasks)`` yields one result dict per task, in the order they finish."""
 
-    def __init__(self, workers: int):
-        self.n = workers
+    def __init__(self, workers: int, extractor=None):
+        self.n, self.factory = workers, extractor
         self.ctx = mp.get_context("spawn")
         self.slots: list[_Slot] = []
         self.idle_deaths = 0
 
     def _spawn(self) -> _Slot:
         parent, child = self.ctx.Pipe()
-        proc = self.ctx.Process(target=serve, args=(child, os.getpid()), daemon=True, name="speechkit-worker")
+        proc = self.ctx.Process(target=serve, args=(child, os.getpid(), self.factory), daemon=True,
+                                name="speechkit-worker")
         proc.start()
         child.close()
         return _Slot(proc, parent)
