@@ -26,20 +26,55 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["Span", "Document", "segment", "HEADING_MARKERS"]
 
 
-@dataclass(frozen=True, slots=True)
 class Span:
-    """A stretch of a speech: cleaned offsets, raw offsets and the cleaned text (slots: no ``__dict__`` per
-    span, which a long document has hundreds of thousands of)."""
+    """A stretch of a speech: ``start``/``end`` in the cleaned text, ``raw_start``/``raw_end`` in the raw text,
+    and ``text``, the cleaned text of the stretch. Immutable; equal when kind, offsets, position and text are.
 
-    kind: str
-    start: int
-    end: int
-    raw_start: int
-    raw_end: int
-    text: str
-    level: int = 0
-    index: int = 0  # position among spans of its kind
-    parent: int = -1  # index of the enclosing paragraph (sentences) or sentence (clauses)
+    A long document has hundreds of thousands of spans, so a span keeps only its cleaned offsets and
+    place (seven slots, ~100 bytes); its text and raw offsets are read from the document's
+    :class:`~speechkit.clean.Cleaned` when asked.
+
+    >>> s = segment("一、总体要求\\n要完成。").sentences[1]
+    >>> s.kind, s.start, s.end, s.raw_start, s.raw_end, s.text, s.parent
+    ('sentence', 7, 11, 7, 11, '要完成。', 1)
+    """
+
+    __slots__ = ("kind", "start", "end", "level", "index", "parent", "_src")
+
+    def __init__(self, kind: str, start: int, end: int, src: Cleaned, level: int = 0, index: int = 0,
+                 parent: int = -1):
+        for name, value in (("kind", kind), ("start", start), ("end", end), ("level", level), ("index", index),
+                            ("parent", parent), ("_src", src)):
+            object.__setattr__(self, name, value)
+
+    def __setattr__(self, name, value):
+        raise AttributeError(f"Span is immutable (cannot set {name!r})")
+
+    @property
+    def text(self) -> str:
+        return self._src.text[self.start:self.end]
+
+    @property
+    def raw_start(self) -> int:
+        return self._src.raw_span(self.start, self.end)[0]
+
+    @property
+    def raw_end(self) -> int:
+        return self._src.raw_span(self.start, self.end)[1]
+
+    def _key(self) -> tuple:
+        return self.kind, self.start, self.end, self.level, self.index, self.parent
+
+    def __eq__(self, other) -> bool:
+        if not isinstance(other, Span):
+            return NotImplemented
+        return self._key() == other._key() and (self._src is other._src or self.text == other.text)
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __reduce__(self):
+        return Span, (self.kind, self.start, self.end, self._src, self.level, self.index, self.parent)
 
     def __repr__(self) -> str:
         t = self.text if len(self.text) <= 30 else self.text[:29] + "…"
@@ -83,8 +118,7 @@ class Document:
         return self.cleaned.raw
 
     def span(self, kind: str, start: int, end: int, **kw) -> Span:
-        rs, re_ = self.cleaned.raw_span(start, end)
-        return Span(kind, start, end, rs, re_, self.cleaned.text[start:end], **kw)
+        return Span(kind, start, end, self.cleaned, **kw)
 
     def sections(self) -> list[tuple[Span, int, int]]:
         """Headings with the cleaned range they govern (to the next heading of the same or a higher level).
