@@ -190,6 +190,7 @@ def cmd_text(a) -> int:
 
     failed = 0
     paths = _collect(a.paths)
+    args_.check_output_file(a.output)
     out = open(a.output, "w", encoding="utf-8") if a.output and a.output != "-" else sys.stdout
     try:
         for path in paths:

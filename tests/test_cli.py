@@ -227,3 +227,9 @@ def test_real_entry_point_prints_no_traceback(tmp_path):
     r = subprocess.run([sys.executable, "-m", "speechkit.cli", "extract", str(tmp_path / "blank.txt")],
                        capture_output=True, text=True)
     assert r.returncode == 1 and "no words" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_text_output_in_a_missing_folder(capsys, src, tmp_path):
+    code, lines = _run(capsys, ["text", src / "a.txt", "-o", tmp_path / "nope" / "a.txt"])
+    assert code == 2
+    _one_line(lines, "nope", "does not exist")
