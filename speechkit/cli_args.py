@@ -110,7 +110,8 @@ def check_output_folder(path) -> None:
         raise UsageError(f"{p}: is a file: a batch run writes into a folder (give a folder name)")
     where = p if p.exists() else p.parent
     if not where.is_dir():
-        raise UsageError(f"{p}: cannot create it: folder {p.parent} does not exist (create it first, or check the path)")
+        raise UsageError(f"{p}: cannot create it: folder {p.parent} does not exist (create it first, or check "
+                         "the path)")
     if not os.access(where, os.W_OK | os.X_OK):
         raise UsageError(f"{where}: not writable: choose another output folder")
 
