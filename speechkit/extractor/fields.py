@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..rules.checkable import starts_with_verb
+from ..rules.checkable import starts_with_verb, strip_adverbs, verb_class, verb_pattern
 from ..rules.cues import STRENGTH_ORDER
 from ..rules.owners import is_actor, is_statistic
 from .grouping import Group, SentenceFacts
@@ -41,7 +41,7 @@ def owner_field(tree: DocTree, g: Group, carry: Carry, owners=frozenset()) -> Fi
     p0 = g.parts[0]
     if p0.subject and p0.cues and p0.cues[0].cue in ("拟", "安排") and p0.subject.endswith(("财政", "预算")):
         return NONE  # 「今年市级财政拟安排…18亿元」: a planned figure of a budget has no owner (issue 11)
-    if p0.subject and is_actor(p0.subject, owners, relaxed=p0.subject_before_cue):
+    if p0.subject and _actor(tree, p0, owners):
         f = Field(p0.subject, "subject", p0.subject_span)
     elif clause("we-let").match(p0.text):
         f = Field("我们", "subject", (p0.start + 1, p0.start + 3))
@@ -59,6 +59,29 @@ def owner_field(tree: DocTree, g: Group, carry: Carry, owners=frozenset()) -> Fi
         return Field(carry.owner.value, "sentence-actor", carry.owner.span)
     s = tree.scope("owner", p0.start)
     return s.value if s else NONE
+
+
+_ORGAN = re.compile(r"(?:局|委|办|厅|部|中心|政府|党委|党组|院|所|站|室|组|队|公司|集团|银行|单位|部门|海关|管委会|领导|干部|同志)$")
+
+
+def _actor(tree: DocTree, p0, owners) -> bool:
+    """The candidate's subject names an actor: an organ, role, group or project by its ending, or a
+    short noun phrase right before the cue (「公路要…」); never a verb phrase that ends in such a noun
+    (「发展社区」「抓实项目」「稳步壮大…企业」)."""
+    subj = p0.subject
+    if subj in owners:
+        return True
+    if tree.grammar is not None and tree.grammar.leading_verb(subj):
+        return False  # 「抓实项目」「发展社区」: a verb phrase
+    core = strip_adverbs(subj)
+    inner = verb_pattern().search(core)
+    if inner and len(core) - inner.end() >= 4 and verb_class(inner.group(0)) not in ("activity", "assignment") \
+            and not _ORGAN.search(subj):
+        return False  # 「稳步壮大…领军企业」「分类推进融资平台」: a verb and its object, not who does it
+    if is_actor(subj, owners):
+        return True
+    return is_actor(subj, owners, relaxed=p0.subject_before_cue) and \
+        (tree.grammar is None or tree.grammar.noun_phrase(subj))
 
 
 def _ensure_subject(p0) -> Field:

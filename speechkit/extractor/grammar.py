@@ -58,6 +58,13 @@ class Grammar:
             self._cache[t] = w if tag in d["verb_tags"] and w not in d["not_verbs"] and len(w) >= 2 else None
         return self._cache[t]
 
+    def noun_phrase(self, text: str) -> bool:
+        """Whether ``text`` ends in a noun (「滨江大道」「南江农贸批发市场」), not a verb or an adverb
+        (「提出」「多一些」): a phrase before a cue is taken as the actor only then."""
+        tags = self._tags(text)
+        return bool(tags) and tags[-1][1][:1] in ("n", "j", "l") and tags[-1][1] not in ("nr",) or \
+            (bool(tags) and tags[-1][1] == "nr" and len(tags[-1][0]) >= 3)
+
     def object_opener(self, text: str) -> bool:
         """Opened by a preposition of object or beneficiary (对 将 把 向 为 给 用 面向)."""
         return bool(_data()["object_openers"].match(_MANNER.sub("", text)))
