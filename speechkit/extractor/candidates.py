@@ -65,7 +65,7 @@ def _slogan(tree: DocTree, sent: Span, core: str) -> bool:
             or find_quantities(core):
         return False
     cues = find_cues(core, tree.table)
-    if any(c.strength == "strong" for c in cues):
+    if any(clause("ban-or-guarantee").match(c.cue) for c in cues):
         return False  # 「严禁搞形象工程。」「确保不发生人员伤亡。」: a ban or a guarantee, not a slogan
     return not (cues and is_actor(clean_subject(core[:cues[0].span[0]])))  # 「县政府要抓好…」 names who
 
@@ -98,9 +98,14 @@ def _goal_bullet_wish(tree: DocTree, sent: Span, core: str) -> bool:
 
 
 def _past_head(tree: DocTree, sent: Span, core: str) -> bool:
-    """「过去一年，全县新建学校4所…」「去年，我们出台了…」: a sentence opened by a past time reports what was
-    done, unless a modal directs something in it (「去年…，今年要…」)."""
-    if not structure("past-head").match(core):
+    """「过去一年，全县新建学校4所…」「去年，我们出台了…」「上半年，…」 (said in August): a sentence opened by a
+    past time reports what was done, unless a modal directs something in it (「去年…，今年要…」);
+    「今天召开…推进会，…」 describes the occasion."""
+    if structure("occasion-head").match(core):
+        return True
+    head = [tt for tt in tree.times(core[:12]) if tt.span[0] == 0 and tt.kind != "frequency"]
+    past_time = bool(head) and head[0].end is not None and not tree.forward(head[0])
+    if not (structure("past-head").match(core) or past_time):
         return False
     return not any(clause("auxiliary-cue").match(c.cue) or c.cue in ("确保", "力争", "将")
                    for c in find_cues(core, tree.table))
@@ -173,6 +178,10 @@ def candidates(tree: DocTree, sent: Span) -> list[Candidate]:
             c = Candidate(a2, b2, text[a2:b2], cues, times, [q for q in quants if q.role == "target"], listed=listed)
             annotate(tree, c, cl.end if b2 == b else b2 + 1, grammar)
             out.append(c)
+    for p, nxt in zip(out, out[1:]):
+        if any(st.rule == "object-before-verb" for st in p.trail) and nxt.cues and nxt.cues[0].span[0] == 0:
+            p.context = True  # 「对签约未落地项目，要逐个梳理」: the topic of the task after it
+            p.note("candidates", "topic-before-cue")
     return out
 
 

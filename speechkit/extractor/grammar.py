@@ -61,9 +61,13 @@ class Grammar:
     def noun_phrase(self, text: str) -> bool:
         """Whether ``text`` ends in a noun (「滨江大道」「南江农贸批发市场」), not a verb or an adverb
         (「提出」「多一些」): a phrase before a cue is taken as the actor only then."""
+        if re.search(r"[一二三四五六七八九十\d]期$|[号段标]$", text):
+            return True  # 「江城港区三期」「二号线」: a project's phase or section
         tags = self._tags(text)
-        return bool(tags) and tags[-1][1][:1] in ("n", "j", "l") and tags[-1][1] not in ("nr",) or \
-            (bool(tags) and tags[-1][1] == "nr" and len(tags[-1][0]) >= 3)
+        if not tags:
+            return False
+        w, tag = tags[-1]
+        return (tag[:1] in ("n", "j", "l") and tag != "nr") or (tag == "nr" and len(w) >= 3)
 
     def object_opener(self, text: str) -> bool:
         """Opened by a preposition of object or beneficiary (对 将 把 向 为 给 用 面向)."""
