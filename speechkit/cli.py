@@ -197,6 +197,27 @@ def cmd_text(a) -> int:
     return 1 if failed else 0
 
 
+def cmd_explain(a) -> int:
+    """Why the text at a raw offset is, or is not, a commitment, and where each field came from."""
+    from .extractor import Extractor
+
+    speeches, failed = _read_all([a.path], a.manifest, a.date)
+    if not speeches:
+        return 1
+    res = Extractor().extract(speeches[0])
+    if a.at is None and a.record is None:
+        for i in range(len(res)):
+            print(res.explain(i) + "\n")
+    elif a.record is not None:
+        if not 0 <= a.record < len(res):
+            print(f"speechkit: {a.path}: no record {a.record} (it has {len(res)})", file=sys.stderr)
+            return 2
+        print(res.explain(a.record))
+    else:
+        print(res.explain(at=a.at))
+    return 0
+
+
 def cmd_report(a) -> int:
     """Build the static report site of the speeches into the folder ``-o``."""
     import time
@@ -359,6 +380,16 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--info", action="store_true", help="also say, on standard error, the format, encoding and "
                    "number of pages or paragraphs of each file")
     t.set_defaults(func=cmd_text)
+    x = sub.add_parser("explain", help="say why a clause is or is not a commitment",
+                       description="Explain the extractor's decisions on one file: at a raw character offset (the "
+                       "record or the rejected sentence or clause there, with the rule that decided), for one record "
+                       "by its number, or for every record.")
+    x.add_argument("path", help=FORMATS_HELP)
+    x.add_argument("--at", type=int, help="a character offset into the text as read (`speechkit text FILE`)")
+    x.add_argument("--record", type=int, help="the number of a record (0 = the first)")
+    x.add_argument("--manifest", action="append", help="manifest CSV giving the speech's date and kind (may be repeated)")
+    x.add_argument("--date", help="speech date YYYY-MM-DD (overrides the manifest)")
+    x.set_defaults(func=cmd_explain)
     s = sub.add_parser("segment", help="clean and segment; print a summary",
                        description="Clean and segment speeches; print their size, noise removed and headings.")
     s.add_argument("paths", nargs="+", help=FORMATS_HELP)
