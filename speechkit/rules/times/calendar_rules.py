@@ -104,13 +104,29 @@ def _weekday_year(g, y: int, how: str, c) -> int:
     raise Unread("the weekday does not fall on the date")
 
 
+def _bare_day(m, c, g) -> tuple[dt.date, dt.date]:
+    """A day of the month alone: the speech's month, or the next when it has passed and the clause looks ahead."""
+    if c.date is None:
+        raise Unread(NO_DATE)
+    d = small(g["d"])
+    day = dt.date(c.date.year, c.date.month, d)
+    if day < c.date and (g.get("suf") in DEADLINE or c.ahead(m.start(), m.end())):
+        nxt = add_months(c.date.replace(day=1), 1)
+        day = dt.date(nxt.year, nxt.month, d)
+    return day, day
+
+
 def calendar(m, c) -> Res:
     """Days, months, parts of a year and years, written, relative (今年 本月…) or implicit."""
     g = m.groupdict()
     suf = g.get("suf")
     res = Res(clock=clock_of(m))
     try:
-        if g.get("rm"):
+        if g.get("d") and "m" not in m.re.groupindex and "rm" not in m.re.groupindex:
+            if not (g.get("pre") or suf or g.get("clock")):
+                raise Refuse  # 「30日」 alone: the 30th, or thirty days
+            ps, pe = _bare_day(m, c, g)
+        elif g.get("rm"):
             ps, pe = _rel_month(m, c, g)
             res.past = g["rm"].startswith("上")
         else:

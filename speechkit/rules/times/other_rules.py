@@ -29,7 +29,7 @@ def festival(m, c) -> Res:
     """元旦 春节 清明 五一 端午 中秋 国庆 …: the festival's day of the year written, named or implied."""
     g = m.groupdict()
     name, suf = g["fest"], g.get("fsuf") or ""
-    if not _bare_ok(name) and not suf and not (g.get("y") or g.get("y2") or g.get("ry")):
+    if not _bare_ok(name) and not suf and not (g.get("y") or g.get("y2") or g.get("ry") or g.get("lunar")):
         raise Refuse  # 「政治清明」「五一广场」
     if suf in _HOLIDAY:
         return Res(note="a holiday period: its length is set each year")

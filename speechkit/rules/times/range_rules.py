@@ -9,7 +9,7 @@ from .dates import month_end, nth_weekday as _nth
 from .model import NO_DATE, Res
 from .numerals import small, year as read_year
 
-__all__ = ["window", "month_range", "days_list", "year_range", "nth_weekday", "iso", "mdy"]
+__all__ = ["window", "month_range", "days_list", "year_range", "dotted_range", "nth_weekday", "iso", "mdy"]
 
 
 def _first_year(m, c, end_of) -> tuple[int, bool]:
@@ -84,6 +84,15 @@ def year_range(m, c) -> Res:
     if y2 < y1:
         raise Refuse
     return Res(start=dt.date(y1, 1, 1), end=dt.date(y2, 12, 31), pstart=dt.date(y1, 1, 1), pend=dt.date(y2, 12, 31))
+
+
+def dotted_range(m, c) -> Res:
+    y1, y2 = read_year(m["y1"]), read_year(m["y2"])
+    start = dt.date(y1, int(m["m1"]), 1)
+    end = month_end(y2, int(m["m2"])) if m["m2"] else dt.date(y2, 12, 31)
+    if end < start:
+        raise Refuse
+    return Res(start=start, end=end, pstart=start, pend=end)
 
 
 def nth_weekday(m, c) -> Res:
