@@ -34,11 +34,11 @@ def year_of(m, c) -> tuple[int | None, str, bool]:
     g = m.groupdict()
     if g.get("y"):
         return read_year(g["y"]), "written", False
-    if g.get("y2"):
+    if g.get("y2") or g.get("y2c"):
         base = c.base_year()
         if base is None:
             raise _Unread(NO_DATE)
-        return read_year(g["y2"], base), "written", False
+        return read_year(g.get("y2") or g["y2c"], base), "written", False
     ry = g.get("ry")
     if not ry:
         return None, "implicit", False

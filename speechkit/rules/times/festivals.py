@@ -26,7 +26,7 @@ def _table() -> dict[str, dict]:
         name, how = f.get("name"), {k: f.get(k) for k in ("solar", "lunar", "term", "eve_of")}
         if not name or sum(v is not None for v in how.values()) != 1:
             raise LexiconError(f"data/times.yaml: festival {f!r} needs a name and one of solar, lunar, term, eve_of")
-        for n in [name] + list(f.get("also") or []):
+        for n in [name] + list(f.get("also") or []) + list(f.get("alone") or []):
             out[n] = f
     return out
 

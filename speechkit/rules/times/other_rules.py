@@ -19,10 +19,8 @@ _HOLIDAY = {"期间", "假期", "小长假", "长假", "黄金周", "前后"}
 
 
 def _bare_ok(name: str) -> bool:
-    for f in data()["festivals"]:
-        if name == f["name"] or name in (f.get("also") or []):
-            return f.get("bare", True)
-    return True
+    """Whether the name alone is the festival (not a number, a food, a virtue: `alone` in the data)."""
+    return not any(name in (f.get("alone") or []) for f in data()["festivals"])
 
 
 def festival(m, c) -> Res:
@@ -48,7 +46,8 @@ def festival(m, c) -> Res:
     if suf == "前夕":
         day -= DAY
     suffix = {"节前": "前", "节后": "后", "当天": ""}.get(suf, suf) or None
-    return with_suffix(suffix, None, day, day, c, Res(past=past, year=y if how == "written" else None))
+    return with_suffix(suffix, None, day, day, c, Res(past=past, year=y if how == "written" else None,
+                                                      implicit=how == "implicit"))
 
 
 def unread(m, c) -> Res:

@@ -80,10 +80,17 @@ def days_list(m, c) -> Res:
 
 
 def year_range(m, c) -> Res:
-    y1, y2 = read_year(m["y1"]), read_year(m["y2"])
+    """「2021—2023年」, 「2018至20年6月」 (a two-digit second year is in the first's century, or the next)."""
+    y1 = read_year(m["y1"])
+    if m["y2s"]:
+        y2 = y1 // 100 * 100 + int(m["y2s"])
+        y2 += 100 if y2 < y1 else 0
+    else:
+        y2 = read_year(m["y2"])
+    end = month_end(y2, small(m["m2"])) if m["m2"] else dt.date(y2, 12, 31)
     if y2 < y1:
         raise Refuse
-    return Res(start=dt.date(y1, 1, 1), end=dt.date(y2, 12, 31), pstart=dt.date(y1, 1, 1), pend=dt.date(y2, 12, 31))
+    return Res(start=dt.date(y1, 1, 1), end=end, pstart=dt.date(y1, 1, 1), pend=end)
 
 
 def dotted_range(m, c) -> Res:

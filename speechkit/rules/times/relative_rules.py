@@ -123,7 +123,8 @@ def from_now(m, c) -> Res:
 
 def relative_span(m, c) -> Res:
     """「N个月内」「两年时间」: from the speech date, N units on (the rolling reading)."""
-    if m["u"] == "月" and not m["ge"] and not m["half"] and m["n"] not in ("两", "俩") and not m["h1"]:
+    if m["u"] == "月" and not m["ge"] and not m["half"] and m["n"] not in ("两", "俩") \
+            and not (m["h1"] or "").startswith("个"):
         raise Refuse  # 「3月内」: within March, not within three months
     if c.date is None:
         return _no_date()
@@ -137,7 +138,7 @@ def later(m, c) -> Res:
     """「N天/周/个月/年后」: the speech date N units on; 「…前」: N units back (in the past)."""
     g = m.groupdict()
     back = g["suf"].endswith("前")
-    if g["u"] == "月" and not g["ge"] and not g["half"]:
+    if g["u"] == "月" and not g["ge"] and not g["half"] and not (g.get("h1") or "").startswith("个"):
         raise Refuse  # 「6月后」 is after June
     if g["u"] == "日" and back and g.get("n") not in ("两", "俩"):
         raise Refuse  # 「5日前」: before the 5th, or five days ago
