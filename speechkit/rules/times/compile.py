@@ -84,6 +84,8 @@ def scan_rule(pat: re.Pattern, rule: dict, text: str, anchors: dict | None = Non
     starts, until = starts_of(rule), -1
     for lo, hi in anchors[key]:
         for c in starts.finditer(text, max(lo, until), hi):
+            if c.start() < until:
+                continue
             m = pat.match(text, c.start())
             if m and m.end() > m.start():
                 until = m.end()
