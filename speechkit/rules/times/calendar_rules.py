@@ -131,15 +131,15 @@ def calendar(m, c) -> Res:
             res.past = g["rm"].startswith("上")
         else:
             y, how, res.past = year_of(m, c)
-            if how == "written":
-                res.year = y
             if how == "implicit":
                 roll = bool(g.get("m"))  # months and days roll to the next year; quarters and halves stay
                 y = c.implicit_year(lambda yy: _named(g, yy)[1], m.start(), m.end(), suf in DEADLINE) \
-                    if roll else (c.plan_year or c.base_year())
+                    if roll else (c.plan_year or c.anchor_year(m.start()) or c.base_year())
                 if y is None:
                     raise Unread(NO_DATE)
                 res.implicit = True
+            else:
+                res.year = y
             if g.get("wd") and g.get("d"):
                 y = _weekday_year(g, y, how, c)
             ps, pe = _named(g, y)

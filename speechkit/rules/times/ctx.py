@@ -11,7 +11,9 @@ from .model import Res
 __all__ = ["Ctx", "as_date"]
 
 _SENT = re.compile(r"[。！？；;!?\n]")
+_CLAUSE = re.compile(r"[，,。！？；;!?\n：:]")
 _WINDOW = 40  # characters each way that the look-ahead words are sought in
+_COMPARED = re.compile(r"(?:比|较|同比|与|和|同)$")
 
 
 def as_date(value) -> dt.date | None:
@@ -37,50 +39,56 @@ class Ctx:
 
     def _before(self, pos: int, want):
         for a, b, res in reversed(self.history):
-            if b <= pos and self.same_sentence(b, pos) and want(res):
-                return res
             if not self.same_sentence(b, pos):
                 break
+            if b <= pos and want(a, res):
+                return res
         return None
 
     def anchor_year(self, pos: int) -> int | None:
-        """A year written out earlier in the same sentence (「2023年开工，次年建成」)."""
-        res = self._before(pos, lambda r: r.year is not None)
+        """The year of an expression earlier in the same sentence that names one (「2023年开工，次年建成」,
+        「去年一季度…二季度以后」); not one it is compared with (「比去年…」)."""
+        res = self._before(pos, lambda a, r: r.year is not None
+                           and not _COMPARED.search(self.text, max(0, a - 2), a))
         return res.year if res else None
 
     def anchor_day(self, pos: int) -> dt.date | None:
         """A single day named earlier in the same sentence (「6月20日到达，次日返回」)."""
-        res = self._before(pos, lambda r: r.pstart is not None and r.pstart == r.pend)
+        res = self._before(pos, lambda a, r: r.pstart is not None and r.pstart == r.pend)
         return res.pend if res else None
 
     def anchor_month(self, pos: int) -> dt.date | None:
         """A month or day named earlier in the same sentence (「3月启动，同月完成」)."""
-        res = self._before(pos, lambda r: r.pend is not None and r.pstart is not None
+        res = self._before(pos, lambda a, r: r.pend is not None and r.pstart is not None
                            and (r.pend - r.pstart).days < 31)
         return res.pend if res else None
 
     def ahead(self, a: int, b: int) -> bool:
-        """The sentence around ``text[a:b]`` looks ahead: a word of `lookahead.forward` and none of
+        """The clause around ``text[a:b]`` looks ahead: a word of `lookahead.forward` and none of
         `lookahead.past` (data/times.yaml) within it."""
         forward, past = lookahead_patterns()
         lo, hi = max(0, a - _WINDOW), min(len(self.text), b + _WINDOW)
         m = None
-        for m in _SENT.finditer(self.text, lo, a):
+        for m in _CLAUSE.finditer(self.text, lo, a):
             pass
         lo = m.end() if m else lo
-        m = _SENT.search(self.text, b, hi)
+        m = _CLAUSE.search(self.text, b, hi)
         hi = m.start() if m else hi
         if past.search(self.text, lo, hi):
             return False
         return forward.search(self.text, lo, hi) is not None
 
     def implicit_year(self, end_of, a: int, b: int, deadline: bool) -> int | None:
-        """The year of a month or day written without one: the plan's, else the speech's, or the next
-        when the period ``end_of(year)`` has passed and the clause looks ahead (spec section 2)."""
+        """The year of a month or day written without one: the plan's; else the year named earlier in
+        the sentence; else the speech's, or the next when the period ``end_of(year)`` has passed and
+        the clause looks ahead (spec section 2)."""
         if self.year_hint is not None:
             return self.year_hint
         if self.plan_year:
             return self.plan_year
+        anchor = self.anchor_year(a)
+        if anchor is not None:
+            return anchor
         if self.date is None:
             return None
         y = self.date.year

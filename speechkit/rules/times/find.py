@@ -80,7 +80,8 @@ def _join(chosen: list[list], c: Ctx) -> list[list]:
     out, join = [], join_pattern()
     for item in chosen:
         prev = out[-1] if out else None
-        if prev and _joinable(prev, item) and join.fullmatch(c.text, prev[1], item[0]):
+        if prev and _joinable(prev, item) and (join.fullmatch(c.text, prev[1], item[0]) or (
+                prev[1] == item[0] and item[4].groupdict().get("pre") in ("到", "至"))):
             second = _second(prev, item, c)
             if second is not None:
                 first = prev[5].pstart or prev[5].start or prev[5].end

@@ -46,7 +46,7 @@ def festival(m, c) -> Res:
     if suf == "前夕":
         day -= DAY
     suffix = {"节前": "前", "节后": "后", "当天": ""}.get(suf, suf) or None
-    return with_suffix(suffix, None, day, day, c, Res(past=past, year=y if how == "written" else None,
+    return with_suffix(suffix, None, day, day, c, Res(past=past, year=None if how == "implicit" else y,
                                                       implicit=how == "implicit"))
 
 

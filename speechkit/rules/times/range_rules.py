@@ -49,7 +49,7 @@ def window(m, c) -> Res:
         return Res(note="no such day")
     if end < start:
         return Res(note="a range that ends before it starts")
-    return Res(start=start, end=end, pstart=start, pend=end, implicit=implicit)
+    return Res(start=start, end=end, pstart=start, pend=end, implicit=implicit, year=None if implicit else y1)
 
 
 def month_range(m, c) -> Res:
@@ -61,7 +61,7 @@ def month_range(m, c) -> Res:
         return Res(note=str(e))
     start = dt.date(y1, m1, 1)
     end = _second(y1, start, g.get("y_2"), lambda y: month_end(y, m2))
-    return Res(start=start, end=end, pstart=start, pend=end, implicit=implicit)
+    return Res(start=start, end=end, pstart=start, pend=end, implicit=implicit, year=None if implicit else y1)
 
 
 def days_list(m, c) -> Res:
@@ -90,7 +90,7 @@ def year_range(m, c) -> Res:
     end = month_end(y2, small(m["m2"])) if m["m2"] else dt.date(y2, 12, 31)
     if y2 < y1:
         raise Refuse
-    return Res(start=dt.date(y1, 1, 1), end=end, pstart=dt.date(y1, 1, 1), pend=end)
+    return Res(start=dt.date(y1, 1, 1), end=end, pstart=dt.date(y1, 1, 1), pend=end, year=y2)
 
 
 def dotted_range(m, c) -> Res:

@@ -41,10 +41,16 @@ def rel_day(m, c) -> Res | None:
     return _day_res(m, c, c.date + off * DAY, off < 0)
 
 
+_BEFORE_BARE = "在于到至是和与及、，,从自逢（(“\"：: \n"
+
+
 def weekday(m, c) -> Res:
+    wd, rel = WD[m["wd"]], m["wrel"]
+    if rel is None and m.start() > 0 and "\u4e00" <= c.text[m.start() - 1] <= "\u9fff" \
+            and c.text[m.start() - 1] not in _BEFORE_BARE:
+        raise Refuse  # 「谭登周一家」: a name, not Monday
     if c.date is None:
         return _no_date()
-    wd, rel = WD[m["wd"]], m["wrel"]
     if rel is None:
         day = next_weekday(c.date, wd)  # a bare weekday: the next one after the speech date
     else:
