@@ -182,3 +182,26 @@ def test_a_full_date_resolves_to_itself(y, m, d, before, after):
     days = [t for t in find_times(text, "2021-03-05") if f"{y}年{m}月{d}日" in t.text]
     assert len(days) == 1 and days[0].end in (dt.date(y, m, d).isoformat(), None), (text, days)
     assert days[0].end is not None or days[0].start == dt.date(y, m, d).isoformat()
+
+
+def test_a_passed_day_rolls_only_when_its_clause_looks_ahead():
+    said = "2020-02-23"
+    assert find_times("1月7日，我主持召开专题会议。", said)[0].end == "2020-01-07"
+    assert find_times("我在2月12日的会议上提出，各地要分区施策。", said)[0].end == "2020-02-12"
+    assert find_times("1月7日前要全部完成。", said)[0].end == "2021-01-07"
+
+
+def test_a_day_without_a_year_after_a_full_date_takes_its_year():
+    text = "2017年6月21日至23日，调研组在山区考察。这是6月21日下午，调研组走访农户。"
+    assert [t.end for t in find_times(text, "2018-02-12")] == ["2017-06-23", "2017-06-21"]
+
+
+def test_a_quarter_takes_the_year_named_before_it_in_the_sentence():
+    ts = find_times("去年一季度开局良好，进入二季度以后有所回落。", "2025-03-05")
+    assert [(t.text, t.end, t.start) for t in ts] == [("去年一季度", "2024-03-31", None),
+                                                      ("二季度以后", None, "2024-07-01")]
+
+
+def test_a_year_compared_with_is_no_anchor():
+    ts = find_times("比去年增长5%，6月底前完成。", "2021-03-05")
+    assert ts[-1].end == "2021-06-30"

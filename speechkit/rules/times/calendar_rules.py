@@ -139,7 +139,7 @@ def calendar(m, c) -> Res:
                     raise Unread(NO_DATE)
                 res.implicit = True
             else:
-                res.year = y
+                res.year, res.written = y, how == "written"
             if g.get("wd") and g.get("d"):
                 y = _weekday_year(g, y, how, c)
             ps, pe = _named(g, y)

@@ -52,6 +52,20 @@ class Ctx:
                            and not _COMPARED.search(self.text, max(0, a - 2), a))
         return res.year if res else None
 
+    def anchor_written(self, pos: int) -> int | None:
+        """The year of a date written out in full in the sentences just before, in the same paragraph
+        (「2017年6月21日至23日，…考察。这是6月21日下午，…」)."""
+        lo = max(0, pos - _WINDOW * 2)
+        nl = self.text.rfind("\n", lo, pos)
+        for a, b, res in reversed(self.history):
+            if b > pos:
+                continue
+            if a < lo or a < nl:
+                break
+            if res.written and res.pstart is not None and res.pend is not None and (res.pend - res.pstart).days < 31:
+                return res.year
+        return None
+
     def anchor_day(self, pos: int) -> dt.date | None:
         """A single day named earlier in the same sentence (「6月20日到达，次日返回」)."""
         res = self._before(pos, lambda a, r: r.pstart is not None and r.pstart == r.pend)
@@ -91,11 +105,16 @@ class Ctx:
             return anchor
         if self.date is None:
             return None
+        ahead = deadline or self.ahead(a, b)
+        if not ahead:
+            written = self.anchor_written(a)
+            if written is not None:
+                return written
         y = self.date.year
         try:
             passed = end_of(y) < self.date
         except ValueError:
             return y
-        if passed and (deadline or self.ahead(a, b)):
+        if passed and ahead:
             y += 1
         return y

@@ -60,6 +60,7 @@ class Res:
     past: bool = False
     implicit: bool = False
     year: int | None = None
+    written: bool = False  # the year is written out (「2017年6月21日」), not relative
     kind: str | None = None
     freq: dict = field(default_factory=dict)
 

@@ -49,7 +49,8 @@ def window(m, c) -> Res:
         return Res(note="no such day")
     if end < start:
         return Res(note="a range that ends before it starts")
-    return Res(start=start, end=end, pstart=start, pend=end, implicit=implicit, year=None if implicit else y1)
+    return Res(start=start, end=end, pstart=start, pend=end, implicit=implicit, year=None if implicit else y1,
+               written=bool(g.get("y")))
 
 
 def month_range(m, c) -> Res:
@@ -121,7 +122,7 @@ def iso(m, c) -> Res:
         day = dt.date(read_year(m["y"]), int(m["m"]), int(m["d"]))
     except ValueError:
         return Res(note="no such day", clock=clock_of(m))
-    return Res(end=day, pstart=day, pend=day, clock=clock_of(m), year=day.year)
+    return Res(end=day, pstart=day, pend=day, clock=clock_of(m), year=day.year, written=True)
 
 
 def mdy(m, c) -> Res:
