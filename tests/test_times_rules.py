@@ -99,3 +99,13 @@ def test_every_festival_has_a_date_in_range():
         for year in (1950, 2000, 2021, 2049):
             d = festival_day(name, year)
             assert d is not None and d.year == year, (name, year)
+
+
+@pytest.mark.parametrize("name", ["normalize", "numerals", "dates", "festivals", "compile", "find"])
+def test_submodule_docstrings(name):
+    """tests/test_doctests.py runs the package's own docstring; these are its modules'."""
+    import doctest
+    import importlib
+
+    mod = importlib.import_module(f"speechkit.rules.times.{name}")
+    assert doctest.testmod(mod, optionflags=doctest.ELLIPSIS).failed == 0
