@@ -7,7 +7,8 @@ from .dates import DAY
 from .model import NO_DATE, Refuse, Res
 from .numerals import year as read_year
 
-__all__ = ["with_suffix", "year_of", "clock_of", "WD", "REL_YEAR", "PAST_YEAR", "DEADLINE", "NO_DATE", "Refuse"]
+__all__ = ["with_suffix", "year_of", "clock_of", "WD", "REL_YEAR", "PAST_YEAR", "DEADLINE", "NO_DATE", "Refuse",
+           "Unread"]
 
 WD = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 REL_YEAR = {"今年": 0, "本年": 0, "这一年": 0, "当年": 0, "同年": 0, "明年": 1, "来年": 1, "下年": 1, "下一年": 1,
@@ -37,7 +38,7 @@ def year_of(m, c) -> tuple[int | None, str, bool]:
     if g.get("y2") or g.get("y2c"):
         base = c.base_year()
         if base is None:
-            raise _Unread(NO_DATE)
+            raise Unread("no speech date: a two-digit year is left unread")
         return read_year(g.get("y2") or g["y2c"], base), "written", False
     ry = g.get("ry")
     if not ry:
@@ -52,11 +53,11 @@ def year_of(m, c) -> tuple[int | None, str, bool]:
     if ry in ("今年", "本年", "当年") and c.plan_year:
         return c.plan_year, "relative", False
     if c.date is None:
-        raise _Unread(NO_DATE)
+        raise Unread(NO_DATE)
     return c.date.year + off, "relative", ry in PAST_YEAR
 
 
-class _Unread(Exception):
+class Unread(Exception):
     """The form is understood but cannot be dated (no speech date, no such day): its span is
     given with the note."""
 
@@ -84,5 +85,3 @@ def with_suffix(suf: str | None, pre: str | None, ps: dt.date, pe: dt.date, c, r
         raise ValueError(f"unknown suffix {suf!r}")
     return res
 
-
-Unread = _Unread

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from . import calendar_rules, other_rules, range_rules, relative_rules
 from .compile import join_pattern, rules, scan_rule
-from .ctx import Ctx
+from .ctx import Ctx, as_date
 from .model import Refuse, Res, TimeExpr
 from .normalize import Reading
 
@@ -55,7 +55,8 @@ def _choose(cands, c: Ctx) -> list[list]:
         if a < taken:
             continue
         if rid == "named-period":
-            res = Res(start=_d(rule["s"]), end=_d(rule["e"]), pstart=_d(rule["s"]), pend=_d(rule["e"]))
+            s, e = as_date(rule["s"]), as_date(rule["e"])
+            res = Res(start=s, end=e, pstart=s, pend=e)
         else:
             try:
                 res = res_of[rule["resolve"]](m, c)
@@ -67,12 +68,6 @@ def _choose(cands, c: Ctx) -> list[list]:
         chosen.append([a, taken, rid, rule, m, res])
         c.history.append((a, taken, res))
     return chosen
-
-
-def _d(v):
-    from .ctx import as_date
-
-    return as_date(v)
 
 
 def _join(chosen: list[list], c: Ctx) -> list[list]:
