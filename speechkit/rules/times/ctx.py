@@ -38,8 +38,10 @@ class Ctx:
         return _SENT.search(self.text, a, b) is None
 
     def _before(self, pos: int, want):
+        """The latest expression before ``pos`` in its sentence (and at most 120 characters back) that
+        ``want`` accepts."""
         for a, b, res in reversed(self.history):
-            if not self.same_sentence(b, pos):
+            if pos - b > 3 * _WINDOW or not self.same_sentence(b, pos):
                 break
             if b <= pos and want(a, res):
                 return res
