@@ -204,11 +204,13 @@ class DocTree:
 
     def forward(self, tt) -> bool:
         """A time expression that can date a commitment (not one in the past)."""
+        if getattr(tt, "past", False):
+            return False  # 去年, 上周, 三天前, …以来: the words name a past time
         if tt.kind in ("vague", "named", "relative") or self.date is None or tt.end is None:
             return True
         if self.plan_year:
             return tt.end >= f"{self.plan_year}-01-01"
-        return tt.end >= self.date.isoformat() or tt.end[:4] == str(self.date.year)
+        return tt.end >= self.date.isoformat()
 
     def scope(self, field: str, pos: int) -> Scope | None:
         """The innermost scope setting ``field`` at cleaned offset ``pos`` (the last one opened)."""
