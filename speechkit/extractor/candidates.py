@@ -122,6 +122,8 @@ def sentence_filter(tree: DocTree, sent: Span) -> str | None:
     if tree.in_review(sent.start):
         return "review-section"
     core = sent.text.rstrip(TRAIL)
+    if structure("lead-line").match(core):
+        return "lead-line"  # 「牵头单位：X」: who owns the items below, not a task
     for name, rule in _STRUCTURAL:
         if rule(tree, sent, core):
             return name
@@ -144,6 +146,11 @@ def _bounds(tree: DocTree, cl: Span) -> tuple[int, int, bool] | None:
             a += 1
     while b > a and text[b - 1] in TRAIL:
         b -= 1
+    note = structure("inline-note").match(text, a, b)
+    if note:  # 「（省海关负责）巩固…」: the note of the task before, not part of this clause
+        a = note.end()
+        while a < b and text[a] in TRAIL:
+            a += 1
     listed = False
     m = clause("list-mark").match(text, a, b)
     if m and m.end() < b:
@@ -172,8 +179,7 @@ def candidates(tree: DocTree, sent: Span) -> list[Candidate]:
         clause_qs = tree.recognized(a, b)[2] if "、" in text[a:b] else []
         for a2, b2 in split_enumeration(text, a, b, clause_qs):
             cues, times, quants = tree.recognized(a2, b2)
-            if cues and (clause("done-before-cue").search(text, a2, a2 + cues[0].span[0])
-                         or clause("outcome").search(text, a2, a2 + cues[0].span[0])):
+            if cues and clause("done-before-cue").search(text, a2, a2 + cues[0].span[0]):
                 cues = []  # 「做到了能吸收的尽量吸收」「我们出台了支持…的措施」: a cue inside a reported result
             c = Candidate(a2, b2, text[a2:b2], cues, times, [q for q in quants if q.role == "target"], listed=listed)
             annotate(tree, c, cl.end if b2 == b else b2 + 1, grammar)

@@ -142,7 +142,28 @@ def ontime(tree: "DocTree") -> list:
     return []
 
 
-BUILDERS = (item_notes, goal_paragraphs, target_lists, ontime)
+def lead_lines(tree: "DocTree") -> list:
+    """「牵头单位：X」 on a line of its own: X owns the items after it, until the next such line or a heading
+    of level 2 or higher (spec section 3); an item's own note, nearer, wins."""
+    out = []
+    paras = tree.doc.paragraphs
+    pat = structure("lead-line")
+    for i, para in enumerate(paras):
+        m = pat.match(para.text)
+        if not m:
+            continue
+        end = len(tree.doc.text)
+        for nxt in paras[i + 1:]:
+            h = tree.heading_at(nxt.start)
+            if pat.match(nxt.text) or (h is not None and h[2].level <= 2):
+                end = nxt.start
+                break
+        a = para.start + m.start("owner")
+        out.append(_scope("lead-line", "owner", para.end, end, Field(m["owner"], "lead-line", (a, a + len(m["owner"])))))
+    return out
+
+
+BUILDERS = (item_notes, goal_paragraphs, target_lists, ontime, lead_lines)
 
 
 def build_scopes(tree: "DocTree") -> list:
