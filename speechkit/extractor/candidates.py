@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..rules.checkable import is_checkable, starts_with_verb, verb_pattern
+from ..rules.checkable import is_checkable, relation, starts_with_verb, verb_pattern
 from ..rules.cues import find_cues
 from ..rules.owners import clean_subject, is_actor
 from ..rules.quantities import find_quantities
@@ -266,6 +266,18 @@ def _subject(c: Candidate) -> None:
         c.subject_span = (c.start + off, c.start + off + len(subj))
 
 
+def _split_relations(a: int, t: str) -> list[tuple[int, int]]:
+    """「确保项目投资增速快于GDP增速、制造业投资增速快于面上投资增速」: stated relations of different statistics
+    joined by 、 are targets of their own."""
+    parts, out, s0 = t.split("、"), [], 0
+    if len(parts) < 2 or not all(relation(x) and len(x) >= 6 for x in parts[1:]) or not relation(parts[0]):
+        return [(a, a + len(t))]
+    for x in parts:
+        out.append((a + s0, a + s0 + len(x)))
+        s0 += len(x) + 1
+    return out
+
+
 def split_enumeration(text: str, a: int, b: int, quantities=None) -> list[tuple[int, int]]:
     """「办公经费压减8%以上、会议费用再压减5%左右」: split at 、 between parts that each carry a quantity
     and a verb of their own; 「新增绿地80亩、造林300亩」 stays one (a second object of one verb).
@@ -281,7 +293,7 @@ def split_enumeration(text: str, a: int, b: int, quantities=None) -> list[tuple[
         return [(a, b)]
     qs = find_quantities(t) if quantities is None else quantities
     if len(qs) < 2:
-        return [(a, b)]
+        return _split_relations(a, t)
     cuts, last = [], 0
     for i, ch in enumerate(t):
         if ch != "、":

@@ -196,6 +196,9 @@ def _decide(text: str, dated: bool) -> tuple[bool, str]:
             (bool(P["programme"].search(obj)) or bool(_QUOTED.search(obj)) or len(obj) >= 4)
         # a ban spelled out in checkable terms (where, what) is checkable; 「严禁搞形象工程」 is not
         return discrete or len(rest) >= 10, "named-ban"
+    rel = P["relation"].match(first)
+    if rel:
+        return True, "stated-relation"  # 「财政支出总规模比去年增加」: a statistic leads, a direction follows
     for end in P["end"].finditer(first):
         before, after = first[:end.start()], first[end.end():]
         if before.endswith(("抓", "精准", "市场化", "集中")) or re.match(r"见效|生根|落实|模式|机制|等|的", after):
