@@ -140,6 +140,8 @@ def _first_rule(f: SentenceFacts, cands: list[Candidate], i: int) -> tuple[str, 
     p = cands[i]
     if not p.checkable and clause("purpose-tail").match(p.text):
         return SKIP, "purpose-tail-alone"
+    if not p.cues and clause("copula").match(p.text):
+        return SKIP, "copula"  # 「就业是民生之本」: what something is, not a task
     why = _directive(f, cands, i)
     if why is None:
         # 「投资6.6亿元，实施…」: a leading figure without a verb we know belongs to what follows
