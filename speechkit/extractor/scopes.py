@@ -75,24 +75,25 @@ def goal_paragraphs(tree: "DocTree") -> list:
     they list are targets (issue 11)."""
     out = []
     paras = tree.doc.paragraphs
-    pat = structure("goal-paragraph")
+    pat, intro = structure("goal-paragraph"), structure("goal-intro")
     for i, para in enumerate(paras):
-        m = pat.match(para.text)
+        m = pat.match(para.text) or intro.search(para.text)
         if not m or tree.in_review(para.start):
             continue
-        times = _dated(tree, m.group(0))
+        times = [tt for tt in _dated(tree, m.group(0)) if tree.forward(tt)]
         if not times:
             continue
         tt = times[0]
+        off = para.start + m.start()
         end, limit = para.end, _section_end(tree, para.start)
         for nxt in paras[i + 1:]:
             if nxt.start >= limit or not _bullet(tree, nxt):
                 break
             end = nxt.end
-        value = Field(tt.as_deadline(), "goal-paragraph:" + tt.rule,
-                      (para.start + tt.span[0], para.start + tt.span[1]))
-        out.append(_scope("goal-paragraph", "deadline", para.start, end, value))
-        out.append(_scope("goal-paragraph", "goal", para.start, end, value))
+        value = Field(tt.as_deadline(), "goal-paragraph:" + tt.rule, (off + tt.span[0], off + tt.span[1]))
+        start = para.start if m.re is pat else para.end  # an announcement dates the bullets, not itself
+        out.append(_scope("goal-paragraph", "deadline", start, end, value))
+        out.append(_scope("goal-paragraph", "goal", start, end, value))
     return out
 
 

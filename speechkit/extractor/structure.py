@@ -45,6 +45,22 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _QUOTE.finditer(text)]
 
 
+def review_ranges(doc: Document, sections) -> list[tuple[int, int]]:
+    """Sections that review past work (「一、2020年工作回顾」). A section that reviews one period and sets the
+    next one's targets (「二、“十三五”时期发展成就和“十四五”时期主要目标」) is a review only up to the paragraph
+    that announces the targets."""
+    out = []
+    for h, a, b in sections:
+        if not re.search(r"回顾|过去|成绩|成就|进展|成效", h.text):
+            continue
+        if re.search(r"目标|任务|安排|计划", h.text):
+            intro = next((p.start for p in doc.paragraphs if a < p.start < b and
+                          (structure("goal-intro").search(p.text) or structure("goal-paragraph").match(p.text))), None)
+            b = intro if intro is not None else b
+        out.append((a, b))
+    return out
+
+
 def glossaries(doc: Document) -> list[tuple[int, int]]:
     """「附件：名词解释」「名词解释」: a glossary explains terms, to the next heading of level 1 or the end."""
     out = []
@@ -94,8 +110,7 @@ class DocTree:
         self._headings = sorted(((h.start, h.end, h) for h in doc.headings), key=lambda x: x[:2])
         self._heading_starts = [a for a, _, _ in self._headings]
         self.sections = doc.sections()
-        self.review = [(a, b) for h, a, b in self.sections if re.search(r"回顾|过去|成绩|成就|进展|成效", h.text)]
-        self.review += glossaries(doc)
+        self.review = review_ranges(doc, self.sections) + glossaries(doc)
         self._found = None
         self.scopes = sorted(build_scopes(self), key=lambda s: (s.start, -s.end))
         self._scope_starts = [s.start for s in self.scopes]
