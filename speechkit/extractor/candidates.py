@@ -61,7 +61,8 @@ def _slogan(tree: DocTree, sent: Span, core: str) -> bool:
     para = tree.paragraph_of(sent)
     if tree.genre != "speech" and (sent.start != para.start or sent.end >= para.end):
         return False  # reports and plans run slogans in at the head of a paragraph; speeches use them anywhere
-    if len(core) > SLOGAN_MAX or re.search(r"[，,、；;\d]", core) or is_checkable(core) or tree.times(core) \
+    if len(core) > SLOGAN_MAX or re.search(r"[，,、；;\d]", core) or is_checkable(core) \
+            or tree.recognized(sent.start, sent.end)[1] \
             or find_quantities(core):
         return False
     cues = find_cues(core, tree.table)
@@ -103,7 +104,7 @@ def _past_head(tree: DocTree, sent: Span, core: str) -> bool:
     「今天召开…推进会，…」 describes the occasion."""
     if structure("occasion-head").match(core):
         return True
-    head = [tt for tt in tree.times(core[:12]) if tt.span[0] == 0 and tt.kind != "frequency"]
+    head = [tt for tt in tree.recognized(sent.start, sent.end)[1] if tt.span[0] == 0 and tt.kind != "frequency"]
     past_time = bool(head) and head[0].end is not None and not tree.forward(head[0])
     if not (structure("past-head").match(core) or past_time):
         return False
