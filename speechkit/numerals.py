@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 __all__ = ["to_number", "read_numeral", "Reading", "HALF_WIDTH", "NUMERAL_CHARS", "APPROX_PAIRS"]
 
@@ -282,6 +283,14 @@ def _value(body: str) -> tuple[Decimal, Decimal | None, str]:
 
 
 def read_numeral(run: str) -> Reading | None:
+    """Read one run of numeral characters; see :func:`_read` (results are cached: runs repeat)."""
+    if run.isascii() and run.isdigit():
+        return Reading(int(run))
+    return _read(run)
+
+
+@lru_cache(maxsize=4096)
+def _read(run: str) -> Reading | None:
     """Read one run of numeral characters (Arabic already half-width, see :data:`HALF_WIDTH`).
 
     A run may open with 数 (数十 = 几十) or 上 (上千: at least a thousand). None when the run holds no

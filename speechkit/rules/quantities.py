@@ -47,6 +47,7 @@ _INCL = re.compile(r"[（(](?P<not>不)?含[)）]")
 _PCT_WORDS = (("百分之", "%"), ("千分之", "‰"), ("万分之", "‱"))
 _GUARD_BEFORE = set("0123456789.×xX*＊第#＃/／") | set("ABCDEFGHIJKLMNOPQRSTUVWYZabcdefghijklmnopqrstuvwyz")
 _MINUS = "-－−"
+_CN_DIGITS = "零〇一二两三四五六七八九"
 
 
 @dataclass(frozen=True)
@@ -76,12 +77,13 @@ class Quantity:
 class _Lex:
     units: dict  # base unit -> what it needs ("", "within", "per")
     durations: frozenset  # units after which 内 means "within" (a service standard)
+    smaller: dict  # unit -> coins below it (元 -> 角 毛 分)
     lens: tuple
     not_with_one: frozenset
     per: frozenset
     per_lens: tuple
     not_after: dict
-    before: tuple  # (word, op, characters that must not precede it), longest first
+    before: dict  # last character -> ((word, op, characters that must not precede it), ...), longest first
     after: tuple  # (word, op, only after a duration), longest first
     connector: re.Pattern
     heads: re.Pattern
@@ -94,8 +96,8 @@ def _need(d: dict, key: str, where: str):
     return d[key]
 
 
-def _units(data: dict) -> tuple[dict, frozenset, frozenset]:
-    units, one, dur = {}, set(), set()
+def _units(data: dict) -> tuple[dict, frozenset, frozenset, dict]:
+    units, one, dur, smaller = {}, set(), set(), {}
     for g in _need(data, "units", "the file"):
         gid = _need(g, "id", "a unit group")
         if g.get("needs", "") not in ("", "within", "per"):
@@ -105,10 +107,12 @@ def _units(data: dict) -> tuple[dict, frozenset, frozenset]:
         one |= set(g.get("not_with_one") or ())
         if g.get("duration"):
             dur |= set(g["words"])
-    return units, frozenset(one), frozenset(dur)
+        if g.get("smaller"):
+            smaller.update(dict.fromkeys(g["words"], "".join(g["smaller"])))
+    return units, frozenset(one), frozenset(dur), smaller
 
 
-def _comparators(data: dict) -> tuple[tuple, tuple]:
+def _comparators(data: dict) -> tuple[dict, tuple]:
     before, after = [], []
     for c in _need(data, "comparators", "the file"):
         cid = _need(c, "id", "a comparator")
@@ -117,13 +121,16 @@ def _comparators(data: dict) -> tuple[tuple, tuple]:
         guards = c.get("not_after") or {}
         before += [(w, c["op"], guards.get(w, "")) for w in c.get("before") or ()]
         after += [(w, c["op"], cid == "within") for w in c.get("after") or ()]
-    return (tuple(sorted(before, key=lambda x: -len(x[0]))), tuple(sorted(after, key=lambda x: -len(x[0]))))
+    by_last: dict = {}
+    for entry in sorted(before, key=lambda x: -len(x[0])):
+        by_last.setdefault(entry[0][-1], []).append(entry)
+    return ({k: tuple(v) for k, v in by_last.items()}, tuple(sorted(after, key=lambda x: -len(x[0]))))
 
 
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lex:
     data = load("quantities")
-    units, one, dur = _units(data)
+    units, one, dur, smaller = _units(data)
     before, after = _comparators(data)
     rules = {r["id"]: r for r in _need(data, "rules", "the file")}
     pairs = set(rules["approx-pair"].get("words") or ())
@@ -133,7 +140,7 @@ def _lexicon() -> _Lex:
     heads = "|".join(map(re.escape, _need(rules["programme-name"], "words", "rule programme-name")))
     per = frozenset(_need(data, "per_units", "the file"))
     lead = {**(rules["vague"].get("not_after") or {}), **(rules["floor"].get("not_after") or {})}
-    return _Lex(units, dur, tuple(sorted({len(u) for u in units}, reverse=True)), one, per,
+    return _Lex(units, dur, smaller, tuple(sorted({len(u) for u in units}, reverse=True)), one, per,
                 tuple(sorted({len(u) for u in per}, reverse=True)), dict(data.get("not_after") or {}), before, after,
                 re.compile(rf"[ \u3000]*(?:[（(]含[)）])?[ \u3000]*(?:{conn})[ \u3000]*"),
                 re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{heads})"), lead)
@@ -238,7 +245,7 @@ def _guarded(norm: str, s: int, lex: _Lex) -> bool:
 
 def _pre(norm: str, start: int, lex: _Lex) -> tuple[str, int] | None:
     """``(op, start of the word)`` of a comparator right before ``start``."""
-    for w, op, guard in lex.before:
+    for w, op, guard in lex.before.get(norm[start - 1] if start else "", ()):
         a = start - len(w)
         if a >= 0 and norm.startswith(w, a) and not (a > 0 and norm[a - 1] in guard):
             return op, a
@@ -328,7 +335,13 @@ def _role(text: str, s: int, e: int, num: str) -> str:
     return "target"
 
 
+_FULL_WIDTH = re.compile("[０-９．]")
+_ARABIC_DIGIT = re.compile("[0-9]")
+_CN_UNIT = re.compile("[十百千万亿]")
+
+
 def _rule(text: str, p: _Part, lex: _Lex) -> str:
+    """The form that read ``p`` (an id of data/quantities.yaml rules)."""
     if p.reading.value is None:
         return "unreadable"
     if p.percent_words:
@@ -342,14 +355,16 @@ def _rule(text: str, p: _Part, lex: _Lex) -> str:
         return "compound-unit"
     if p.base in lex.durations:
         return "service-standard"
-    written = text[p.start:p.start + len(p.run)]
-    if re.search("[０-９．]", written):
+    if _FULL_WIDTH.search(text, p.start, p.start + len(p.run)):
         return "full-width"
-    if re.search("[,，]", p.run):
+    if "," in p.run or "，" in p.run:
         return "thousands"
-    if re.search("[0-9]", p.run) and re.search("[十百千万亿]", p.run + p.mag) or "个" in written + p.unit:
-        return "digits-magnitude" if re.search("[0-9]", p.run) or "个亿" in text[p.start:p.end] else "number-unit"
-    return "chinese-numeral" if not re.search("[0-9]", p.run) and len(p.run) > 2 else "number-unit"
+    arabic = bool(_ARABIC_DIGIT.search(p.run))
+    if arabic and (_CN_UNIT.search(p.run) or "个" in text[p.start:p.end]):
+        return "digits-magnitude"
+    if not arabic and (len(p.run) > 2 or "个亿" in text[p.start:p.end]):
+        return "chinese-numeral" if "个亿" not in text[p.start:p.end] else "digits-magnitude"
+    return "number-unit"
 
 
 def _space_split(norm: str, s: int) -> int | None:
@@ -388,6 +403,8 @@ def _single(text: str, norm: str, p: _Part, lex: _Lex) -> Quantity | None:
         start, reason = split, "digits split by a space: a thousands space or two numbers"
     elif p.start > 0 and norm[p.start - 1] in _MINUS:
         start, reason = p.start - 1, "a minus sign or a broken range before the number"
+    elif p.base in lex.smaller and re.match(rf"[0-9{_CN_DIGITS}]{{1,3}}[{lex.smaller[p.base]}]", norm[p.end:p.end + 4]):
+        reason = "the amount goes on below the unit (角/分)"
     a = pre[1] if pre else start
     b = post[1] if post else p.end
     value, hi = (None, None) if reason else (p.reading.value, p.reading.value_hi)
