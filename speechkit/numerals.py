@@ -211,16 +211,20 @@ def _nonzero(v: Decimal) -> Decimal:
     return v
 
 
-def _fraction(s: str) -> tuple[str, Decimal, bool]:
-    """Split 「三点五」: the integer part, the fraction and whether there was a point."""
+def _fraction(s: str) -> tuple[str, Decimal, int]:
+    """Split 「三点五万」「一万点零一」: the integer part, the fraction and the magnitude after it (0: no point)."""
     if "点" not in s:
-        return s, Decimal(0), False
+        return s, Decimal(0), 0
     head, _, tail = s.partition("点")
     m = _CN_FRACTION.match(tail)
-    if not head or not m or any(c not in "万亿萬億" for c in tail[m.end():]) or any(c in _MAGS for c in head):
+    mag = tail[m.end():] if m else ""
+    if not head or not m or mag not in ("", "万", "亿", "万亿", "萬", "億") or mag and any(c in _MAGS for c in head):
         raise _Bad(f"点 in {s}")
     digits = "".join(str(_DIGITS[c]) for c in m.group(0))
-    return head + tail[m.end():], Decimal("0." + digits), True
+    factor = 1
+    for c in mag:
+        factor *= _MAGS[c]
+    return head, Decimal("0." + digits), factor
 
 
 def _pair_or_vague(toks: list[tuple], s: str) -> tuple[Decimal, Decimal, str] | None:
@@ -267,18 +271,15 @@ def _number(v: Decimal, decimal: bool) -> int | float:
 
 def _value(body: str) -> tuple[Decimal, Decimal | None, str]:
     """``(lo, hi, kind)`` of a run without its 数/上 lead (kind ``exact``, ``pair`` or ``vague``)."""
-    body, frac, point = _fraction(body)
-    toks = _tokens(body)
-    pv = _pair_or_vague(toks, body)
+    head, frac, factor = _fraction(body)
+    toks = _tokens(head)
+    pv = _pair_or_vague(toks, head)
     if pv:
-        if point:
+        if factor:
             raise _Bad(f"{body} mixes an approximation with a decimal")
         return pv
-    if point:
-        v = _exact([t for t in toks if t[0] != "M"]) + frac
-        for t in toks:
-            v *= t[1] if t[0] == "M" else 1
-        return v, None, "exact"
+    if factor:
+        return (_exact(toks) + frac) * factor, None, "exact"
     return _exact(toks), None, "exact"
 
 
@@ -311,7 +312,14 @@ def _read(run: str) -> Reading | None:
     try:
         lo, hi, kind = _value(body)
     except _Bad as e:
-        return Reading(None, None, mag, "unreadable", str(e) if run in str(e) else f"{e} in {run}")
+        try:  # 六万七千八百八十二万: the 万 count itself passes 万 (67882 万)
+            if mag not in ("万", "萬") or any(c in "亿億" for c in body) or not any(c in "万萬" for c in body[:-1]) \
+                    or re.search(r"[万萬百千][一二两三四五六七八九]$", body[:-1]):
+                raise
+            lo, hi, kind = _value(body[:-1])
+            factor = 1
+        except _Bad:
+            return Reading(None, None, mag, "unreadable", str(e) if run in str(e) else f"{e} in {run}")
     decimal = "." in body or "点" in body
     if lead == "上":
         kind = "floor"

@@ -47,6 +47,7 @@ _INCL = re.compile(r"[（(](?P<not>不)?含[)）]")
 _PCT_WORDS = (("百分之", "%"), ("千分之", "‰"), ("万分之", "‱"))
 _GUARD_BEFORE = set("0123456789.×xX*＊第#＃/／") | set("ABCDEFGHIJKLMNOPQRSTUVWYZabcdefghijklmnopqrstuvwyz")
 _MINUS = "-－−"
+_PLAIN_ARABIC = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _CN_DIGITS = "零〇一二两三四五六七八九"
 
 
@@ -216,11 +217,15 @@ def _part(norm: str, s: int, e: int, lex: _Lex) -> _Part | None:
     if t["mag"] and mag:
         rd = Reading(None, None, mag, "unreadable", f"two magnitudes in {run}{t.group(0)}")
     p = _Part(s, run, e, rd, mag or t["mag"] or "", approx=bool(t["approx"] or t["approx2"]))
-    u = _unit(norm, t.end(), lex)
-    if u is None and not t.group(0) and len(run) > 1 and run[-1] in "千百":  # 3千瓦, 五千米 read as 千瓦, 千米
-        u = _unit(norm, e - 1, lex)
-        if u is not None:
+    u = None
+    if len(run) > 1 and run[-1] in "千百" and not t["mag"]:
+        u = _unit(norm, e - 1, lex)  # 3千瓦, 4657千米, 5百分点: the 千/百 opens the unit (五千米 stays 5000 米)
+        if u is not None and u[0][0] == run[-1] and (_PLAIN_ARABIC.fullmatch(run[:-1]) or rd.value is None
+                                                      or _unit(norm, e, lex) is None):
             p = _Part(s, run[:-1], e - 1, read_numeral(run[:-1]) or rd)
+        else:
+            u = None
+    u = u or _unit(norm, t.end(), lex)
     if u is not None:
         p.base, p.end, p.needs = u
     elif p.mag:
@@ -306,12 +311,13 @@ def _range_values(a: _Part, b: _Part) -> tuple | None:
     return _num(lo / fb, isinstance(a.reading.value, int)), b.reading.value, None
 
 
-def _partner(norm: str, a: _Part, rs: list, i: int, lex: _Lex) -> tuple[int, int] | None:
-    """The next run when a range connector joins it to ``a`` (「1万-5万元」「从8500到3万」)."""
-    if i + 1 >= len(rs):
-        return None
-    m = lex.connector.match(norm, a.end)
-    return rs[i + 1] if m and m.end() == rs[i + 1][0] and m.end() > a.end else None
+def _joined(norm: str, end: int, rs: list, i: int, lex: _Lex) -> int | None:
+    """Index of the run a range connector at ``end`` joins to the number before it (「1万-5万元」「从8500到3万」);
+    runs inside a unit (个百分点) are passed over."""
+    while i < len(rs) and rs[i][0] < end:
+        i += 1
+    m = lex.connector.match(norm, end)
+    return i if i < len(rs) and m and m.end() > end and m.end() == rs[i][0] else None
 
 
 def _programme(norm: str, p: _Part, lex: _Lex) -> bool:
@@ -435,26 +441,25 @@ def find_quantities(text: str) -> list[Quantity]:
     norm = text.translate(HALF_WIDTH)
     rs = list(runs(norm))
     found: list[Quantity] = []
-    i = 0
+    pos = i = 0  # text before pos is read; a unit may hold numeral characters (个百分点, 千米)
     while i < len(rs):
         s, e = rs[i]
-        a = None if _guarded(norm, s, lex) else _part(norm, s, e, lex)
-        nxt = _partner(norm, a, rs, i, lex) if a is not None else None
-        if a is None:  # 第3-5条: the second number of a guarded range goes too
-            m = lex.connector.match(norm, e)
-            i += 2 if (m and i + 1 < len(rs) and m.end() == rs[i + 1][0] and m.end() > e) else 1
+        i += 1
+        if s < pos:
             continue
-        if nxt is not None:
-            b = _part(norm, *nxt, lex)
+        a = None if _guarded(norm, s, lex) else _part(norm, s, e, lex)
+        j = _joined(norm, a.end if a else e, rs, i, lex)
+        if a is None:  # 第3-5条: the second number of a guarded range goes too
+            pos = rs[j][1] if j is not None else e
+            continue
+        q = None
+        if j is not None:
+            b = _part(norm, *rs[j], lex)
             q = _range(text, norm, a, b, lex) if b is not None else None
-            if q is not None:
-                found.append(q)
-                i += 2
-                continue
-        q = _single(text, norm, a, lex)
+        q = q or _single(text, norm, a, lex)
         if q is not None:
             found.append(q)
-        i += 1
+        pos = q.span[1] if q is not None else e
     found += _missing_numbers(text, found, lex)
     found.sort(key=lambda q: q.span)
     return found
