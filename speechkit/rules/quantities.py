@@ -41,12 +41,14 @@ _OPS = {"=", ">=", "<=", ">", "<", "~", "range"}
 _MAG = {"": 1, "万": 10 ** 4, "萬": 10 ** 4, "亿": 10 ** 8, "億": 10 ** 8, "万亿": 10 ** 12, "萬億": 10 ** 12}
 _SPACE = " \u3000\u00a0"
 # after the numeral: spaces (PDF), 多/余, 个 before a magnitude (两个亿), a magnitude, 多/余, spaces
-_TAIL = re.compile(r"(?P<sp>[ \u3000\u00a0]{0,2})(?P<approx>[多余](?=[个万亿萬億]|[^\W\d_]))?(?:个(?=万亿|亿|万))?"
+_TAIL = re.compile(r"(?P<sp>[ \u3000\u00a0]{0,2})(?P<approx>[多余](?=[个万亿萬億]|[^\W\d_]))?(?:个(?=亿(?![^，。；、\s]{0,4}级)))?"
                    r"(?P<mag>万亿|亿|万)?(?P<approx2>[多余](?![多余]))?[ \u3000\u00a0]{0,2}")
 _INCL = re.compile(r"[（(](?P<not>不)?含[)）]")
 _PCT_WORDS = (("百分之", "%"), ("千分之", "‰"), ("万分之", "‱"))
 _GUARD_BEFORE = set("0123456789.×xX*＊第#＃/／") | set("ABCDEFGHIJKLMNOPQRSTUVWYZabcdefghijklmnopqrstuvwyz")
 _MINUS = "-－−"
+# a last digit standing for the next place (三万五 = 35000, 一百五 = 150)
+_COLLOQUIAL = re.compile("[百千万亿佰仟萬億][一二两三四五六七八九壹贰叁肆伍陆柒捌玖]$")
 _PLAIN_ARABIC = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _CN_DIGITS = "零〇一二两三四五六七八九"
 
@@ -209,6 +211,10 @@ def _part(norm: str, s: int, e: int, lex: _Lex) -> _Part | None:
     s, run, rd = _reread(norm, s, norm[s:e])
     if rd is None:
         return None
+    if rd.value is not None and _COLLOQUIAL.search(run) and (run[-1] == "一" or _starts_word(norm, e, lex)):
+        cut = read_numeral(run[:-1])  # 10万一线职工, 5千一类: the 一 opens the next word, it is no colloquial 千
+        if cut is not None and cut.value is not None:
+            run, e, rd = run[:-1], e - 1, cut
     for words, unit in _PCT_WORDS:
         if norm.startswith(words, s - 3) and s >= 3:
             return _Part(s - 3, run, e, rd, base=unit, percent_words=True)
@@ -222,7 +228,8 @@ def _part(norm: str, s: int, e: int, lex: _Lex) -> _Part | None:
         u = _unit(norm, e - 1, lex)  # 3千瓦, 4657千米, 5百分点: the 千/百 opens the unit (五千米 stays 5000 米)
         if u is not None and u[0][0] == run[-1] and (_PLAIN_ARABIC.fullmatch(run[:-1]) or rd.value is None
                                                       or _unit(norm, e, lex) is None):
-            p = _Part(s, run[:-1], e - 1, read_numeral(run[:-1]) or rd)
+            rd2 = read_numeral(run[:-1]) or rd
+            p = _Part(s, run[:-1], e - 1, rd2, rd2.magnitude)  # 1200万千瓦: 1200 万千瓦
         else:
             u = None
     u = u or _unit(norm, t.end(), lex)
@@ -236,6 +243,13 @@ def _part(norm: str, s: int, e: int, lex: _Lex) -> _Part | None:
         if t["approx2"]:
             p.end = t.end("approx2")
     return p
+
+
+def _starts_word(norm: str, e: int, lex: _Lex) -> bool:
+    """The text at ``e`` is a word of its own: no unit, 多/余 or comparator that a number would take."""
+    c = norm[e:e + 1]
+    return ("\u4e00" <= c <= "\u9fff" and c not in "多余" and _unit(norm, e, lex) is None
+            and not any(norm.startswith(w, e) for w, _, _ in lex.after))
 
 
 def _guarded(norm: str, s: int, lex: _Lex) -> bool:
@@ -342,6 +356,7 @@ def _role(text: str, s: int, e: int, num: str) -> str:
 
 
 _FULL_WIDTH = re.compile("[０-９．]")
+_FULL_WIDTH_RUN = re.compile("[０-９．]+")
 _ARABIC_DIGIT = re.compile("[0-9]")
 _CN_UNIT = re.compile("[十百千万亿]")
 
@@ -438,7 +453,7 @@ def find_quantities(text: str) -> list[Quantity]:
     [(5, '%', 'baseline'), (3, '%', 'target')]
     """
     lex = _lexicon()
-    norm = text.translate(HALF_WIDTH)
+    norm = _FULL_WIDTH_RUN.sub(lambda m: m.group(0).translate(HALF_WIDTH), text)  # same length, offsets hold
     rs = list(runs(norm))
     found: list[Quantity] = []
     pos = i = 0  # text before pos is read; a unit may hold numeral characters (个百分点, 千米)
