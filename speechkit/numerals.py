@@ -27,7 +27,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-__all__ = ["to_number", "read_numeral", "Reading", "HALF_WIDTH", "NUMERAL_CHARS", "APPROX_PAIRS"]
+__all__ = ["to_number", "read_numeral", "Reading", "HALF_WIDTH", "NUMERAL_CHARS", "APPROX_PAIRS", "NUM"]
+
+# a numeral as written in speeches (no unit), for patterns that embed one (kept for callers of the old API)
+NUM = r"(?:\d+(?:[.,]\d+)*|[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?)"
 
 # full-width digits and decimal point → ASCII, one character for one (offsets stay valid)
 HALF_WIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")

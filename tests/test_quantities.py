@@ -90,7 +90,8 @@ def test_writing_never_changes_a_value(v, unit, after):
 
 @settings(max_examples=150, deadline=None)
 @given(lo=st.integers(min_value=1, max_value=500), step=st.integers(min_value=1, max_value=500),
-       unit=st.sampled_from(["万元", "%", "个", "亿元", "个百分点", "千米", "元/吨"]), dash=st.sampled_from(["-", "－", "—", "——", "--", "～", "至", "到"]),
+       unit=st.sampled_from(["万元", "%", "个", "亿元", "个百分点", "千米", "元/吨"]),
+       dash=st.sampled_from(["-", "－", "—", "——", "--", "～", "至", "到"]),
        repeat=st.booleans(), writer=st.sampled_from(["arabic", "chinese", "full-width"]))
 def test_random_ranges_read_back(lo, step, unit, dash, repeat, writer):
     hi = lo + step

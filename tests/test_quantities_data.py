@@ -16,7 +16,8 @@ def _cases():
             for i, ex in enumerate(entry.get("examples") or []):
                 out.append(pytest.param(ex, True, id=f"{section}-{entry['id']}-ex{i}"))
             for i, ex in enumerate(entry.get("counterexamples") or []):
-                out.append(pytest.param({"text": ex, "quantities": []}, False, id=f"{section}-{entry['id']}-counter{i}"))
+                out.append(pytest.param({"text": ex, "quantities": []}, False,
+                                        id=f"{section}-{entry['id']}-counter{i}"))
     return out
 
 

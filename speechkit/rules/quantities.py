@@ -120,7 +120,8 @@ def _comparators(data: dict) -> tuple[dict, tuple]:
     for c in _need(data, "comparators", "the file"):
         cid = _need(c, "id", "a comparator")
         if c.get("op") not in _OPS:
-            raise LexiconError(f"data/quantities.yaml: comparator {cid}: op {c.get('op')!r} is not one of {sorted(_OPS)}")
+            raise LexiconError(f"data/quantities.yaml: comparator {cid}: op {c.get('op')!r} "
+                               f"is not one of {sorted(_OPS)}")
         guards = c.get("not_after") or {}
         before += [(w, c["op"], guards.get(w, "")) for w in c.get("before") or ()]
         after += [(w, c["op"], cid == "within") for w in c.get("after") or ()]
@@ -263,7 +264,9 @@ def _guarded(norm: str, s: int, lex: _Lex) -> bool:
 
 
 def _pre(norm: str, start: int, lex: _Lex) -> tuple[str, int] | None:
-    """``(op, start of the word)`` of a comparator right before ``start``."""
+    """``(op, start of the word)`` of a comparator right before ``start`` (a PDF space between them allowed)."""
+    if start and norm[start - 1] in _SPACE:
+        start -= 1
     for w, op, guard in lex.before.get(norm[start - 1] if start else "", ()):
         a = start - len(w)
         if a >= 0 and norm.startswith(w, a) and not (a > 0 and norm[a - 1] in guard):
@@ -272,7 +275,10 @@ def _pre(norm: str, start: int, lex: _Lex) -> tuple[str, int] | None:
 
 
 def _post(norm: str, p: int, lex: _Lex, duration: bool) -> tuple[str, int] | None:
-    """``(op, end)`` of a comparator after the unit, with 「（含）」/「（不含）」 before or after it."""
+    """``(op, end)`` of a comparator after the unit, with 「（含）」/「（不含）」 before or after it
+    (a PDF space before it allowed)."""
+    if norm[p:p + 1] in _SPACE and p < len(norm):
+        p += 1
     m = _INCL.match(norm, p)
     q = m.end() if m else p
     for w, op, within_only in lex.after:
