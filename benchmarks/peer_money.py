@@ -53,7 +53,7 @@ def judge_speechkit(case):
     got = (base_amount(q.value, q.unit), base_amount(q.value_hi, q.unit))
     shown = f"{q.text!r} value={q.value} value_hi={q.value_hi} unit={q.unit} op={q.op}"
     if q.value is None:
-        return "missed", shown + f" reason={q.reason}"
+        return "missed", shown + f" reason={getattr(q, 'reason', None)}"
     if got != (cents(want["value"]), cents(want.get("value_hi"))):
         return "wrong value", shown
     return ("correct" if q.op == want["op"] else "op wrong"), shown
