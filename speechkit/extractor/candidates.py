@@ -104,10 +104,10 @@ def _past_head(tree: DocTree, sent: Span, core: str) -> bool:
     「今天召开…推进会，…」 describes the occasion."""
     if structure("occasion-head").match(core):
         return True
-    head = [tt for tt in tree.recognized(sent.start, sent.end)[1] if tt.span[0] == 0 and tt.kind != "frequency"]
-    past_time = bool(head) and head[0].end is not None and not tree.forward(head[0])
-    if not (structure("past-head").match(core) or past_time):
-        return False
+    if not structure("past-head").match(core):
+        head = [tt for tt in tree.recognized(sent.start, sent.end)[1] if tt.span[0] == 0 and tt.kind != "frequency"]
+        if not (head and head[0].end is not None and not tree.forward(head[0])):
+            return False
     return not any(clause("auxiliary-cue").match(c.cue) or c.cue in ("确保", "力争", "将")
                    for c in find_cues(core, tree.table))
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, replace
+from copy import copy
+from dataclasses import dataclass
 
 from ..rules.cues import find_cues
 from ..rules.quantities import find_quantities
@@ -43,6 +44,15 @@ _QUOTE = re.compile(r"“[^“”\n]{1,40}”|「[^「」\n]{1,40}」|\"[^\"\n]{
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Spans of short quoted names and slogans (at most 40 characters, within a line)."""
     return [m.span() for m in _QUOTE.finditer(text)]
+
+
+def _shifted(x, a: int):
+    """``x`` with its span moved by ``-a`` (a cheap copy of a frozen dataclass)."""
+    if a == 0:
+        return x
+    y = copy(x)
+    object.__setattr__(y, "span", (x.span[0] - a, x.span[1] - a))
+    return y
 
 
 def review_ranges(doc: Document, sections) -> list[tuple[int, int]]:
@@ -142,7 +152,7 @@ class DocTree:
                 if x.span[1] > b:
                     crossing = True
                     break
-                got.append(replace(x, span=(x.span[0] - a, x.span[1] - a)))
+                got.append(_shifted(x, a))
                 i += 1
             out.append(self._recognize(k, self.doc.text[a:b]) if crossing else got)
         return tuple(out)
