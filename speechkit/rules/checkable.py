@@ -194,10 +194,11 @@ def _decide(text: str, dated: bool) -> tuple[bool, str]:
         lead, obj = _lead(rest)
         discrete = verb_class(lead) in ("programme_acts", "instrument_acts", "completion") and \
             (bool(P["programme"].search(obj)) or bool(_QUOTED.search(obj)) or len(obj) >= 4)
-        # a ban spelled out in checkable terms (where, what) is checkable; 「严禁搞形象工程」 is not
-        return discrete or len(rest) >= 10, "named-ban"
-    rel = P["relation"].match(first)
-    if rel:
+        # a ban spelled out in checkable terms (what, where) is checkable; 「严禁搞形象工程」「不能放松」 are not
+        placed = bool(re.search(r"在[^，,；;]{2,20}(?:上|内|中|范围)", rest)) and len(rest) >= 8
+        return discrete or placed, "named-ban"
+    rel = P["relation"].search(first)
+    if rel and not verb_pattern().search(first, 0, rel.start()):
         return True, "stated-relation"  # 「财政支出总规模比去年增加」: a statistic leads, a direction follows
     for end in P["end"].finditer(first):
         before, after = first[:end.start()], first[end.end():]
@@ -231,7 +232,7 @@ def _decide(text: str, dated: bool) -> tuple[bool, str]:
         return ((concrete or not obj.strip()) and not P["abstract"].search(obj)), "programme-act"
     if cls == "completion":
         o = obj.strip("，,。 ")
-        return (len(o) >= 2 and (len(o) >= 8 or not P["abstract"].search(o))
+        return (len(o) >= 2 and ((len(o) >= 8 and lead != "形成") or not P["abstract"].search(o))
                 and not re.match(r"(?:一批|一些|若干|更多)", o)), "completion"
     if _QUOTED.search(t):
         return True, "named-object"
