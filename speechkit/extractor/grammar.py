@@ -58,6 +58,16 @@ class Grammar:
             self._cache[t] = w if tag in d["verb_tags"] and w not in d["not_verbs"] and len(w) >= 2 else None
         return self._cache[t]
 
+    def first_verb(self, text: str) -> int | None:
+        """Where the first verb after the start of a clause begins (a subject's end), by part of speech:
+        「运营单位结合应用场景…提出…」→ 4; ``None`` when no word after the first is a verb."""
+        pos = 0
+        for w, tag in self._tags(text[:30]):
+            if pos > 0 and tag in _data()["verb_tags"] and len(w) >= 2:
+                return pos
+            pos += len(w)
+        return None
+
     def noun_phrase(self, text: str) -> bool:
         """Whether ``text`` ends in a noun (「滨江大道」「南江农贸批发市场」), not a verb or an adverb
         (「提出」「多一些」): a phrase before a cue is taken as the actor only then."""
