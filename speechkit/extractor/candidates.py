@@ -257,6 +257,9 @@ def _subject(c: Candidate, grammar=None) -> None:
             if v:
                 cands.append(v)
         cut = min(cands) if cands else None
+        times_at = [tt.span[0] for tt in c.times if tt.span[0] > 0]
+        if cut and times_at and cut < min(times_at) and is_actor(clean_subject(t[:min(times_at)])):
+            cut = min(times_at)  # 「华远纺织智能化改造项目三季度末建成投产」: the project, not 「华远纺织智能化」
     if not cut:
         return
     # the stretch before the cue between time words (「本月内要…」「市幼儿园9月将…」「年内县交通局要…」)
