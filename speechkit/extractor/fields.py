@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..rules.checkable import starts_with_verb, strip_adverbs, verb_class, verb_pattern
 from ..rules.cues import STRENGTH_ORDER
-from ..rules.owners import is_actor, is_statistic, lead_owner
+from ..rules.owners import is_actor, is_statistic, lead_owner, organ_suffixes
 from .grouping import Group, SentenceFacts
 from .patterns import clause, structure
 from .structure import DocTree
@@ -64,7 +64,6 @@ def owner_field(tree: DocTree, g: Group, carry: Carry, owners=frozenset()) -> Fi
     return s.value if s else NONE
 
 
-_ORGAN = re.compile(r"(?:局|委|办|厅|部|中心|政府|党委|党组|院|所|站|室|组|队|公司|集团|银行|单位|部门|海关|管委会|领导|干部|同志)$")
 
 
 def _actor(tree: DocTree, p0, owners) -> bool:
@@ -79,7 +78,7 @@ def _actor(tree: DocTree, p0, owners) -> bool:
     core = strip_adverbs(subj)
     inner = verb_pattern().search(core)
     if inner and len(core) - inner.end() >= 4 and verb_class(inner.group(0)) not in ("activity", "assignment") \
-            and not _ORGAN.search(subj):
+            and not subj.endswith(organ_suffixes()):
         return False  # 「稳步壮大…领军企业」「分类推进融资平台」: a verb and its object, not who does it
     if is_actor(subj, owners):
         return True
