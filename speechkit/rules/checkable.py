@@ -210,6 +210,8 @@ def _decide(text: str, dated: bool) -> tuple[bool, str]:
     if _end_state(first):
         return True, "end-state"
     lead, obj = _lead(t)
+    if lead and not obj.strip("，,。 ") and t.find(lead) > 1:
+        obj = t[:t.find(lead)]  # 「长期沉淀资金一律收回」: the object stands before the verb
     m = _decision("named-mechanism").match(first)
     if m and not _decision("named-mechanism", "generic").fullmatch(m["which"]):
         return True, "named-mechanism"
