@@ -72,8 +72,6 @@ def _directive(f: SentenceFacts, cands: list[Candidate], i: int) -> str | None:
         return "planned-figure"  # 「财政赤字2.76万亿元」「…比重分别达到45%和30%」: a planned figure or target
     if p.subject and is_actor(p.subject, f.owners) and _assigned(p):
         return "assignment"  # 「县城管局负责主干道除雪」: a unit assigned a task
-    if f.genre == "speech" and not f.outcome and p.verb is not None and p.checkable:
-        return "concrete-act"  # 「…，组建10个专业招商小分队」: an imperative concrete act in a speech
     return None
 
 
