@@ -35,19 +35,30 @@ class Grammar:
     def __init__(self, tokenizer):
         self._tokenizer = tokenizer
         self._pos = None
+        self._tk = None
         self._cache: dict[str, str | None] = {}
+        self._tags_cache: dict[str, list] = {}
 
     def _tags(self, text: str) -> list[tuple[str, str]]:
-        if self._pos is None:
-            import jieba.posseg
+        """Words and part-of-speech tags of ``text``: the extractor's tokenizer segments it (no HMM), the
+        tags are those its ``POSTokenizer`` keeps for each word (``x`` for none); cached per text."""
+        got = self._tags_cache.get(text)
+        if got is None:
+            if self._pos is None:
+                import jieba.posseg
 
-            self._pos = jieba.posseg.POSTokenizer(self._tokenizer())
-        return [(w, t) for w, t in self._pos.lcut(text, HMM=False)]
+                self._pos = jieba.posseg.POSTokenizer(self._tokenizer())
+                self._tk = self._pos.tokenizer
+            tab = self._pos.word_tag_tab
+            got = [(w, tab.get(w, "x")) for w in self._tk.lcut(text, HMM=False)]
+            if len(self._tags_cache) < 200_000:
+                self._tags_cache[text] = got
+        return got
 
     def leading_verb(self, text: str) -> str | None:
         """The verb a clause opens with (after adverbs), by part of speech; ``None`` when its first
         word is not a verb. 「弘扬企业家精神」→ 弘扬; 「延续…政策」→ 延续; 「居民收入稳步增长」→ None."""
-        t = strip_adverbs(text.strip("“”\"‘’ "))[:12]
+        t = strip_adverbs(text.strip("“”\"‘’ "))[:6]
         if not t:
             return None
         if t not in self._cache:
@@ -61,7 +72,7 @@ class Grammar:
         """Where the first verb after the start of a clause begins (a subject's end), by part of speech:
         「运营单位结合应用场景…提出…」→ 4; ``None`` when no word after the first is a verb."""
         pos = 0
-        for w, tag in self._tags(text[:30]):
+        for w, tag in self._tags(text[:16]):
             if pos > 0 and tag in _data()["verb_tags"] and len(w) >= 2:
                 return pos
             pos += len(w)

@@ -122,6 +122,7 @@ class DocTree:
         self.sections = doc.sections()
         self.review = review_ranges(doc, self.sections) + glossaries(doc)
         self._found = None
+        self._memo: dict[tuple[int, int], tuple] = {}
         self.scopes = sorted(build_scopes(self), key=lambda s: (s.start, -s.end))
         self._scope_starts = [s.start for s in self.scopes]
         self._scope_reach, reach = [], -1
@@ -137,6 +138,10 @@ class DocTree:
     def recognized(self, a: int, b: int) -> tuple[list, list, list]:
         """Cues, times and quantities of ``doc.text[a:b]``, spans relative to ``a``: what running the
         recognizers on the piece alone gives (a piece that a document-wide match crosses is re-run)."""
+        key = (a, b)
+        hit = self._memo.get(key)
+        if hit is not None:
+            return hit
         if self._found is None:
             text = self.doc.text
             found = (self._unquoted(find_cues(text, self.table), text), self.times(text), find_quantities(text))
@@ -155,7 +160,8 @@ class DocTree:
                 got.append(_shifted(x, a))
                 i += 1
             out.append(self._recognize(k, self.doc.text[a:b]) if crossing else got)
-        return tuple(out)
+        self._memo[key] = out = tuple(out)
+        return out
 
     @staticmethod
     def _unquoted(cues: list, text: str) -> list:
