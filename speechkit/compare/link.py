@@ -1,0 +1,99 @@
+"""Finding what a later report says of a target: by indicator, else by text.
+
+A target naming an indicator is linked only to figures and mentions of that indicator in the
+review part of the report that judges it, from the period it covers; a target without one is
+linked by text to a review statement, on the overlap of their content (character pairs left after
+the generic words of ``data/linking.yaml`` are removed): a shared name alone links nothing.
+
+>>> idx = TextIndex(["成功举办第三届中国国际进口博览会", "做好第七次全国人口普查"])
+>>> idx.best("筹办好第三届进博会", 0.5, 4)[:2]
+(0, 0.909)
+>>> idx.best("办好第二届进博会", 0.5, 4) is None
+True
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+from .targets import linking
+
+__all__ = ["TextIndex", "content"]
+
+_PUNCT = re.compile(r"[\s，,。；;：:、！？!?“”‘’\"'（）()《》〈〉【】\[\]—\-－…·.%％\d]+")
+
+
+@lru_cache(maxsize=16384)
+def content(text: str) -> str:
+    """The text with aliases written one way and generic words cut out (``|`` where they stood).
+
+    >>> content("扎实开展党史学习教育")
+    '|党史学习教育'
+    """
+    lk = linking()
+    for pat, short in lk["aliases"]:
+        text = pat.sub(short, text)
+    text = lk["generic"].sub("|", text)
+    return re.sub(r"\|+", "|", _PUNCT.sub("|", text))
+
+
+_ORDINAL = re.compile(r"第[一二三四五六七八九十百\d]+[届次批轮期]|(?:19|20)\d\d年")
+
+
+def _conflict(a: str, b: str) -> bool:
+    """Both name an edition or a year, and not the same one (「第二届」 / 「第三届」)."""
+    oa, ob = set(_ORDINAL.findall(a)), set(_ORDINAL.findall(b))
+    return bool(oa and ob and not oa & ob)
+
+
+@lru_cache(maxsize=16384)
+def _pairs(c: str) -> frozenset:
+    return frozenset(c[i:i + 2] for i in range(len(c) - 1) if "|" not in c[i:i + 2])
+
+
+class TextIndex:
+    """Texts indexed by their content character pairs, for best-match search by Dice overlap."""
+
+    def __init__(self, texts):
+        self.contents = [content(t) for t in texts]
+        self.sets = [_pairs(c) for c in self.contents]
+        self.post: dict[str, list[int]] = {}
+        for i, s in enumerate(self.sets):
+            for p in s:
+                self.post.setdefault(p, []).append(i)
+        self.max_df = max(8, len(self.sets) // 10)
+
+    def best(self, query: str, min_score: float, min_run: int, allowed=None, min_cover: float | None = None,
+             min_shared: int = 0):
+        """``(index, score, shared run, "dice" or "cover")`` of the best text, else ``None``. A text qualifies with a shared
+        run of ``min_run`` content characters and a Dice overlap ≥ ``min_score``, or the shorter side's
+        pairs covered ≥ ``min_cover`` with ``min_shared`` pairs in common; ``allowed(i)`` filters."""
+        qc = content(query)
+        qs = _pairs(qc)
+        if not qs:
+            return None
+        hits = Counter()
+        for p in qs:
+            post = self.post.get(p)
+            if post and len(post) <= self.max_df:
+                hits.update(post)
+        best = None
+        nq = len(qs)
+        for i, _ in hits.most_common(12):
+            if allowed is not None and not allowed(i):
+                continue
+            s = self.sets[i]
+            shared = len(qs & s)
+            dice = 2 * shared / (nq + len(s))
+            cover = shared / min(nq, len(s))
+            score = dice if dice >= min_score else cover if (min_cover is not None and cover >= min_cover
+                                                                and shared >= min_shared) else 0.0
+            if not score or (best and score <= best[1]) or _conflict(qc, self.contents[i]):
+                continue
+            other = self.contents[i].replace("|", "\x00")  # cut points never match each other
+            m = SequenceMatcher(None, qc, other, autojunk=False).find_longest_match(0, len(qc), 0, len(other))
+            if m.size >= min_run:
+                best = (i, round(score, 3), qc[m.a:m.a + m.size], "dice" if score == dice else "cover")
+        return best
