@@ -5,8 +5,8 @@ each statement carries the period its passage covers (``last_year``, ``five_year
 ``cumulative`` when its own clause says so (「五年年均增长5.2%」). Three kinds, all with raw offsets:
 
 * a **figure**: an indicator of ``data/indicators.yaml`` with the first quantity in its unit after
-  it in the same clause (「城镇新增就业3860人」). The subject is the clause's own: in 「全国财政收入突破
-  20万亿元，增长10.7%」 the 10.7 % is fiscal revenue, whatever else the sentence names;
+  it in the same clause (「城镇新增就业3860人」). The subject is the clause's own: in 「全县财政收入突破
+  20亿元，增长8.2%」 the 8.2 % is fiscal revenue, whatever else the sentence names;
 * a **mention**: an indicator named without a number in its clause (「主要污染物排放量继续下降」);
 * an **action**: any other clause (「江城港区三期如期开工建设」), with the polarity its wording gives
   (``data/outcomes.yaml``: achieved, partly, not_achieved, in_progress; otherwise ``reported``).
@@ -86,9 +86,9 @@ def polarity_of(text: str) -> tuple[str, str] | None:
 
 
 def names_target(text: str) -> bool:
-    """The clause names a target as achieved (「超额完成高职扩招三年行动目标」).
+    """The clause names a target as achieved (「超额完成高职扩招年度目标」).
 
-    >>> names_target("超额完成高职扩招三年行动目标"), names_target("高职院校扩招100万人")
+    >>> names_target("超额完成高职扩招年度目标"), names_target("高职院校扩招100万人")
     (True, False)
     """
     return bool(_rules()[2].search(text))
@@ -136,8 +136,8 @@ def read_figures(text: str, mentions=None, quantities=None, bounds=(0, None)) ->
 
     >>> [(m.key, f and f["value"]) for m, f, _, _ in read_figures("城镇新增就业1352万人、调查失业率在5.3%以下")]
     [('urban_new_jobs', 1352), ('surveyed_unemployment', 5.3)]
-    >>> [(m.key, f and f["value"]) for m, f, _, _ in read_figures("全国财政收入突破20万亿元，增长10.7%")]
-    [('fiscal_revenue_growth', 10.7)]
+    >>> [(m.key, f and f["value"]) for m, f, _, _ in read_figures("全县财政收入突破20亿元，增长8.2%")]
+    [('fiscal_revenue_growth', 8.2)]
     """
     a0, b0 = bounds[0], len(text) if bounds[1] is None else bounds[1]
     if mentions is None:

@@ -1,7 +1,7 @@
 """The review/plan boundary of a report and the period each review passage covers.
 
 A work report first reviews the past (「一、2021年工作回顾」, 「过去五年…」) and then plans
-(「二、2022年经济社会发展总体要求和政策取向」, the target statement 「今年发展主要预期目标是：」).
+(「二、2022年工作安排」, the target statement 「今年发展主要预期目标是：」).
 Outcomes are read from the review only, and each review passage is tagged with the period it
 covers: ``last_year``, ``five_years`` or ``problems`` (the paragraph on problems and shortcomings).
 The rules are data (``data/review.yaml``).

@@ -2,10 +2,10 @@
 
 >>> from speechkit.io import Speech
 >>> from speechkit.extractor import extract
->>> s = Speech.from_text("今年主要预期目标是：地区生产总值增长6%左右。今明两年新建学校12所。", doc_id="a",
+>>> s = Speech.from_text("今年全县主要预期目标为：地区生产总值增长6.5%左右。今明两年新建学校12所。", doc_id="a",
 ...                      date="2021-02-20", kind="gwr")
 >>> [(t.key, t.metric and t.metric["value"], t.direction, t.due, t.period_rule) for t in read_targets(s, extract(s))]
-[('gdp_growth', 6, 'floor', 2021, 'report-year'), (None, 12, 'level', 2022, 'this-and-next-year')]
+[('gdp_growth', 6.5, 'floor', 2021, 'report-year'), (None, 12, 'level', 2022, 'this-and-next-year')]
 """
 from __future__ import annotations
 
