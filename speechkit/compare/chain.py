@@ -322,11 +322,24 @@ def _by_text(t, r: Report, own: Report) -> tuple:
     got = _numbers(o.text)
     if t.metric and got and unit_scale(t.metric.get("unit"))[0] == unit_scale(got.get("unit"))[0]:
         return judge(t.metric, got, t.direction), o, "text", hit[1], trail
+    if not _observable(o):
+        return Verdict("not_assessed", "ambiguous", None, "reported-vague"), o, "text", hit[1], trail
     if hit[3] == "cover":
         v = _spoken_of(t.text, o.context)
         if v is not None:
             return v, o, "text", hit[1], trail + [f"part: {v.part}" if v.part else v.rule]
     return Verdict("met", None, "none", "reported-done"), o, "text", hit[1], trail
+
+
+def _observable(o) -> bool:
+    """The statement reports something a reader could check: achieved wording, a number, an observable
+    verb (``data/checkable.yaml``: 「取消」「发放」「确定」…) or a checkable act, not a direction only
+    (「…改革深入推进」, 「生态环境质量明显改善」)."""
+    from ..rules.checkable import is_checkable, verb_lexicon
+
+    if o.polarity == "achieved" or re.search(r"\d", o.text) or is_checkable(o.text, broad=True):
+        return True
+    return any(v in o.text for v in verb_lexicon()[0]) or bool(linking()["acts"].search(o.text))
 
 
 def _spoken_of(text: str, statement: str) -> Verdict | None:
