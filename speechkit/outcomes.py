@@ -153,7 +153,7 @@ def read_figures(text: str, mentions=None, quantities=None, bounds=(0, None)) ->
         stop = re.compile(r"[，,；;。]").search(text, m.span[1], b0)
         c_end = stop.start() if stop else b0
         limit = min(c_end, mentions[i + 1].span[0]) if i + 1 < len(mentions) else c_end
-        metric = None
+        metrics = []
         for k in range(bisect_left(q_starts, m.span[1]), bisect_left(q_starts, limit)):
             q = quantities[k]
             if q.role == "baseline" or not _unit_fits(m.indicator.unit, q.unit):
@@ -162,8 +162,29 @@ def read_figures(text: str, mentions=None, quantities=None, bounds=(0, None)) ->
                 break
             metric = _metric(q, _signed(q.value, text[m.span[1]:q.span[0]], m.indicator.direction))
             metric["span"] = q.span
-            break
-        out.append((m, metric, c_start, max(c_end, metric["span"][1] if metric else c_end)))
+            metrics.append(metric)
+            if not m.indicator.split:
+                break
+        end = max(c_end, metrics[-1]["span"][1] if metrics else c_end)
+        if m.indicator.split:
+            out.extend(_split(m, metrics, c_start, end))
+        else:
+            out.append((m, metrics[0] if metrics else None, c_start, end))
+    return out
+
+
+def _split(m, metrics, c_start, c_end) -> list:
+    """「城乡…分别增长7%和8%」: one figure per indicator of ``split``, in order (one number: all of them)."""
+    from .rules.indicators import IndicatorMention, indicators
+
+    inds = indicators()
+    last_op = metrics[-1]["op"] if metrics else None
+    out = []
+    for j, key in enumerate(m.indicator.split):
+        metric = dict(metrics[min(j, len(metrics) - 1)]) if metrics else None
+        if metric and last_op == "~" and metric["op"] == "=":
+            metric["op"] = "~"  # 「7%和8%左右」: the 左右 holds for both
+        out.append((IndicatorMention(m.span, m.text, key, inds[key]), metric, c_start, c_end))
     return out
 
 

@@ -212,8 +212,14 @@ def outcome_link(t, reports, i) -> Link:
     return link
 
 
+_DESCRIPTOR = re.compile(r"(?:总投资|计划投资|投资|占地|面积|总长|全长)约?$")
+
+
 def _numbers(text: str) -> dict | None:
-    qs = [q for q in find_quantities(halfwidth(text)) if q.role != "baseline"]
+    """The first number of a statement that is not a baseline nor a project's descriptor (「投资4800万元的
+    …工程」: the amount describes the project, it is not what was promised)."""
+    text = halfwidth(text)
+    qs = [q for q in find_quantities(text) if q.role != "baseline" and not _DESCRIPTOR.search(text[:q.span[0]])]
     if not qs:
         return None
     q = qs[0]
@@ -319,9 +325,9 @@ def _by_text(t, r: Report, own: Report) -> tuple:
         return Verdict("partly_met", None, "none", "reported-partly", o.text), o, "text", hit[1], trail
     if o.polarity == "in_progress":
         return Verdict("not_assessed", "ambiguous", None, "reported-under-way"), o, "text", hit[1], trail
-    got = _numbers(o.text)
-    if t.metric and got and unit_scale(t.metric.get("unit"))[0] == unit_scale(got.get("unit"))[0]:
-        return judge(t.metric, got, t.direction), o, "text", hit[1], trail
+    got, mine = _numbers(o.text), _numbers(t.text)
+    if mine and got and unit_scale(mine.get("unit"))[0] == unit_scale(got.get("unit"))[0]:
+        return judge(mine, got, t.direction), o, "text", hit[1], trail
     if not _observable(o):
         return Verdict("not_assessed", "ambiguous", None, "reported-vague"), o, "text", hit[1], trail
     if hit[3] == "cover":

@@ -24,6 +24,7 @@ class Indicator:
     unit: str
     direction: str  # floor | ceiling | reduction | level (data/indicators.yaml, data/judging.yaml)
     evidence: str = "figure"  # figure: a number judges it; act: the review saying it was done is enough
+    split: tuple = ()  # indicators its numbers belong to, in order (「城乡…分别增长7%和8%」)
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,12 @@ def _compiled():
             pat = re.compile(r["pattern"])
         except re.error as e:
             raise LexiconError(f"data/indicators.yaml: {r['key']}: bad pattern: {e}") from None
-        out.append((pat, Indicator(r["key"], r["label"], r["unit"], r["direction"], r.get("evidence", "figure"))))
+        out.append((pat, Indicator(r["key"], r["label"], r["unit"], r["direction"], r.get("evidence", "figure"),
+                                   tuple(r.get("split") or ()))))
+    keys = {ind.key for _, ind in out}
+    for _, ind in out:
+        if set(ind.split) - keys:
+            raise LexiconError(f"data/indicators.yaml: {ind.key}: split names unknown indicators {ind.split}")
     return tuple(out), tuple(data.get("not_outcome_before") or ())
 
 
