@@ -212,14 +212,15 @@ def outcome_link(t, reports, i) -> Link:
     return link
 
 
-_DESCRIPTOR = re.compile(r"(?:总投资|计划投资|投资|占地|面积|总长|全长)约?$")
+_DESCRIPTOR = (re.compile(r"(?:总投资|计划投资|投资|占地|面积|总长|全长)约?$"), re.compile(r"^(?:的|对|用于|建设|实施)"))
 
 
 def _numbers(text: str) -> dict | None:
     """The first number of a statement that is not a baseline nor a project's descriptor (「投资4800万元的
-    …工程」: the amount describes the project, it is not what was promised)."""
+    …工程」: the amount describes the project, it is not what was promised; 「完成投资128亿元」 is)."""
     text = halfwidth(text)
-    qs = [q for q in find_quantities(text) if q.role != "baseline" and not _DESCRIPTOR.search(text[:q.span[0]])]
+    qs = [q for q in find_quantities(text) if q.role != "baseline" and not (
+        _DESCRIPTOR[0].search(text[:q.span[0]]) and _DESCRIPTOR[1].search(text[q.span[1]:]))]
     if not qs:
         return None
     q = qs[0]
@@ -296,7 +297,8 @@ def _relation(t, r: Report, periods) -> tuple:
         [f"no figures for both {t.key} and {other}"]
 
 
-_LEAD = re.compile(r"^(?:力争|确保|争取|务必|要|将|今年|年内|全年|明年|[^，。；]{0,6}?(?:前|底|末|内))+")
+_LEAD = re.compile(r"^(?:力争|确保|争取|务必|要|将|今年|年内|全年|明年|年底前|年底|上半年|下半年|[一二三四]季度末?|"
+                   r"\d{1,2}月(?:底|末|中旬|上旬|下旬)?|前|内)+")
 
 
 def link_text(t, report: Report) -> str:
@@ -317,7 +319,7 @@ def _by_text(t, r: Report, own: Report) -> tuple:
                                 min_shared=lk["min_shared"])
     if hit is None:
         return Verdict("not_assessed", "not reported", None, "no-evidence"), None, None, 0.0, ["no statement matches"]
-    o = r.actions[hit[0]]
+    o = _continued(r, hit[0])
     trail = [f"text {hit[1]:.2f} shared 「{hit[2]}」", f"statement: {o.polarity} ({o.rule})"]
     if o.polarity == "not_achieved":
         return Verdict("not_met", None, "none", "reported-not-done"), o, "text", hit[1], trail
@@ -346,6 +348,18 @@ def _observable(o) -> bool:
     if o.polarity == "achieved" or re.search(r"\d", o.text) or is_checkable(o.text, broad=True):
         return True
     return any(v in o.text for v in verb_lexicon()[0]) or bool(linking()["acts"].search(o.text))
+
+
+def _continued(r: Report, i: int):
+    """The statement ``i``, or the clause right after it in the same sentence when that clause continues
+    it and says how it went (「城南污水处理厂扩建工程受征地影响，至今仍未投入运行」)."""
+    o = r.actions[i]
+    if o.polarity in ("reported", "in_progress") and i + 1 < len(r.actions):
+        nxt = r.actions[i + 1]
+        if nxt.sentence == o.sentence and nxt.context.startswith(o.text) and \
+                nxt.polarity in ("not_achieved", "partly", "achieved"):
+            return nxt
+    return o
 
 
 def _spoken_of(text: str, statement: str) -> Verdict | None:

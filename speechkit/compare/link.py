@@ -22,8 +22,11 @@ from .targets import linking
 
 __all__ = ["TextIndex", "content"]
 
-# a number with its unit (「2.8万亿元」, 「3860人」): compared apart, never shared content
-_QUANTITY = re.compile(r"\d+(?:\.\d+)?(?:多|余)?(?:万亿|亿|万|千|百)?(?:元|人次|人|个|所|亩|斤|公里|吨|户|项|家|套|辆|千瓦|倍|%|％)?")
+# a date (「6月底前」, 「三季度末」, 「2025年」): compared apart by the deadlines
+_DATE = re.compile(r"(?:(?:19|20)\d\d年|\d{1,2}月|[一二三四]季度)(?:底|末|份|中旬|上旬|下旬)?前?")
+# a number with its unit and bound (「2.8万亿元」, 「3860人以上」): compared apart, never shared content
+_QUANTITY = re.compile(r"(?:超过|不低于|不少于|近|约)?\d+(?:\.\d+)?(?:多|余)?(?:万亿|亿|万|千|百)?"
+                       r"(?:元|人次|人|个|所|亩|斤|公里|吨|户|项|家|套|辆|千瓦|倍|%|％)?(?:以上|以下|以内|左右|上下)?")
 _PUNCT = re.compile(r"[\s，,。；;：:、！？!?“”‘’\"'（）()《》〈〉【】\[\]—\-－…·.]+")
 
 
@@ -38,7 +41,7 @@ def content(text: str) -> str:
     lk = linking()
     for pat, short in lk["aliases"]:
         text = pat.sub(short, text)
-    text = _PUNCT.sub("", _QUANTITY.sub("|", text))
+    text = _PUNCT.sub("", _QUANTITY.sub("|", _DATE.sub("|", text)))
     return re.sub(r"\|+", "|", lk["generic"].sub("|", text))
 
 
@@ -51,6 +54,13 @@ def _conflict(a: str, b: str) -> bool:
     return bool(oa and ob and not oa & ob)
 
 
+def _shared_runs(a: str, b: str) -> str:
+    """The runs of three or more content characters both share, joined (「滨江大道」+「全线通车」)."""
+    other = b.replace("|", "\x00")  # cut points never match each other
+    blocks = SequenceMatcher(None, a, other, autojunk=False).get_matching_blocks()
+    return "".join(a[m.a:m.a + m.size] for m in blocks if m.size >= 3)
+
+
 @lru_cache(maxsize=16384)
 def _pairs(c: str) -> frozenset:
     return frozenset(c[i:i + 2] for i in range(len(c) - 1) if "|" not in c[i:i + 2])
@@ -60,7 +70,8 @@ class TextIndex:
     """Texts indexed by their content character pairs, for best-match search by Dice overlap."""
 
     def __init__(self, texts):
-        self.contents = [content(t) for t in texts]
+        self.texts = list(texts)
+        self.contents = [content(t) for t in self.texts]
         self.sets = [_pairs(c) for c in self.contents]
         self.post: dict[str, list[int]] = {}
         for i, s in enumerate(self.sets):
@@ -71,7 +82,7 @@ class TextIndex:
     def best(self, query: str, min_score: float, min_run: int, allowed=None, min_cover: float | None = None,
              min_shared: int = 0):
         """``(index, score, shared run, "dice" or "cover")`` of the best text, else ``None``. A text qualifies with a shared
-        run of ``min_run`` content characters and a Dice overlap ≥ ``min_score``, or the shorter side's
+        runs (of three or more) of ``min_run`` content characters in all (or the whole of the shorter content) and a Dice overlap ≥ ``min_score``, or the shorter side's
         pairs covered ≥ ``min_cover`` with ``min_shared`` pairs in common; ``allowed(i)`` filters."""
         qc = content(query)
         qs = _pairs(qc)
@@ -93,10 +104,10 @@ class TextIndex:
             cover = shared / min(nq, len(s))
             score = dice if dice >= min_score else cover if (min_cover is not None and cover >= min_cover
                                                                 and shared >= min_shared) else 0.0
-            if not score or (best and score <= best[1]) or _conflict(qc, self.contents[i]):
+            if not score or (best and score <= best[1]) or _conflict(query, self.texts[i]):
                 continue
-            other = self.contents[i].replace("|", "\x00")  # cut points never match each other
-            m = SequenceMatcher(None, qc, other, autojunk=False).find_longest_match(0, len(qc), 0, len(other))
-            if m.size >= min_run:
-                best = (i, round(score, 3), qc[m.a:m.a + m.size], "dice" if score == dice else "cover")
+            run = _shared_runs(qc, self.contents[i])
+            if len(run) >= min_run or len(run) >= min(len(qc.replace("|", "")),
+                                                      len(self.contents[i].replace("|", ""))) >= 3:
+                best = (i, round(score, 3), run, "dice" if score == dice else "cover")
         return best

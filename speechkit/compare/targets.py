@@ -91,7 +91,7 @@ def read_targets(speech, extraction, in_plan=None, memory: dict | None = None) -
 
 def _read_numbers(t: Target, doc, prev) -> None:
     text = halfwidth(t.c.text)
-    quantities = find_quantities(text)
+    quantities = [q for q in find_quantities(text) if not _past(text, q.span[0])]
     figs = read_figures(text, quantities=quantities)
     seen = []
     for m, metric, _, _ in figs:
@@ -116,12 +116,22 @@ def _read_numbers(t: Target, doc, prev) -> None:
     before = text[:qs[0].span[0]] if qs else text
     ind = indicators().get(t.key) if t.key else None
     t.direction = direction_of((t.metric or {}).get("op"), ind.direction if ind else None, before)
-    t.base_direction = direction_of(None, ind.direction if ind else None, before)
+    t.base_direction = ind.direction if ind else t.direction
     kind = relation_kind(text) if not t.metric else None
     if kind and t.key:
         others = [k for k in seen[1:]] or (["gdp_growth"] if _OTHER_GROWTH.search(text) else [])
         if others:
             t.relation = (kind, others[0])
+
+
+_PAST = re.compile(r"^(?:去年|上年|前年|过去|20\d\d年(?:全县|全市|全区|全省|全国)?)")
+
+
+def _past(text: str, pos: int) -> bool:
+    """The number at ``pos`` stands in a clause about the past (「去年全县固定资产投资增长8%，今年要…」): it is
+    context, not the target."""
+    start = max(text.rfind(ch, 0, pos) for ch in "，,；;：:") + 1
+    return bool(_PAST.match(text[start:pos]))
 
 
 def _unit_ok(key, unit) -> bool:
