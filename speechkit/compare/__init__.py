@@ -27,7 +27,14 @@ _WHERE = {"Link": "chain", "compare_chain": "chain", "STATUSES": "chain", "OUTCO
 
 def compare(a, b, **kw):
     """Links of the commitments of speech ``a`` against the later speech ``b``
-    (:func:`speechkit.compare.chain.compare`)."""
+    (:func:`speechkit.compare.chain.compare`): an outcome and a restatement link for each.
+
+    >>> from speechkit.io import Speech
+    >>> a = Speech.from_text("确保滨江大道6月底前全线通车。", doc_id="a", date="2021-02-20")
+    >>> b = Speech.from_text("一、2021年工作回顾\\n滨江大道提前全线通车。", doc_id="b", date="2022-02-16")
+    >>> [(l.kind, l.status, l.b_text) for l in compare(a, b)]
+    [('outcome', 'met', '滨江大道提前全线通车'), ('restatement', 'dropped', None)]
+    """
     from .chain import compare as _compare
 
     return _compare(a, b, **kw)

@@ -316,7 +316,7 @@ def link_text(t, report: Report) -> str:
 def _by_text(t, r: Report, own: Report) -> tuple:
     lk = linking()
     hit = r.action_index().best(link_text(t, own), lk["min_outcome"], lk["min_run"], min_cover=lk["min_cover"],
-                                min_shared=lk["min_shared"])
+                                min_shared=lk["min_shared"]) or _name_and_act(link_text(t, own), r)
     if hit is None:
         return Verdict("not_assessed", "not reported", None, "no-evidence"), None, None, 0.0, ["no statement matches"]
     o = _continued(r, hit[0])
@@ -348,6 +348,25 @@ def _observable(o) -> bool:
     if o.polarity == "achieved" or re.search(r"\d", o.text) or is_checkable(o.text, broad=True):
         return True
     return any(v in o.text for v in verb_lexicon()[0]) or bool(linking()["acts"].search(o.text))
+
+
+def _name_and_act(text: str, r: Report):
+    """``(index, 0.5, name, "name+act")`` of a statement with an explicit result that names the same
+    project and the same one-off act as ``text`` (data/linking.yaml, entity_heads), else ``None``."""
+    from difflib import SequenceMatcher
+
+    lk = linking()
+    acts = set(lk["one_off"].findall(text))
+    if not acts:
+        return None
+    for i, o in enumerate(r.actions):
+        if o.polarity not in ("achieved", "not_achieved", "partly") or not acts & set(lk["one_off"].findall(o.context)):
+            continue
+        m = SequenceMatcher(None, text, o.context, autojunk=False).find_longest_match(0, len(text), 0, len(o.context))
+        name = text[m.a:m.a + m.size]
+        if m.size >= 4 and lk["entity"].search(name) and not lk["one_off"].search(name):
+            return i, 0.5, name, "name+act"
+    return None
 
 
 def _continued(r: Report, i: int):

@@ -99,6 +99,14 @@ def ledger(speeches, as_of=None, *, extractor=None, links: list | None = None, e
     ``days_overdue`` counts, for one-off deliverables past their date and not met, the days from the
     deadline to ``as_of`` (a date you give: there is no default clock). ``checkable_only`` keeps the
     checkable commitments only.
+
+    >>> from speechkit.io import Speech
+    >>> a = Speech.from_text("确保城西大桥9月底前建成通车。", doc_id="a", date="2021-02-20", kind="gwr")
+    >>> b = Speech.from_text("一、2021年工作回顾\\n城西大桥受汛期影响尚未建成。\\n二、2022年工作安排\\n确保城西大桥6月底前建成通车。",
+    ...                      doc_id="b", date="2022-02-16", kind="gwr")
+    >>> led = ledger([a, b], as_of="2022-12-31")
+    >>> led[["doc_id", "outcome_status", "restatement_status", "days_overdue"]].values.tolist()
+    [['a', 'not_met', 'slipped', 457], ['b', 'not_assessed', 'slipped', 184]]
     """
     import pandas as pd
 
@@ -117,6 +125,14 @@ def panel(speeches, *, extractor=None, links: list | None = None, extractions: d
     One row per report and indicator: its target-list record if it has one, else the first with a
     number. A report that sets targets but no longer this indicator gets a row with no target and
     status ``dropped``.
+
+    >>> from speechkit.io import Speech
+    >>> a = Speech.from_text("今年全县主要预期目标为：地区生产总值增长7%-7.5%；城镇新增就业4000人以上。", doc_id="a",
+    ...                      date="2019-03-05", kind="gwr")
+    >>> b = Speech.from_text("一、2019年工作回顾\\n过去一年，地区生产总值增长7.2%。\\n二、2020年工作安排\\n"
+    ...                      "今年全县主要预期目标为：城镇新增就业3800人以上。", doc_id="b", date="2020-05-22", kind="gwr")
+    >>> panel([a, b])[["year", "indicator", "target", "reported", "status"]].values.tolist()
+    [[2019, 'gdp_growth', 7.0, 7.2, 'met'], [2020, 'gdp_growth', nan, nan, 'dropped'], [2019, 'urban_new_jobs', 4000.0, nan, 'not_assessed'], [2020, 'urban_new_jobs', 3800.0, nan, 'not_assessed']]
     """
     import pandas as pd
 

@@ -67,6 +67,7 @@ def linking() -> dict:
             "one_off": re.compile(d["one_off"]["pattern"]),
             "predicate": re.compile(d["predicate_start"]["pattern"]),
             "stopped": re.compile(d["stopped"]["pattern"]), "acts": re.compile(d["acts"]["pattern"]),
+            "entity": re.compile(d["entity_heads"]["pattern"]),
             "min_cover": float(d["min_cover"]), "min_shared": int(d["min_shared"]),
             "min_cover_restatement": float(d["min_cover_restatement"])}
 
