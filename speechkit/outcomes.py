@@ -115,13 +115,14 @@ def _unit_fits(indicator_unit: str, unit: str | None) -> bool:
 
 
 _AGAINST = {"reduction": re.compile(r"上升|增长|提高|增加|反弹"),
-            "floor": re.compile(r"下降|降低|减少|负增长|回落"),
-            "level": re.compile(r"下降|减少|负增长")}
+            "floor": re.compile(r"下降|负增长|回落"),
+            "level": re.compile(r"下降|负增长")}
 
 
 def _signed(value, between: str, direction: str):
-    """A value read against its indicator's direction: 「能耗…上升0.5%」 is a reduction of −0.5 (only the words
-    between the mention and its number count: the verb of the indicator itself, 「贫困人口减少」, does not)."""
+    """A value read against its indicator's direction: 「能耗…上升0.5%」 is a reduction of −0.5, 「居民人均可支配收入
+    下降1.2%」 a growth of −1.2 (the words between the mention and its number, and the verb closing the
+    mention, count; a verb that defines the indicator, 「贫困人口减少」, is not among them)."""
     pat = _AGAINST.get(direction)
     if value is not None and pat is not None and pat.search(between):
         return -value
@@ -158,9 +159,10 @@ def read_figures(text: str, mentions=None, quantities=None, bounds=(0, None)) ->
             q = quantities[k]
             if q.role == "baseline" or not _unit_fits(m.indicator.unit, q.unit):
                 continue
-            if any(w in text[max(a0, m.span[0] - 4):q.span[0]] for w in not_before):
-                break
-            metric = _metric(q, _signed(q.value, text[m.span[1]:q.span[0]], m.indicator.direction))
+            if any(w in text[max(a0, m.span[0] - 4):m.span[0]] + text[m.span[1]:q.span[0]] for w in not_before):
+                break  # 「预计…」, 「…要增长」: a forecast or a target, not a figure (the mention itself,
+                # 「主要污染物」, does not count)
+            metric = _metric(q, _signed(q.value, m.text[-3:] + text[m.span[1]:q.span[0]], m.indicator.direction))
             metric["span"] = q.span
             metrics.append(metric)
             if not m.indicator.split:

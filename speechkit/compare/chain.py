@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from ..outcomes import find_outcomes, halfwidth, names_target
 from ..rules.indicators import indicators, unit_scale
 from ..rules.quantities import find_quantities
-from .judge import Verdict, compare_targets, judge, judge_change, judge_relation
+from .judge import Verdict, compare_targets, direction_of, judge, judge_change, judge_relation
 from .link import TextIndex
 from .review import layout
 from .targets import linking, read_targets
@@ -328,8 +328,9 @@ def _by_text(t, r: Report, own: Report) -> tuple:
     if o.polarity == "in_progress":
         return Verdict("not_assessed", "ambiguous", None, "reported-under-way"), o, "text", hit[1], trail
     got, mine = _numbers(o.text), _numbers(t.text)
-    if mine and got and unit_scale(mine.get("unit"))[0] == unit_scale(got.get("unit"))[0]:
-        return judge(mine, got, t.direction), o, "text", hit[1], trail
+    if mine and got:  # both count the same thing: compared like figures (units differ: not compared)
+        return judge(mine, got, direction_of(mine.get("op"), None, t.text, mine.get("unit"))), o, "text", \
+            hit[1], trail
     if not _observable(o):
         return Verdict("not_assessed", "ambiguous", None, "reported-vague"), o, "text", hit[1], trail
     if hit[3] == "cover":
@@ -409,7 +410,8 @@ def restatement_link(t, reports, i, outcome_status: str) -> Link:
         prev = reports[i - 1]
         got = match(t, prev, reports[i])
         if got is None:
-            return _base(t, "restatement", "new", f"{prev.doc_id} did not set it")
+            return _base(t, "restatement", "new", f"{prev.doc_id} did not set it",
+                         evidence=[f"no commitment of {prev.doc_id} sets it; no later report"])
         m, method, score = got
         status, why = restate(m, t, None)
         return _linked(t, prev, m, status, f"{why} (against the earlier report {prev.doc_id}; no later report)",
@@ -426,11 +428,13 @@ def restatement_link(t, reports, i, outcome_status: str) -> Link:
         last = r
         if not t.multi_year:
             break
-    return _base(t, "restatement", "dropped", f"{last.doc_id} does not set it again")
+    return _base(t, "restatement", "dropped", f"{last.doc_id} does not set it again",
+                 evidence=[f"no commitment of {last.doc_id} sets it again"])
 
 
 def _linked(t, r, m, status, why, method, score) -> Link:
-    link = _base(t, "restatement", status, why, method=method, score=score)
+    link = _base(t, "restatement", status, why, method=method, score=score,
+                 evidence=[f"set again in {r.doc_id} ({method}" + (f" {score:.2f})" if method == "text" else ")"), why])
     link.b_doc, link.b_start, link.b_end, link.b_text = r.doc_id, m.c.start, m.c.end, m.c.text
     link.reported = m.metrics.get(t.key) if t.key else m.metric
     return link

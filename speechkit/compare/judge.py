@@ -56,15 +56,23 @@ def conventions() -> dict:
         if r.get("direction") not in DIRECTIONS:
             raise LexiconError(f"data/judging.yaml: {r['id']}: direction must be one of {DIRECTIONS}")
     periods = compile_rules(d["multi_year"], "data/judging.yaml (multi_year)")
-    return {"tol": tol, "rules": {r["id"]: r for r in d["rules"]}, "unlisted": unlisted, "periods": periods}
+    units = d.get("unlisted_units") or {}
+    if units.get("direction") not in DIRECTIONS or not units.get("units"):
+        raise LexiconError("data/judging.yaml: unlisted_units needs a direction and units")
+    units = {"direction": units["direction"], "units": set(units["units"])}
+    return {"tol": tol, "rules": {r["id"]: r for r in d["rules"]}, "unlisted": unlisted, "periods": periods,
+            "units": units}
 
 
-def direction_of(op: str | None, indicator_direction: str | None, before: str = "") -> str:
+def direction_of(op: str | None, indicator_direction: str | None, before: str = "", unit: str | None = None) -> str:
     """How a target is read: a hard bound in the target decides (>= floor, <= ceiling), then the
-    indicator's direction, then the words before the number (``unlisted_direction``), else level.
+    indicator's direction, then the words before the number (``unlisted_direction``), then its unit
+    (``unlisted_units``: a count of things to do is a floor), else level.
 
     >>> direction_of(">=", "ceiling"), direction_of("~", "ceiling"), direction_of("=", None, "一般性支出压减")
     ('floor', 'ceiling', 'reduction')
+    >>> direction_of("=", None, "新建中小学校", "所"), direction_of("=", None, "安排专项资金", "亿元")
+    ('floor', 'level')
     """
     if op in (">=", ">"):
         return "floor"
@@ -75,6 +83,9 @@ def direction_of(op: str | None, indicator_direction: str | None, before: str = 
     for _, pat, rule in conventions()["unlisted"]:
         if pat.search(before):
             return rule["direction"]
+    units = conventions()["units"]
+    if unit and unit_scale(unit)[0] in units["units"]:
+        return units["direction"]
     return "level"
 
 

@@ -5,7 +5,7 @@
 >>> s = Speech.from_text("今年全县主要预期目标为：地区生产总值增长6.5%左右。今明两年新建学校12所。", doc_id="a",
 ...                      date="2021-02-20", kind="gwr")
 >>> [(t.key, t.metric and t.metric["value"], t.direction, t.due, t.period_rule) for t in read_targets(s, extract(s))]
-[('gdp_growth', 6.5, 'floor', 2021, 'report-year'), (None, 12, 'level', 2022, 'this-and-next-year')]
+[('gdp_growth', 6.5, 'floor', 2021, 'report-year'), (None, 12, 'floor', 2022, 'this-and-next-year')]
 """
 from __future__ import annotations
 
@@ -116,7 +116,8 @@ def _read_numbers(t: Target, doc, prev) -> None:
             t.metrics[t.key] = t.metric
     before = text[:qs[0].span[0]] if qs else text
     ind = indicators().get(t.key) if t.key else None
-    t.direction = direction_of((t.metric or {}).get("op"), ind.direction if ind else None, before)
+    t.direction = direction_of((t.metric or {}).get("op"), ind.direction if ind else None, before,
+                               (t.metric or {}).get("unit"))
     t.base_direction = ind.direction if ind else t.direction
     kind = relation_kind(text) if not t.metric else None
     if kind and t.key:
