@@ -172,15 +172,13 @@ def cmd_compare(a) -> int:
                   file=sys.stderr)
         links.extend(compare_chain(chain, extractor=ex))
     if a.ledger:
-        import pandas as pd
-
         df = ledger(speeches, as_of=a.as_of, links=links, checkable_only=a.checkable_only)
     else:
-        import pandas as pd
-
         rows = [{k: getattr(l, k) for k in _LINK_KEYS} for l in links]
         if a.format == "jsonl":
-            return _write_jsonl(rows, a.output, failed)
+            return _write_jsonl(rows, a.output, failed)  # no pandas needed
+        import pandas as pd
+
         df = pd.DataFrame(rows, columns=list(_LINK_KEYS))
         df["evidence"] = df["evidence"].map("; ".join)
     if a.format == "jsonl":
