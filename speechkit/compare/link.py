@@ -93,9 +93,8 @@ class TextIndex:
             post = self.post.get(p)
             if post and len(post) <= self.max_df:
                 hits.update(post)
-        best = None
-        nq = len(qs)
-        for i, _ in hits.most_common(12):
+        nq, scored = len(qs), []
+        for i, _ in hits.most_common(8):
             if allowed is not None and not allowed(i):
                 continue
             s = self.sets[i]
@@ -104,10 +103,14 @@ class TextIndex:
             cover = shared / min(nq, len(s))
             score = dice if dice >= min_score else cover if (min_cover is not None and cover >= min_cover
                                                                 and shared >= min_shared) else 0.0
-            if not score or (best and score <= best[1]) or _conflict(query, self.texts[i]):
+            if score:
+                scored.append((score, -i, "dice" if score == dice else "cover"))
+        for score, neg_i, how in sorted(scored, reverse=True):  # best first; the first that passes wins
+            i = -neg_i
+            if _conflict(query, self.texts[i]):
                 continue
             run = _shared_runs(qc, self.contents[i])
             if len(run) >= min_run or len(run) >= min(len(qc.replace("|", "")),
                                                       len(self.contents[i].replace("|", ""))) >= 3:
-                best = (i, round(score, 3), run, "dice" if score == dice else "cover")
-        return best
+                return i, round(score, 3), run, how
+        return None
