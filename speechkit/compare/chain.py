@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..outcomes import find_outcomes, halfwidth, names_target
-from ..rules.indicators import indicators, unit_scale
+from ..rules.indicators import indicators
 from ..rules.quantities import find_quantities
 from .judge import Verdict, compare_targets, direction_of, judge, judge_change, judge_relation
 from .link import TextIndex
