@@ -116,7 +116,9 @@ def ledger(speeches, as_of=None, *, extractor=None, links: list | None = None, e
     rows = [_row(o, r, as_of) for o, r in _pairs(links) if o is not None
             and (not checkable_only or o.commitment.checkable)]
     df = pd.DataFrame(rows, columns=list(LEDGER_COLUMNS))
-    return df.astype({"days_overdue": "Int64"})
+    ints = ("start", "end", "year", "outcome_start", "outcome_end", "restatement_start", "restatement_end",
+            "days_overdue")
+    return df.astype({c: "Int64" for c in ints})  # offsets stay integers where a row has none
 
 
 def panel(speeches, *, extractor=None, links: list | None = None, extractions: dict | None = None):
