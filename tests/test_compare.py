@@ -158,6 +158,20 @@ def test_growth_above_target_is_met_and_flagged():
     assert r.status == "loosened" and r.b_text == "地区生产总值增长7.5%左右"
 
 
+def test_a_figure_of_the_review_is_not_judged_as_a_target():
+    from dataclasses import replace
+
+    from speechkit.compare.chain import outcome_link, reports_of
+
+    reps = reports_of(_three(["二、2019年工作安排\n今年全县主要预期目标为：城镇新增就业3500人以上。",
+                              "一、2019年工作回顾\n过去一年，城镇新增就业3600人。"]))
+    t = reps[0].targets[0]
+    assert outcome_link(t, reps, 0).status == "met"
+    misplaced = replace(t, in_plan=False)  # the same record, had the extractor taken it from a review
+    link = outcome_link(misplaced, reps, 0)
+    assert (link.status, link.reason, link.rule) == ("not_assessed", "ambiguous", "review-part")
+
+
 def test_review_figures_are_not_new_targets():
     p = panel(_three(["二、2020年工作安排\n今年全县主要预期目标为：地区生产总值增长8%左右。",
                       "一、2020年工作回顾\n过去一年，地区生产总值增长9.2%。\n二、2021年工作安排\n"

@@ -192,6 +192,9 @@ def _period(t) -> tuple:
 
 
 def outcome_link(t, reports, i) -> Link:
+    if not t.in_plan and t.key and t.metric:
+        return _base(t, "outcome", "not_assessed", "ambiguous", rule="review-part",
+                     evidence=["a figure of the review part, not a target: nothing to judge"])
     later = reports[i + 1:]
     if not later:
         return _base(t, "outcome", "not_assessed", "no later report", evidence=["the last report of its chain"])
