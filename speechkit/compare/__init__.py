@@ -8,7 +8,10 @@ Small modules, each with its rules in data:
   next one (``data/judging.yaml``);
 * :mod:`.targets` a commitment read as a target: indicators, numbers, direction, due year;
 * :mod:`.link`    text matching for commitments without an indicator (``data/linking.yaml``);
-* :mod:`.chain`   the two verdicts of every commitment (:class:`Link`), for a pair or a chain;
+* :mod:`.model`   :class:`Link` (one verdict, evidence on both sides) and :class:`Report` (a speech read once);
+* :mod:`.outcome` the outcome verdict, from the review part of the report that judges it;
+* :mod:`.restate` the restatement verdict, from the next report's plan;
+* :mod:`.chain`   both verdicts of every commitment, for a pair or a chain;
 * :mod:`.ledger`  the publishable table (:func:`ledger`) and the researchers' panel (:func:`panel`).
 
 Importing this package is light: the modules load on first use.
