@@ -115,7 +115,8 @@ def main():
     for sp in read_all(_paths(sorted(gold))):
         res = ex.extract(sp)
         pred = [dict(c.to_dict()) for c in res]
-        prov = {(c.start, c.end): f"{c.rule}|owner:{c.owner_rule}|dl:{c.deadline_rule}" for c in res}
+        prov = {(c.start, c.end): f"{c.rule}|owner:{c.owner_rule}|dl:{c.deadline_rule}|ck:" +
+                ",".join(s.rule for s in c.trail if s.stage == "checkable") for c in res}
         pred = [p for p in pred if sc.in_scope(p, scopes.get(sp.doc_id))]
         errs = categorize(gold[sp.doc_id], pred, sc)
         cnt = Counter(c for c, _, _ in errs)

@@ -97,11 +97,12 @@ def _rules():
     line = compile_rules(data["line_rules"], "data/noise.yaml line_rules")
     inline = compile_rules(data["inline_rules"], "data/noise.yaml inline_rules")
     gaps = compile_rules(data["gap_rules"], "data/noise.yaml gap_rules")
-    return line, inline, gaps
+    raw = compile_rules(data["raw_rules"], "data/noise.yaml raw_rules")
+    return line, inline, gaps, raw
 
 
 def _line_edits(text: str):
-    line_rules, inline_rules, _ = _rules()
+    line_rules, inline_rules, *_ = _rules()
     edits = []
     pos = 0
     header_block = False
@@ -230,7 +231,7 @@ def find_gaps(text: str) -> list[Gap]:
     >>> [g.unit for g in find_gaps("再腾地亩、融资亿元以上")]
     ['亩', '亿元']
     """
-    _, _, gap_rules = _rules()
+    gap_rules = _rules()[2]
     found = {}
     for rid, pat, rule in gap_rules:
         for m in scan(pat, starts_of(rule), text):  # tried only where a match can begin
@@ -248,6 +249,8 @@ def clean(raw: str) -> Cleaned:
     removed: list = []
     text = raw
     n = len(raw)
+    text, offs = _apply(text, offs, [(m.start(), m.end(), "", rid) for rid, pat, _ in _rules()[3]
+                                     for m in pat.finditer(text)], removed, n)
     text, offs = _apply(text, offs, [(m.start(), m.end(), "", "zero-width") for m in _ZERO_WIDTH.finditer(text)], removed, n)
     text, offs = _apply(text, offs, _line_edits(text), removed, n)
     text, offs = _apply(text, offs, _double_edits(text), removed, n)

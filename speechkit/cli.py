@@ -1,4 +1,4 @@
-"""Command line: ``speechkit extract``, ``compare``, ``segment``, ``demo``.
+"""Command line: ``speechkit extract``, ``compare``, ``report``, ``segment``, ``text``, ``demo``.
 
 Bad files are reported on stderr with the reason; the others still produce
 output; the exit status is 1 when any file failed.
@@ -14,10 +14,12 @@ __all__ = ["main"]
 
 
 def _collect(paths: list[str]) -> list[Path]:
+    from .readers import is_document
+
     out = []
     for p in paths:
         pp = Path(p)
-        out.extend(sorted(pp.glob("*.txt")) if pp.is_dir() else [pp])
+        out.extend(sorted(q for q in pp.iterdir() if q.is_file() and is_document(q)) if pp.is_dir() else [pp])
     return out
 
 
@@ -61,7 +63,7 @@ def cmd_extract(a) -> int:
     rows = _manifest_rows(a.manifest)
     ex = Extractor()
     failed = 0
-    records = []
+    records, speeches = [], {}
     for path in _collect(a.paths):
         try:
             sp = read_speech(path, date=a.date, meta=rows.get(path.stem))
@@ -78,6 +80,7 @@ def cmd_extract(a) -> int:
             print(f"speechkit: {path}: no date known (manifest, --date or text): relative deadlines left unresolved",
                   file=sys.stderr)
         records.extend(res.commitments)
+        speeches[sp.doc_id] = sp
     out = a.output
     if a.format == "jsonl":
         lines = "".join(json.dumps(c.to_dict(), ensure_ascii=False) + "\n" for c in records)
@@ -86,7 +89,7 @@ def cmd_extract(a) -> int:
         else:
             sys.stdout.write(lines)
     elif a.format == "csv":
-        df = to_frame(records)
+        df = to_frame(records, speeches=speeches)
         if out and out != "-":
             df.to_csv(out, index=False)
         else:
@@ -95,7 +98,7 @@ def cmd_extract(a) -> int:
         if not out or out == "-":
             print("speechkit: --format parquet needs -o FILE", file=sys.stderr)
             return 2
-        to_frame(records).to_parquet(out, index=False)
+        to_frame(records, speeches=speeches).to_parquet(out, index=False)
     elif a.format == "table":
         _print_table(records)
     return 1 if failed else 0
@@ -111,10 +114,22 @@ def _print_table(records) -> None:
         print("(no commitments)")
         return
     view = df[["doc_id", "text", "strength", "owner", "deadline_end", "metric_value", "metric_unit", "checkable"]].copy()
-    view["text"] = view["text"].str.slice(0, 28)
-    with pd.option_context("display.max_rows", None, "display.width", 200, "display.max_colwidth", 40,
+    for col, width in (("text", 28), ("owner", 12)):
+        view[col] = view[col].map(lambda v, w=width: _cut(v, w))
+    with pd.option_context("display.max_rows", None, "display.width", 250, "display.max_colwidth", None,
                            "display.unicode.east_asian_width", True):
-        print(view.to_string(index=False))
+        print(view.to_string(index=False, na_rep="-"))
+
+
+def _cut(value, width: int):
+    """Text cut to ``width`` characters, with an ellipsis when something was cut.
+
+    >>> _cut("县交通局要在6月底前完成滨江大道通车", 8), _cut("确保通车", 8)
+    ('县交通局要在6…', '确保通车')
+    """
+    if not isinstance(value, str) or len(value) <= width:
+        return value
+    return value[: width - 1] + "…"
 
 
 def cmd_segment(a) -> int:
@@ -150,6 +165,74 @@ def _read_all(paths, manifests, date=None):
             print(f"speechkit: {e}", file=sys.stderr)
             failed += 1
     return speeches, failed
+
+
+def cmd_text(a) -> int:
+    """Print the text speechkit reads from each file: the text every offset in a record refers to."""
+    from .io import ReadError, read_speech
+
+    failed = 0
+    paths = _collect(a.paths)
+    out = open(a.output, "w", encoding="utf-8") if a.output and a.output != "-" else sys.stdout
+    try:
+        for path in paths:
+            try:
+                sp = read_speech(path)
+            except ReadError as e:
+                print(f"speechkit: {e}", file=sys.stderr)
+                failed += 1
+                continue
+            if len(paths) > 1:
+                out.write(f"==> {path} <==\n")
+            out.write(sp.raw + ("\n" if len(paths) > 1 and not sp.raw.endswith("\n") else ""))
+            if a.info:
+                fmt = sp.meta.get("format", "text")
+                units = {k: len(sp.meta[k]) for k in ("pages", "paragraphs") if sp.meta.get(k)}
+                extra = ", ".join(f"{v} {k}" for k, v in units.items())
+                print(f"speechkit: {path}: {fmt}, {sp.encoding or '-'}, {len(sp.raw):,} characters"
+                      + (f", {extra}" if extra else ""), file=sys.stderr)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    return 1 if failed else 0
+
+
+def cmd_explain(a) -> int:
+    """Why the text at a raw offset is, or is not, a commitment, and where each field came from."""
+    from .extractor import Extractor
+
+    speeches, failed = _read_all([a.path], a.manifest, a.date)
+    if not speeches:
+        return 1
+    res = Extractor().extract(speeches[0])
+    if a.at is None and a.record is None:
+        for i in range(len(res)):
+            print(res.explain(i) + "\n")
+    elif a.record is not None:
+        if not 0 <= a.record < len(res):
+            print(f"speechkit: {a.path}: no record {a.record} (it has {len(res)})", file=sys.stderr)
+            return 2
+        print(res.explain(a.record))
+    else:
+        print(res.explain(at=a.at))
+    return 0
+
+
+def cmd_report(a) -> int:
+    """Build the static report site of the speeches into the folder ``-o``."""
+    import time
+
+    from .report import build_site
+
+    t0 = time.perf_counter()
+    speeches, failed = _read_all(a.paths, a.manifest, date=a.date)
+    if not speeches:
+        print("speechkit: no speech could be read: no site written", file=sys.stderr)
+        return 1
+    index = build_site(speeches, a.output, as_of=a.as_of, site=a.title, figures=not a.no_figures)
+    print(f"speechkit: {len(speeches)} speeches → {index} ({time.perf_counter() - t0:.1f} s; open it in a browser)",
+          file=sys.stderr)
+    return 1 if failed else 0
 
 
 _LINK_KEYS = ("a_doc", "a_start", "a_end", "a_text", "b_doc", "b_start", "b_end", "b_text", "kind", "status",
@@ -231,24 +314,69 @@ def cmd_demo(a) -> int:
         from .compare import ledger
 
         led = ledger(chains, as_of=a.as_of, extractor=ex, extractions=done)
-        print(f"\nTarget ledger of the chain(s) {sorted({sp.meta['chain'] for sp in chains})} "
-              f"as of {a.as_of} (status from the next report):")
-        cols = ["doc_id", "text", "indicator", "target_value", "outcome_status", "restatement_status", "outcome_text"]
-        import pandas as pd
-
-        with pd.option_context("display.width", 200, "display.max_colwidth", 24, "display.max_rows", 200):
-            print(led[cols].to_string(index=False))
+        print(f"\nTarget ledger of the chain(s) {sorted({sp.meta['chain'] for sp in chains})} as of {a.as_of}: "
+              "each commitment of a report, judged against the chain's next report")
+        _print_ledger(led)
     return 1 if corpus.errors else 0
 
 
-def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(prog="speechkit", description="Chinese speeches → checkable commitments")
-    sub = ap.add_subparsers(dest="cmd", required=True)
-    e = sub.add_parser("extract", help="extract commitment records")
-    e.add_argument("paths", nargs="+", help="speech files or folders of .txt files")
-    e.add_argument("--manifest", action="append", help="manifest CSV (may be repeated)")
+# Ledger columns the demo shows, in order; for each, the names it has had (the first found is shown).
+LEDGER_COLUMNS = [
+    (("doc_id",), "the report that made the commitment"),
+    (("text",), "the commitment as written (cut with … when longer)"),
+    (("indicator",), "the indicator it sets a target for (gdp_growth, urban_new_jobs…), if any"),
+    (("target_value", "metric_value"), "the number promised"),
+    (("target_op", "metric_op"), "how: >= at least (以上), <= at most (以内), ~ about (左右), = exactly"),
+    (("outcome_status", "status"), "its fate per the next report: met, partly_met, not_met; when that report does "
+                                   "not say, not_assessed (older ledgers: the restatement status)"),
+    (("restatement_status", "next"), "what the next report's plan does with it: restated, raised, lowered, "
+                                     "slipped (later deadline), dropped"),
+    (("outcome_text", "evidence_text"), "the next report's words the verdict rests on (cut with …)"),
+]
+
+
+def _print_ledger(led) -> None:
+    import pandas as pd
+
+    shown = []
+    for names, meaning in LEDGER_COLUMNS:
+        col = next((n for n in names if n in led.columns), None)
+        if col:
+            shown.append((col, meaning))
+    view = led[[c for c, _ in shown]].copy()
+    for col in ("text", "outcome_text", "evidence_text"):
+        if col in view:
+            view[col] = view[col].map(lambda v: _cut(v, 22))
+    with pd.option_context("display.width", 250, "display.max_colwidth", None, "display.max_rows", 500,
+                           "display.unicode.east_asian_width", True):
+        print(view.to_string(index=False, na_rep="-"))
+    print("\nColumns:")
+    for col, meaning in shown:
+        print(f"  {col:<18} {meaning}")
+    print("  (-: no value. All columns: speechkit.ledger() in Python; the links: speechkit compare)")
+
+
+FORMATS_HELP = ("speech files (.txt, .docx, .pdf, .html/.htm; Word, PDF and HTML need the extras "
+                "speechkit[docx], [pdf], [html]) or folders of them")
+
+
+def _parser() -> argparse.ArgumentParser:
+    from . import __version__
+
+    ap = argparse.ArgumentParser(prog="speechkit", description="Chinese speeches and work reports → checkable "
+                                 "commitments (who promised what, by when, how much), with offsets into the text.",
+                                 epilog="`speechkit COMMAND -h` explains each command.")
+    ap.add_argument("--version", action="version", version=f"speechkit {__version__}")
+    sub = ap.add_subparsers(dest="cmd", required=True, metavar="COMMAND")
+    e = sub.add_parser("extract", help="extract commitment records", description="Extract commitment records "
+                       "(one JSON object per commitment, or a table) from speeches.")
+    e.add_argument("paths", nargs="+", help=FORMATS_HELP)
+    e.add_argument("--manifest", action="append", help="manifest CSV with an id column (the file name without "
+                   "suffix) and optional date, title, kind, chain (may be repeated)")
     e.add_argument("--date", help="speech date YYYY-MM-DD for all files (overrides the manifest)")
-    e.add_argument("--format", default="jsonl", choices=["jsonl", "csv", "parquet", "table"])
+    e.add_argument("--format", default="jsonl", choices=["jsonl", "csv", "parquet", "table"],
+                   help="jsonl: the spec's records (default); csv/parquet: one flat row per record; "
+                        "table: a readable summary")
     e.add_argument("-o", "--output", help="output file (default: standard output); with --workers or --engine, "
                                            "the output folder of a resumable batch run")
     e.add_argument("--workers", type=int, help="batch run with N worker processes")
@@ -256,26 +384,70 @@ def main(argv=None) -> int:
     e.add_argument("--scheduler", help="dask.distributed scheduler address (default: a local cluster)")
     e.add_argument("--timeout", type=float, help="seconds allowed per document in a batch run")
     e.set_defaults(func=cmd_extract)
-    s = sub.add_parser("segment", help="clean and segment; print a summary")
-    s.add_argument("paths", nargs="+")
-    s.add_argument("--manifest", action="append")
-    s.add_argument("--headings", type=int, default=8, help="headings to show per file")
+    t = sub.add_parser("text", help="print the text read from a file (what record offsets refer to)",
+                       description="Print the text speechkit reads from each file: for Word, PDF and HTML the "
+                       "extracted text, whose character offsets are the records' start and end.")
+    t.add_argument("paths", nargs="+", help=FORMATS_HELP)
+    t.add_argument("-o", "--output", help="write to this file instead of standard output")
+    t.add_argument("--info", action="store_true", help="also say, on standard error, the format, encoding and "
+                   "number of pages or paragraphs of each file")
+    t.set_defaults(func=cmd_text)
+    x = sub.add_parser("explain", help="say why a clause is or is not a commitment",
+                       description="Explain the extractor's decisions on one file: at a raw character offset (the "
+                       "record or the rejected sentence or clause there, with the rule that decided), for one record "
+                       "by its number, or for every record.")
+    x.add_argument("path", help=FORMATS_HELP)
+    x.add_argument("--at", type=int, help="a character offset into the text as read (`speechkit text FILE`)")
+    x.add_argument("--record", type=int, help="the number of a record (0 = the first)")
+    x.add_argument("--manifest", action="append", help="manifest CSV giving the speech's date and kind (may be repeated)")
+    x.add_argument("--date", help="speech date YYYY-MM-DD (overrides the manifest)")
+    x.set_defaults(func=cmd_explain)
+    s = sub.add_parser("segment", help="clean and segment; print a summary",
+                       description="Clean and segment speeches; print their size, noise removed and headings.")
+    s.add_argument("paths", nargs="+", help=FORMATS_HELP)
+    s.add_argument("--manifest", action="append", help="manifest CSV (may be repeated)")
+    s.add_argument("--headings", type=int, default=8, help="headings to show per file (default 8)")
     s.set_defaults(func=cmd_segment)
-    d = sub.add_parser("demo", help="run the main job on the sample corpus")
-    d.add_argument("--corpus", default=str(Path(__file__).resolve().parent.parent / "corpus"))
-    d.add_argument("--as-of", default="2022-12-31", help="date for days overdue in the ledger")
+    d = sub.add_parser("demo", help="run the main job on the sample corpus",
+                       description="Extract the sample corpus shipped with the repository and print its target "
+                       "ledger, with what each column means.")
+    d.add_argument("--corpus", default=str(Path(__file__).resolve().parent.parent / "corpus"),
+                   help="folder with speeches and a manifest.csv (default: the repository's corpus/)")
+    d.add_argument("--as-of", default="2022-12-31", help="date for days overdue in the ledger (default 2022-12-31)")
     d.set_defaults(func=cmd_demo)
-    c = sub.add_parser("compare", help="two verdicts (outcome, restatement) for every commitment of a chain")
-    c.add_argument("paths", nargs="+", help="speech files or folders of .txt files")
+    r = sub.add_parser("report", help="build a static report site (ledger tables, highlighted texts, figures)",
+                       description="Build a self-contained static site (opens from the file system, no server): an "
+                       "index of chains and speeches, each chain's target ledger (filterable, sortable, CSV/Excel "
+                       "download), each speech's highlighted text with every record anchored, and figures.")
+    r.add_argument("paths", nargs="+", help=FORMATS_HELP)
+    r.add_argument("--manifest", action="append", help="manifest CSV with id, date, title, kind and chain columns "
+                   "(may be repeated); speeches of one chain are compared year to year")
+    r.add_argument("-o", "--output", required=True, help="folder to write the site into (created if missing)")
+    r.add_argument("--as-of", help="date YYYY-MM-DD for days overdue (default: none computed)")
+    r.add_argument("--date", help="speech date YYYY-MM-DD for all files (overrides the manifest)")
+    r.add_argument("--title", default="讲话承诺追踪", help="the site's name (default 讲话承诺追踪)")
+    r.add_argument("--no-figures", action="store_true", help="leave the figures out (faster)")
+    r.set_defaults(func=cmd_report)
+    c = sub.add_parser("compare", help="two verdicts (outcome, restatement) for every commitment of a chain",
+                       description="Give every commitment of every speech of a chain (the manifest's chain column) "
+                       "two verdicts: its outcome, read from the review part of the report that judges it, and its "
+                       "restatement in the next report's plan. One JSON line per link (kind outcome or restatement), "
+                       "or with --ledger one row per commitment.")
+    c.add_argument("paths", nargs="+", help=FORMATS_HELP)
     c.add_argument("--manifest", action="append", help="manifest CSV with a chain column (may be repeated)")
-    c.add_argument("--format", default="jsonl", choices=["jsonl", "csv", "parquet"])
-    c.add_argument("--ledger", action="store_true", help="one row per commitment (the ledger table) instead "
-                                                          "of one per link")
+    c.add_argument("--format", default="jsonl", choices=["jsonl", "csv", "parquet"], help="output format "
+                   "(default jsonl)")
+    c.add_argument("--ledger", action="store_true", help="one row per commitment (the ledger table, both "
+                   "verdicts and both quotes) instead of one per link")
     c.add_argument("--as-of", help="date YYYY-MM-DD for days overdue in the ledger (no default: no clock)")
     c.add_argument("--checkable-only", action="store_true", help="ledger rows for checkable commitments only")
     c.add_argument("-o", "--output", help="output file (default: standard output)")
     c.set_defaults(func=cmd_compare)
-    a = ap.parse_args(argv)
+    return ap
+
+
+def main(argv=None) -> int:
+    a = _parser().parse_args(argv)
     return a.func(a)
 
 

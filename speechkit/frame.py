@@ -34,8 +34,12 @@ def _row(c: Commitment) -> dict:
     }
 
 
-def to_frame(commitments: Iterable[Commitment]):
+def to_frame(commitments: Iterable[Commitment], speeches=None):
     """One row per commitment: deadlines as dates, the first metric flattened (``n_metrics`` counts them).
+
+    With ``speeches`` (a :class:`~speechkit.io.Speech`, or a mapping or list of them), records of a
+    PDF get a ``page`` column and records of a Word or HTML file a ``paragraph`` column
+    (:meth:`~speechkit.io.Speech.locate` of the record's start).
 
     >>> from speechkit import extract
     >>> df = extract("确保年内完成搬迁。", date="2021-03-01").to_frame()
@@ -49,7 +53,20 @@ def to_frame(commitments: Iterable[Commitment]):
         df[col] = pd.to_datetime(df[col], errors="coerce").dt.date
     df["metric_value"] = pd.to_numeric(df["metric_value"], errors="coerce")
     df["metric_value_hi"] = pd.to_numeric(df["metric_value_hi"], errors="coerce")
+    if speeches is not None and len(df):
+        _add_locations(df, speeches)
     return df
+
+
+def _add_locations(df, speeches) -> None:
+    if hasattr(speeches, "raw"):
+        speeches = [speeches]
+    by_id = dict(speeches) if isinstance(speeches, dict) else {s.doc_id: s for s in speeches}
+    places = [by_id[d].locate(s) if d in by_id else {} for d, s in zip(df["doc_id"], df["start"])]
+    for unit in ("page", "paragraph"):
+        if any(unit in p for p in places):
+            df[unit] = [p.get(unit) for p in places]
+            df[unit] = df[unit].astype("Int64")
 
 
 def write_records(commitments: list[Commitment], path, fmt: str = "jsonl") -> None:

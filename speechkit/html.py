@@ -11,7 +11,7 @@ from __future__ import annotations
 import html as _html
 from pathlib import Path
 
-__all__ = ["highlight", "to_html", "CSS"]
+__all__ = ["highlight", "to_html", "CSS", "record_id", "quote_id"]
 
 CSS = """
 .sk-doc{font-family:"Noto Sans CJK SC","Source Han Sans SC","WenQuanYi Micro Hei","PingFang SC","Microsoft YaHei",sans-serif;
@@ -22,6 +22,8 @@ CSS = """
 .sk-owner{font-weight:bold}.sk-deadline{text-decoration:underline 2px #c0392b}
 .sk-metric{text-decoration:underline 2px #1e8449}
 .sk-legend span{margin-right:1em;padding:0 .3em}
+.sk-quote{background:#d6eaf8;border-bottom:2px dotted #2471a3}
+.sk-c:target,.sk-quote:target{outline:3px solid #2471a3;outline-offset:2px}
 """
 
 
@@ -42,14 +44,54 @@ def _tooltip(c) -> str:
     return "\n".join(parts)
 
 
-def highlight(extraction, *, full_page: bool = False, title: str | None = None) -> str:
-    """HTML of the raw speech text with commitments marked (raw offsets, so nothing is re-typed)."""
+def record_id(start: int, end: int) -> str:
+    """The HTML id of a record's highlight (``anchors=True``): ``r-<start>-<end>`` (raw offsets)."""
+    return f"r-{start}-{end}"
+
+
+def quote_id(start: int, end: int) -> str:
+    """The HTML id of a quoted passage (``quotes=``): ``q-<start>-<end>`` (raw offsets)."""
+    return f"q-{start}-{end}"
+
+
+def _quote_marks(quotes, commitments) -> list:
+    """Quoted passages that are not records: marked when they nest with every record, else an empty anchor."""
+    spans = {(c.start, c.end) for c in commitments}
+    marks = []
+    for a, b in sorted(set(quotes)):
+        if (a, b) in spans:
+            continue
+        crosses = any(c.start < a < c.end < b or a < c.start < b < c.end for c in commitments)
+        qid = quote_id(a, b)
+        if crosses:
+            marks.append((a, -1, f'<a class="sk-anchor" id="{qid}"></a>'))
+        else:
+            marks.append((a, -1, f'<span class="sk-quote" id="{qid}">'))
+            marks.append((b, 10, "</span>"))
+    return marks
+
+
+def highlight(extraction, *, full_page: bool = False, title: str | None = None, anchors: bool = False,
+              quotes=()) -> str:
+    """HTML of the raw speech text with commitments marked (raw offsets, so nothing is re-typed).
+
+    ``anchors`` gives each record's highlight the id :func:`record_id` (for links such as
+    ``speech.html#r-10-32``); ``quotes`` (raw ``(start, end)`` pairs, e.g. the evidence a ledger cites)
+    are marked too, with the id :func:`quote_id`.
+
+    >>> from speechkit import extract
+    >>> ex = extract("去年完成投资126亿元。县交通局要在6月底前完成滨江大道通车。", date="2021-02-20")
+    >>> page = highlight(ex, anchors=True, quotes=[(2, 11)])
+    >>> 'id="r-12-30"' in page, '<span class="sk-quote" id="q-2-11">完成投资126亿元</span>' in page
+    (True, True)
+    """
     speech = extraction.speech
     raw = speech.raw
-    marks = []  # (pos, order, html)
+    marks = _quote_marks(quotes, extraction.commitments) if quotes else []  # (pos, order, html)
     for c in extraction.commitments:
         cls = f"sk-c sk-{c.strength}" + (" sk-check" if c.checkable else "")
-        marks.append((c.start, 0, f'<span class="{cls}" title="{_html.escape(_tooltip(c))}">'))
+        ident = f' id="{record_id(c.start, c.end)}"' if anchors else ""
+        marks.append((c.start, 0, f'<span class="{cls}"{ident} title="{_html.escape(_tooltip(c))}">'))
         marks.append((c.end, 9, "</span>"))
         for span, kind in ((c.owner_span, "owner"), (c.deadline_span, "deadline"),
                            *[(s, "metric") for s in (c.metric_spans or [])]):

@@ -49,6 +49,18 @@ class Speech:
     def title(self) -> str | None:
         return self.meta.get("title") or None
 
+    def locate(self, offset: int) -> dict:
+        """Where a raw offset lies in the source file: ``{"page": n}`` (PDF), ``{"paragraph": n}``
+        (Word, HTML), ``{}`` for plain text. Pages and paragraphs count from 1.
+
+        >>> Speech("d", "一。二。", meta={"pages": [0, 2]}).locate(2)
+        {'page': 2}
+        """
+        from .readers import Layout
+
+        layout = Layout.from_meta(self.meta)
+        return layout.locate(offset) if layout else {}
+
     def __repr__(self) -> str:
         date = self.date.isoformat() if self.date else "no date"
         src = f" ({self.date_source})" if self.date_source else ""
@@ -239,8 +251,15 @@ def read_speech(path, date=None, doc_id: str | None = None, meta: dict | None = 
         data = path.read_bytes()
     except OSError as e:
         raise ReadError(path, f"cannot read: {e.strerror or e}") from None
-    raw, enc = decode_bytes(data, str(path))
+    from .readers import read_document
+
+    doc = read_document(data, str(path))  # text, Word, PDF or HTML: by suffix, then content
+    raw, enc = doc.text, doc.encoding or doc.format
+    extra = {} if doc.format == "text" else {"format": doc.format, **(doc.layout.to_meta() if doc.layout else {})}
     meta = dict(meta or {})
+    for k, v in {**doc.meta, **extra}.items():
+        if not meta.get(k):  # the manifest row wins
+            meta[k] = v
     d, src = _coerce_date(date), "argument"
     if d is None:
         d, src = _coerce_date(meta.get("date")), "manifest"
@@ -306,14 +325,19 @@ class Corpus:
         return f"Corpus({len(self.entries)} files{extra})"
 
 
-def read_corpus(source, manifest=None, pattern: str = "*.txt", date=None) -> Corpus:
+def read_corpus(source, manifest=None, pattern: str | None = None, date=None) -> Corpus:
     """Collect a corpus from a folder (or a list of paths) and optional manifest CSV(s).
+
+    From a folder, ``pattern`` (a glob such as ``"*.txt"``) picks the files; by default every
+    file in a format speechkit reads (.txt, .docx, .pdf, .html, .htm: :data:`speechkit.readers.SUFFIXES`).
 
     >>> c = read_corpus("corpus", manifest="corpus/manifest.csv")  # doctest: +SKIP
     >>> [s.doc_id for s in c]  # doctest: +SKIP
     """
     if isinstance(source, (str, Path)) and Path(source).is_dir():
-        paths = sorted(Path(source).glob(pattern))
+        from .readers import is_document
+
+        paths = sorted(Path(source).glob(pattern) if pattern else (p for p in Path(source).iterdir() if is_document(p)))
     elif isinstance(source, (str, Path)):
         paths = [Path(source)]
     else:

@@ -12,6 +12,17 @@ def corpus_dir():
     return CORPUS
 
 
+def sample_ids():
+    """The ids listed in the sample corpus manifest (the corpus grows; tests count from here)."""
+    import csv
+
+    with (CORPUS / "manifest.csv").open(encoding="utf-8", newline="") as f:
+        return [row["id"] for row in csv.DictReader(f)]
+
+
+N_SAMPLE = len(sample_ids())
+
+
 @pytest.fixture(scope="session")
 def sample_corpus():
     from speechkit import read_corpus

@@ -10,12 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from conftest import N_SAMPLE
+
 from speechkit.batch import process_corpus, read_results
-
-
-def _n_docs(corpus_dir) -> int:
-    """Documents of the sample corpus (it grows: no test counts them by hand)."""
-    return len(list(Path(corpus_dir).glob("*.txt")))
 
 
 def _files(out):
@@ -27,13 +24,13 @@ def _files(out):
 def reference(tmp_path_factory, corpus_dir):
     out = tmp_path_factory.mktemp("ref")
     s = process_corpus(corpus_dir, out, manifest=corpus_dir / "manifest.csv", progress=False)
-    assert (s.done, s.failed) == (_n_docs(corpus_dir), 0)
+    assert (s.done, s.failed) == (N_SAMPLE, 0)
     return out
 
 
 def test_two_workers_same_records(reference, corpus_dir, tmp_path):
     s = process_corpus(corpus_dir, tmp_path, manifest=corpus_dir / "manifest.csv", workers=2, progress=False)
-    assert s.done == _n_docs(corpus_dir) and s.commitments > 0
+    assert s.done == N_SAMPLE and s.commitments > 0
     assert _files(tmp_path) == _files(reference)
 
 
@@ -43,7 +40,7 @@ def test_dask_local_cluster_same_records(reference, corpus_dir, tmp_path):
                                   dashboard_address=None) as cluster, distributed.Client(cluster) as client:
         s = process_corpus(corpus_dir, tmp_path, manifest=corpus_dir / "manifest.csv", engine="dask",
                            scheduler=client, progress=False)
-    assert s.done == _n_docs(corpus_dir)
+    assert s.done == N_SAMPLE
     assert _files(tmp_path) == _files(reference)
     assert read_results(tmp_path).equals(read_results(reference))
 
@@ -53,7 +50,7 @@ def test_resume_skips_done_documents(reference, corpus_dir, tmp_path):
     first = sorted((tmp_path / "records").glob("*.jsonl"))[0]
     first.unlink()
     s = process_corpus(corpus_dir, tmp_path, manifest=corpus_dir / "manifest.csv", progress=False)
-    assert (s.done, s.skipped) == (1, _n_docs(corpus_dir) - 1)
+    assert (s.done, s.skipped) == (1, N_SAMPLE - 1)
     assert _files(tmp_path) == _files(reference)
 
 
@@ -118,14 +115,14 @@ def test_bad_files_reported_and_others_complete(corpus_dir, tmp_path):
 
 def test_timeout_is_an_error_not_a_hang(corpus_dir, tmp_path):
     s = process_corpus(corpus_dir, tmp_path, manifest=corpus_dir / "manifest.csv", timeout=1e-6, progress=False)
-    assert s.failed == _n_docs(corpus_dir) and all("timeout" in e["reason"] for e in s.errors)
+    assert s.failed == N_SAMPLE and all("timeout" in e["reason"] for e in s.errors)
     assert not list((tmp_path / "records").glob("*"))
 
 
 def test_parquet_partitions(reference, corpus_dir, tmp_path):
     pytest.importorskip("pyarrow")
     s = process_corpus(corpus_dir, tmp_path, manifest=corpus_dir / "manifest.csv", fmt="parquet", progress=False)
-    assert s.done == _n_docs(corpus_dir)
+    assert s.done == N_SAMPLE
     a, b = read_results(tmp_path), read_results(reference)
     assert list(a.text) == list(b.text) and list(a.start) == list(b.start)
 
@@ -138,8 +135,7 @@ def test_cli_dask_engine_own_local_cluster(reference, corpus_dir, tmp_path):
                        capture_output=True, text=True, timeout=300)
     assert r.returncode == 0, r.stderr[-2000:]
     assert _files(tmp_path) == _files(reference)
-    n = _n_docs(corpus_dir)
-    assert f"{n} documents: {n} done" in r.stderr
+    assert f"{N_SAMPLE} documents: {N_SAMPLE} done" in r.stderr
 
 
 def test_formats_read_back_alike(reference, corpus_dir, tmp_path):

@@ -8,7 +8,11 @@ MODULES = ["speechkit.io", "speechkit.clean", "speechkit.segment", "speechkit.to
            "speechkit.numerals", "speechkit.rules.times", "speechkit.rules.quantities", "speechkit.rules.cues",
            "speechkit.rules.owners", "speechkit.rules.checkable", "speechkit.extractor", "speechkit.frame",
            "speechkit.rules.indicators", "speechkit.outcomes", "speechkit.compare", "speechkit.batch",
-           "speechkit.html", "speechkit.export", "speechkit.plot", "speechkit.evaluate"]
+           "speechkit.html", "speechkit.export", "speechkit.plot", "speechkit.evaluate",
+           "speechkit.readers", "speechkit.readers.base", "speechkit.readers.sniff", "speechkit.readers.text",
+           "speechkit.readers.numbering", "speechkit.readers.pdf", "speechkit.readers.html", "speechkit.readers.write",
+           "speechkit.cli", "speechkit.report.site", "speechkit.report.pages", "speechkit.report.columns",
+           "speechkit.report.tables", "speechkit.report.data"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -130,7 +130,9 @@ def test_cli_formats(tmp_path, corpus_dir, fmt):
                         str(corpus_dir / "manifest.csv"), "--format", fmt, "-o", str(out)], capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
     df = pd.read_csv(out) if fmt == "csv" else pd.read_parquet(out)
-    assert df["doc_id"].nunique() == len(list(corpus_dir.glob("*.txt")))
+    from conftest import N_SAMPLE
+
+    assert df["doc_id"].nunique() == N_SAMPLE
 
 
 def test_import_is_light():
@@ -139,22 +141,58 @@ def test_import_is_light():
     assert r.stdout.split() == ["False", "False"]
 
 
-def test_sample_corpus_against_its_gold(sample_corpus, extractions, corpus_dir):
-    """The project's own gold (hand-corrected records of the sample corpus, spec format)."""
+# the first four sample documents (2021-2022); their gold was made by correcting speechkit's output
+FIRST_FOUR = {"jiangcheng-gwr-2021", "jiangcheng-gwr-2022", "jiangcheng-plan-2021", "jiangcheng-tuijin-2021"}
+# written for issue 11 with gold annotated by reading (never from the tool's output): a plan with a goal
+# paragraph and bullets, a report whose target list spans sentences, a speech with defined periods
+STRUCTURE_DOCS = {"jiangcheng-plan-2023", "jiangcheng-gwr-2024", "jiangcheng-speech-2023"}
+
+
+def _own_gold(corpus_dir, sample_corpus):
     from speechkit.clean import clean
-    from speechkit.evaluate import read_records, score
+    from speechkit.evaluate import read_records
 
     gold = read_records(corpus_dir / "gold")
     speeches = {s.doc_id: s for s in sample_corpus}
     for g in gold:  # every gold record points into its raw file
         assert clean(speeches[g["doc_id"]].raw[g["start"]:g["end"]]).text.replace("\n", "") == g["text"]
-    pred = [c.to_dict() for e in extractions.values() for c in e]
+    return gold
+
+
+def test_sample_corpus_against_its_gold(sample_corpus, extractions, corpus_dir):
+    """The project's own gold (hand-corrected records of the sample corpus, spec format)."""
+    from speechkit.evaluate import score
+
+    gold = [g for g in _own_gold(corpus_dir, sample_corpus) if g["doc_id"] in FIRST_FOUR]
+    pred = [c.to_dict() for k, e in extractions.items() if k in FIRST_FOUR for c in e]
     s = score(gold, pred)
     # measured 2026-11-26: F1 0.978, checkable F1 0.981, deadline 0.941, owner 0.971, metrics 1.0
     assert s["documents"] == 4 and s["gold"] >= 60
     assert s["f1"] >= 0.95 and s["checkable_f1"] >= 0.95
     assert s["deadline"] >= 0.9 and s["owner"] >= 0.9 and s["metric"] >= 0.95
     assert s["deadline_invented"] <= 0.03
+
+
+def test_structure_documents_have_gold(sample_corpus, corpus_dir):
+    gold = _own_gold(corpus_dir, sample_corpus)
+    counts = {d: sum(g["doc_id"] == d for g in gold) for d in STRUCTURE_DOCS}
+    assert all(n >= 40 for n in counts.values()), counts
+
+
+@pytest.mark.xfail(reason="issue 11: the extractor does not yet follow document structure (goal paragraphs, "
+                          "target lists across sentences, framing clauses, defined periods, item notes); measured "
+                          "2026-12: F1 0.85, checkable F1 0.83, deadline 0.53, owner 0.81", strict=False)
+def test_structure_documents_against_their_gold(sample_corpus, extractions, corpus_dir):
+    """Issue 11's targets on the documents written for it (see corpus/gold/NOTES.md)."""
+    from speechkit.evaluate import score
+
+    gold = [g for g in _own_gold(corpus_dir, sample_corpus) if g["doc_id"] in STRUCTURE_DOCS]
+    pred = [c.to_dict() for k, e in extractions.items() if k in STRUCTURE_DOCS for c in e]
+    s = score(gold, pred)
+    assert s["documents"] == 3
+    assert s["f1"] >= 0.90 and s["checkable_f1"] >= 0.85
+    assert s["deadline"] >= 0.95 and s["owner"] >= 0.90 and s["metric"] >= 0.95
+    assert s["deadline_invented"] <= 0.02
 
 
 def test_cue_inside_a_reported_result_is_not_a_commitment():

@@ -75,7 +75,7 @@ def test_noise_rules_have_examples(kind):
 
 def _noise_cases():
     out = []
-    for kind in ("line_rules", "inline_rules", "gap_rules"):
+    for kind in ("raw_rules", "line_rules", "inline_rules", "gap_rules"):
         for r in load("noise")[kind]:
             for i, ex in enumerate(r["examples"]):
                 out.append(pytest.param(kind, r["id"], ex, True, id=f"{r['id']}-ex{i}"))
@@ -95,6 +95,15 @@ def test_noise_rule(kind, rid, ex, positive):
             assert gaps and gaps[0].unit == ex[1]
         else:
             assert gaps == []
+        return
+    if kind == "raw_rules":
+        from speechkit.clean import _rules as noise_rules
+
+        pat = next(p for rid_, p, _ in noise_rules()[3] if rid_ == rid)
+        if positive:
+            assert clean(ex[0]).text == ex[1]
+        else:
+            assert pat.search(ex) is None
         return
     if kind == "line_rules":
         doc = f"正文第一段。\n{ex}\n正文第二段。"
@@ -132,19 +141,6 @@ def test_lead_pattern(rid, text, positive):
         assert got is not None and got[1] == rid, (text, got)
     else:
         assert got is None or got[1] != rid, (text, got)
-
-
-@pytest.mark.parametrize("text,checkable", [pytest.param(x, g == "checkable", id=f"{g}-{i}")
-                                             for g in ("checkable", "not_checkable")
-                                             for i, x in enumerate(load("checkable")["examples"][g])])
-def test_checkable_example(text, checkable):
-    from speechkit.rules.checkable import is_checkable
-    from speechkit.rules.quantities import find_quantities
-    from speechkit.rules.times import find_times
-
-    has_metric = bool(find_quantities(text))
-    has_freq = any(t.kind == "frequency" for t in find_times(text, "2020-10-20"))
-    assert is_checkable(text, has_metric=has_metric, has_frequency=has_freq) == checkable, text
 
 
 def _indicator_cases():
@@ -201,7 +197,8 @@ def test_sentence_rule(rid, text, excluded):
 
 
 @pytest.mark.parametrize("name,key", [("times", "rules"), ("quantities", "rules"), ("cues", "cues"),
-                                      ("noise", "line_rules"), ("noise", "inline_rules"), ("noise", "gap_rules"),
+                                      ("noise", "raw_rules"), ("noise", "line_rules"), ("noise", "inline_rules"),
+                                      ("noise", "gap_rules"),
                                       ("owners", "lead_patterns"), ("indicators", "indicators"),
                                       ("outcomes", "rules"), ("sentences", "rules")])
 def test_every_rule_has_examples_and_counterexamples(name, key):

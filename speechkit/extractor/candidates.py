@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 
 from ..rules.checkable import is_checkable, starts_with_verb, verb_pattern
 from ..rules.cues import find_cues
-from ..rules.owners import clean_subject
+from ..rules.owners import clean_subject, is_actor
 from ..rules.quantities import find_quantities
 from ..segment import Span
-from .patterns import clause, first_rule
+from .patterns import clause, first_rule, structure
 from .structure import TRAIL, DocTree
 from .trail import Step
 
@@ -55,9 +55,19 @@ class Candidate:
 # ------------------------------------------------------------------ sentence filters
 
 def _slogan(tree: DocTree, sent: Span, core: str) -> bool:
-    """「要真查实督。」: a short subsection slogan standing alone (spec section 1)."""
-    return len(core) <= SLOGAN_MAX and not re.search(r"[，,、；;\d]", core) and not is_checkable(core) \
-        and not tree.times(core)
+    """「要真查实督。」: a short standalone slogan (spec section 1). In a report or plan only at the head of
+    a paragraph: a short directive inside one (「弘扬企业家精神。」) is a task; one with a number
+    (「要培训两千人次。」) never is a slogan."""
+    para = tree.paragraph_of(sent)
+    if tree.genre != "speech" and (sent.start != para.start or sent.end >= para.end):
+        return False  # reports and plans run slogans in at the head of a paragraph; speeches use them anywhere
+    if len(core) > SLOGAN_MAX or re.search(r"[，,、；;\d]", core) or is_checkable(core) or tree.times(core) \
+            or find_quantities(core):
+        return False
+    cues = find_cues(core, tree.table)
+    if any(clause("ban-or-guarantee").match(c.cue) for c in cues):
+        return False  # 「严禁搞形象工程。」「确保不发生人员伤亡。」: a ban or a guarantee, not a slogan
+    return not (cues and is_actor(clean_subject(core[:cues[0].span[0]])))  # 「县政府要抓好…」 names who
 
 
 def _theme(tree: DocTree, sent: Span, core: str) -> bool:
@@ -69,18 +79,40 @@ def _theme(tree: DocTree, sent: Span, core: str) -> bool:
     para = tree.paragraph_of(sent)
     if sent.start != para.start or sent.end >= para.end:
         return False
+    cues = find_cues(core, tree.table)
+    if cues and is_actor(clean_subject(core[:cues[0].span[0]])):
+        return False  # 「县发改局要牵头制定…办法。」 names who: a task, not a theme
+    if is_checkable(core):
+        return False  # a concrete deliverable heads no theme
     if len(core) <= 16 and not re.search(r"[，,、；;\d]", core):
         return True
-    strong = any(c.strength == "strong" for c in find_cues(core))
+    strong = any(c.strength == "strong" for c in cues)
     return len(core) <= 30 and not strong and not re.search(r"[；;\d]", core)
 
 
 def _goal_bullet_wish(tree: DocTree, sent: Span, core: str) -> bool:
-    """「--新型基础设施更加完善。」: a goal bullet that states a wish, with no cue (spec section 4)."""
-    return sent.text.lstrip().startswith(("--", "——", "－－")) and not find_cues(sent.text, tree.table)
+    """「--新型基础设施更加完善。」: a goal bullet that states a wish, with no cue, number or checkable
+    object (spec section 4); 「——茶园面积稳定在12万亩以上。」 is a target."""
+    return sent.text.lstrip().startswith(("--", "——", "－－")) and not find_cues(sent.text, tree.table) \
+        and not find_quantities(core) and not is_checkable(core.lstrip("-—－ "))
 
 
-_STRUCTURAL = (("slogan", _slogan), ("theme-sentence", _theme), ("goal-bullet-wish", _goal_bullet_wish))
+def _past_head(tree: DocTree, sent: Span, core: str) -> bool:
+    """「过去一年，全县新建学校4所…」「去年，我们出台了…」「上半年，…」 (said in August): a sentence opened by a
+    past time reports what was done, unless a modal directs something in it (「去年…，今年要…」);
+    「今天召开…推进会，…」 describes the occasion."""
+    if structure("occasion-head").match(core):
+        return True
+    head = [tt for tt in tree.times(core[:12]) if tt.span[0] == 0 and tt.kind != "frequency"]
+    past_time = bool(head) and head[0].end is not None and not tree.forward(head[0])
+    if not (structure("past-head").match(core) or past_time):
+        return False
+    return not any(clause("auxiliary-cue").match(c.cue) or c.cue in ("确保", "力争", "将")
+                   for c in find_cues(core, tree.table))
+
+
+_STRUCTURAL = (("slogan", _slogan), ("theme-sentence", _theme), ("goal-bullet-wish", _goal_bullet_wish),
+               ("past-head", _past_head))
 
 
 def sentence_filter(tree: DocTree, sent: Span) -> str | None:
@@ -130,6 +162,7 @@ def _bounds(tree: DocTree, cl: Span) -> tuple[int, int, bool] | None:
 def candidates(tree: DocTree, sent: Span) -> list[Candidate]:
     """The candidate clauses of a sentence, annotated."""
     text = tree.doc.text
+    grammar = tree.bare_allowed(sent)  # part-of-speech only where a verb-led clause is a directive
     out = []
     for cl in tree.clauses_of(sent.index):
         bounds = _bounds(tree, cl)
@@ -139,15 +172,20 @@ def candidates(tree: DocTree, sent: Span) -> list[Candidate]:
         clause_qs = tree.recognized(a, b)[2] if "、" in text[a:b] else []
         for a2, b2 in split_enumeration(text, a, b, clause_qs):
             cues, times, quants = tree.recognized(a2, b2)
-            if cues and clause("done-before-cue").search(text, a2, a2 + cues[0].span[0]):
-                cues = []  # 「做到了能吸收的尽量吸收」: a cue inside a reported result
+            if cues and (clause("done-before-cue").search(text, a2, a2 + cues[0].span[0])
+                         or clause("outcome").search(text, a2, a2 + cues[0].span[0])):
+                cues = []  # 「做到了能吸收的尽量吸收」「我们出台了支持…的措施」: a cue inside a reported result
             c = Candidate(a2, b2, text[a2:b2], cues, times, [q for q in quants if q.role == "target"], listed=listed)
-            annotate(tree, c, cl.end if b2 == b else b2 + 1)
+            annotate(tree, c, cl.end if b2 == b else b2 + 1, grammar)
             out.append(c)
+    for p, nxt in zip(out, out[1:]):
+        if any(st.rule == "object-before-verb" for st in p.trail) and nxt.cues and nxt.cues[0].span[0] == 0:
+            p.context = True  # 「对签约未落地项目，要逐个梳理」: the topic of the task after it
+            p.note("candidates", "topic-before-cue")
     return out
 
 
-def annotate(tree: DocTree, c: Candidate, clause_end: int) -> None:
+def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False) -> None:
     """Context and tail flags, subject, leading verb and the splitter's checkability of a candidate."""
     t = c.text
     ends_comma = tree.doc.text[clause_end - 1:clause_end] in "，,："
@@ -158,8 +196,13 @@ def annotate(tree: DocTree, c: Candidate, clause_end: int) -> None:
         if not starts_with_verb(t) or opener:
             c.context = True
             c.note("candidates", "leading-context")
+        if c.context and grammar and tree.grammar is not None and tree.grammar.object_opener(t) and \
+                tree.grammar.main_verb_after_opener(t):
+            c.context = False  # 「对全市政务服务开展第三方评估，…」: a task whose object comes first
+            c.note("candidates", "object-before-verb")
     c.tail = bool(clause("tail").match(t)) or bool(clause("comparison-tail").match(t))
-    _subject(c)
+    if not (grammar and tree.grammar is not None and tree.grammar.object_opener(t)):
+        _subject(c)  # 「面向政府提供…」: a clause opened by a preposition has no subject before its verb
     c.verb = starts_with_verb(t)
     dated = any(tt.kind not in ("vague", "frequency") and tt.end for tt in c.times)
     # plans list their tasks tersely: every activity is a task of its own there (spec section 3)
@@ -167,6 +210,8 @@ def annotate(tree: DocTree, c: Candidate, clause_end: int) -> None:
                                broad=tree.genre == "plan", end_states=False)
     if c.cues and clause("means-after-cue").match(t[c.cues[0].span[1]:]) and not c.checkable:
         c.means_only = True
+    elif c.cues and only_cue_and_time(c):
+        c.means_only = True  # 「力争到2024年，…」: the cue and the date belong to the clause after them
     if c.verb is None and c.times and c.times[0].span[0] == 0 and c.times[0].kind != "frequency":
         c.verb = starts_with_verb(t[c.times[0].span[1]:])
     if c.verb is None:  # 「向市民提供…」「为企业办理…」: a beneficiary phrase before the verb
@@ -175,6 +220,18 @@ def annotate(tree: DocTree, c: Candidate, clause_end: int) -> None:
             v = verb_pattern().search(t, m.end(), m.end() + 14)
             if v and not re.search(r"[，,；;]", t[m.end():v.start()]):
                 c.verb = v.group(0)
+    if c.verb is None and grammar and not c.cues and not c.context and tree.grammar is not None:
+        # a verb-led clause whose verb is in no list, or one opened by 对/将/把… whose main verb follows
+        c.verb = tree.grammar.main_verb_after_opener(t) or tree.grammar.leading_verb(t)
+        if c.verb:
+            c.note("candidates", "verb-by-grammar", c.verb)
+
+
+def only_cue_and_time(c: Candidate) -> bool:
+    rest = c.text
+    for x in sorted([tt.span for tt in c.times] + [cu.span for cu in c.cues], reverse=True):
+        rest = rest[:x[0]] + rest[x[1]:]
+    return bool(c.times) and not rest.strip("，,：: ")
 
 
 def _subject(c: Candidate) -> None:
@@ -190,15 +247,16 @@ def _subject(c: Candidate) -> None:
         cut = min(cands) if cands else None
     if not cut:
         return
-    head = t[:cut]
-    for tt in c.times:  # drop time words at the head (本月内要…)
-        if tt.span[1] <= cut:
-            head = head.replace(tt.text, "")
+    # the stretch before the cue between time words (「本月内要…」「市幼儿园9月将…」「年内县交通局要…」)
+    bounds = [0] + [x for tt in c.times if tt.span[1] <= cut for x in tt.span] + [cut]
+    pieces = [(bounds[k], bounds[k + 1]) for k in range(0, len(bounds) - 1, 2) if t[bounds[k]:bounds[k + 1]].strip()]
+    begin, stop = pieces[-1] if pieces else (0, 0)
+    head = t[begin:stop]
     subj = clean_subject(head)
-    if subj:
-        c.subject_before_cue = first_cue is not None and head.endswith(subj)
+    off = t.find(subj, begin) if subj else -1
+    if subj and off >= 0:
+        c.subject_before_cue = first_cue is not None and stop == cut and head.endswith(subj)
         c.subject = subj
-        off = t.find(subj)
         c.subject_span = (c.start + off, c.start + off + len(subj))
 
 

@@ -10,15 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..rules.checkable import starts_with_verb
+from ..rules.checkable import starts_with_verb, strip_adverbs, verb_class, verb_pattern
 from ..rules.cues import STRENGTH_ORDER
-from ..rules.owners import is_actor
+from ..rules.owners import is_actor, is_statistic
 from .grouping import Group, SentenceFacts
-from .patterns import clause
+from .patterns import clause, structure
 from .structure import DocTree
 from .trail import NONE, Field
 
-__all__ = ["Carry", "owner_field", "cue_fields", "deadline_field", "frequency_field", "metric_fields", "head_time"]
+__all__ = ["Carry", "owner_field", "cue_fields", "deadline_field", "frequency_field", "metric_fields", "head_times"]
 
 _WEAK_WITH_YAO = ("力争", "争取")  # 「要…力争达到…」: a hedge weakens the record (spec section 4)
 
@@ -39,7 +39,9 @@ def owner_field(tree: DocTree, g: Group, carry: Carry, owners=frozenset()) -> Fi
     """The clause's subject when it is an actor; 让我们; a project named after 确保; the actor named
     earlier in the sentence; else the item's note (spec sections 2 and 4)."""
     p0 = g.parts[0]
-    if p0.subject and is_actor(p0.subject, owners, relaxed=p0.subject_before_cue):
+    if p0.subject and p0.cues and p0.cues[0].cue in ("拟", "安排") and p0.subject.endswith(("财政", "预算")):
+        return NONE  # 「今年市级财政拟安排…18亿元」: a planned figure of a budget has no owner (issue 11)
+    if p0.subject and _actor(tree, p0, owners):
         f = Field(p0.subject, "subject", p0.subject_span)
     elif clause("we-let").match(p0.text):
         f = Field("我们", "subject", (p0.start + 1, p0.start + 3))
@@ -49,10 +51,37 @@ def owner_field(tree: DocTree, g: Group, carry: Carry, owners=frozenset()) -> Fi
         # an actor heads the clauses after it; a project named after 确保 owns only its own clause
         carry.owner = f if f.rule != "ensure-subject" else NONE
         return f
+    if p0.subject and not p0.cues and carry.cue is not None and carry.cue.cue in ("确保", "力争", "争取") \
+            and not is_statistic(p0.subject):
+        # 「确保A…投入运行，B年底前完成…」: a project named under the 确保 it inherits owns its clause
+        return Field(p0.subject, "ensure-subject", p0.subject_span)
     if carry.owner and not (p0.subject and p0.verb is None and not p0.subject_before_cue and len(p0.subject) >= 4):
         return Field(carry.owner.value, "sentence-actor", carry.owner.span)
     s = tree.scope("owner", p0.start)
     return s.value if s else NONE
+
+
+_ORGAN = re.compile(r"(?:局|委|办|厅|部|中心|政府|党委|党组|院|所|站|室|组|队|公司|集团|银行|单位|部门|海关|管委会|领导|干部|同志)$")
+
+
+def _actor(tree: DocTree, p0, owners) -> bool:
+    """The candidate's subject names an actor: an organ, role, group or project by its ending, or a
+    short noun phrase right before the cue (「公路要…」); never a verb phrase that ends in such a noun
+    (「发展社区」「抓实项目」「稳步壮大…企业」)."""
+    subj = p0.subject
+    if subj in owners:
+        return True
+    if tree.grammar is not None and tree.grammar.leading_verb(subj):
+        return False  # 「抓实项目」「发展社区」: a verb phrase
+    core = strip_adverbs(subj)
+    inner = verb_pattern().search(core)
+    if inner and len(core) - inner.end() >= 4 and verb_class(inner.group(0)) not in ("activity", "assignment") \
+            and not _ORGAN.search(subj):
+        return False  # 「稳步壮大…领军企业」「分类推进融资平台」: a verb and its object, not who does it
+    if is_actor(subj, owners):
+        return True
+    return is_actor(subj, owners, relaxed=p0.subject_before_cue) and \
+        (tree.grammar is None or tree.grammar.noun_phrase(subj))
 
 
 def _ensure_subject(p0) -> Field:
@@ -99,26 +128,42 @@ def cue_fields(g: Group, carry: Carry, hedges) -> tuple[Field, str]:
     return NONE, "medium"
 
 
-def head_time(f: SentenceFacts, groups: list[Group]):
-    """(candidate, time) at the head of the sentence: leading context, or a time before the cue of
-    the first record (「今年要…」); it scopes every clause of the sentence (spec section 4)."""
-    if f.head_time is not None:
-        return f.head_time
-    if not groups:
-        return None
-    g0 = groups[0].parts[0]
-    lim = g0.cues[0].span[0] if g0.cues else 1
-    for tt in g0.times:
-        if tt.kind != "frequency" and (tt.span[0] == 0 or (g0.cues and tt.span[1] <= lim)):
-            return g0, tt
-    return None
+def head_times(f: SentenceFacts, cands: list, groups: list[Group]) -> dict:
+    """The sentence-level time of each group: ``{id(group): (candidate, time)}``.
+
+    A time at the head of the sentence (leading context, or before the cue of the first record:
+    「今年要…」) scopes every clause of the sentence; a later clause opened by 全年/年度/今年, or a
+    framing clause (「今年…总体要求是：」), dates the rest of the sentence from there (spec section 4;
+    issue 11). A time at the end of a clause dates only that clause (it is the clause's own)."""
+    current = f.head_time
+    if current is None and groups:
+        g0 = groups[0].parts[0]
+        lim = g0.cues[0].span[0] if g0.cues else 1
+        current = next(((g0, tt) for tt in g0.times if tt.kind != "frequency"
+                        and (tt.span[0] == 0 or (g0.cues and tt.span[1] <= lim))), None)
+    starts = {id(g.parts[0]): g for g in groups}
+    out = {}
+    for p in cands:
+        t0 = next((tt for tt in p.times if tt.kind != "frequency"), None)
+        if t0 is not None and (structure("framing-clause").search(p.text) or
+                               (t0.span[0] == 0 and structure("year-scope-word").match(p.text))):
+            current = (p, t0)
+        g = starts.get(id(p))
+        if g is not None:
+            out[id(g)] = current
+    return out
 
 
 def deadline_field(tree: DocTree, g: Group, head) -> Field:
-    """A time in the record's own text; else the sentence head; else the innermost deadline scope."""
+    """A time in the record's own text; else the sentence's time; else the innermost deadline scope.
+    如期/按期 take the date the document ties them to, if it does (spec section 4)."""
     for p in g.parts:
         for tt in p.times:
             if tt.kind != "frequency" and tree.forward(tt):
+                if tt.kind == "vague" and structure("ontime-tie").fullmatch(tt.text):
+                    tie = tree.scope("ontime", g.start)
+                    if tie is not None:
+                        return Field(tie.value.value, "ontime-tie", tie.value.span)
                 return Field(tt.as_deadline(), tt.rule, _span(p, tt.span))
     if head is not None and tree.forward(head[1]):
         p, tt = head

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..rules.owners import is_actor
+from ..rules.checkable import relation, verb_class
+from ..rules.owners import clean_subject, is_actor
 from ..segment import Span
 from .candidates import Candidate
 from .patterns import clause
@@ -44,9 +45,12 @@ class SentenceFacts:
     genre: str
     bare_ok: bool  # verb-led clauses without a cue are directives here
     past: bool  # the sentence speaks of the past: no planned figures
+    goal: bool = False  # inside a goal paragraph or its bullets: goal states are targets
+    outcome: bool = False  # the sentence reports a result (了, 已, 累计…)
     owners: frozenset = frozenset()
     head_time: object = None  # (candidate, time expression) of leading context
     lead_figure: Candidate | None = None
+    topic: int | None = None  # index of an actor standing as the sentence's topic (「…地区，要…」)
     groups: list = field(default_factory=list)
 
 
@@ -59,9 +63,17 @@ def _directive(f: SentenceFacts, cands: list[Candidate], i: int) -> str | None:
         return "recurring-duty"
     if f.bare_ok and p.verb is not None:
         return "verb-led"
+    if f.bare_ok and f.genre == "gwr" and not f.past and relation(p.text):
+        return "planned-statistic"  # 「财政支出总规模比去年增加」: a statistic's planned direction
+    if f.goal and f.bare_ok and not p.tail:
+        return "goal-statement"  # 「到2023年，…5G网络全面部署」: a state the goal paragraph sets as a target
     heads_next = i + 1 < len(cands) and cands[i + 1].verb is not None  # 「投资6.6亿元，实施…」
-    if f.bare_ok and f.genre == "gwr" and p.quants and not p.tail and not heads_next and not f.past:
-        return "planned-figure"  # 「财政赤字2.76万亿元」: a planned figure with no verb we know
+    if f.bare_ok and f.genre in ("gwr", "plan") and p.quants and not p.tail and not heads_next and not f.past:
+        return "planned-figure"  # 「财政赤字2.76万亿元」「…比重分别达到45%和30%」: a planned figure or target
+    if p.verb is not None and verb_class(p.verb) == "assignment" and p.subject and is_actor(p.subject, f.owners):
+        return "assignment"  # 「县城管局负责主干道除雪」: a unit assigned a task
+    if f.genre == "speech" and not f.outcome and p.verb is not None and p.checkable:
+        return "concrete-act"  # 「…，组建10个专业招商小分队」: an imperative concrete act in a speech
     return None
 
 
@@ -123,6 +135,14 @@ def _first_rule(f: SentenceFacts, cands: list[Candidate], i: int) -> tuple[str, 
     if why is None:
         # 「投资6.6亿元，实施…」: a leading figure without a verb we know belongs to what follows
         f.lead_figure = p if (p.quants and not p.cues and f.bare_ok) else None
+        np_ = clean_subject(p.text)
+        if not p.cues and p.verb is None and len(np_) <= 24 and is_actor(np_, f.owners) \
+                and not clause("vocative").match(np_):
+            # 「没有疫情或疫情较轻的地区，要…」: an actor as the topic of the sentence is its subject
+            f.topic = i
+            off = p.text.find(np_)
+            p.subject, p.subject_span = np_, (p.start + off, p.start + off + len(np_))
+            return SKIP, "topic-actor"
         return SKIP, "not-a-directive"
     return NEW, why
 
@@ -132,10 +152,12 @@ def group(tree: DocTree, sent: Span, cands: list[Candidate], owners=frozenset())
     stext = sent.text
     outcome_sentence = bool(clause("outcome").search(stext))
     f = SentenceFacts(tree.genre, tree.bare_allowed(sent) and not outcome_sentence,
-                      tree.genre == "gwr" and tree.past(stext), owners)
+                      tree.genre == "gwr" and tree.past(stext), tree.scope("goal", sent.start) is not None,
+                      outcome_sentence, owners)
     for p, nxt in zip(cands, cands[1:]):
         # 「做好政府工作，要…」: a topic closed by a comma before a clause that opens with its cue
-        if not p.cues and nxt.cues and nxt.cues[0].span[0] == 0 and not p.quants and not p.checkable:
+        if not p.cues and nxt.cues and nxt.cues[0].span[0] == 0 and not p.quants and not p.checkable \
+                and clause("auxiliary-cue").match(nxt.text):
             p.context = True
             p.note("grouping", "topic-before-cue")
     started = False
@@ -147,6 +169,8 @@ def group(tree: DocTree, sent: Span, cands: list[Candidate], owners=frozenset())
             action, rule = _context_rule(f, cands, i, started)
         elif not p.cues and clause("outcome").search(p.text):
             action, rule = (STOP if started else SKIP), "reported-result"
+        elif f.outcome and clause("reported-instruction").match(p.text):
+            action, rule = (STOP if started else SKIP), "reported-instruction"  # 「…听取了汇报，要求各部门…」
         elif not started:
             action, rule = _first_rule(f, cands, i)
         else:
@@ -156,7 +180,10 @@ def group(tree: DocTree, sent: Span, cands: list[Candidate], owners=frozenset())
             break
         if action == NEW:
             parts = [p]
-            if not started and i > 0 and cands[i - 1] is f.lead_figure:
+            if not started and f.topic is not None:
+                parts = cands[f.topic:i + 1]  # the topic and the context after it open the record
+                cands[f.topic].note("grouping", "topic-actor", "join")
+            elif not started and i > 0 and cands[i - 1] is f.lead_figure:
                 parts = [cands[i - 1], p]
                 cands[i - 1].note("grouping", "leading-figure", "join")
             f.groups.append(Group(parts, rule))

@@ -13,23 +13,28 @@ from functools import lru_cache
 
 from ..lexicon import LexiconError, compile_rules, load
 
-__all__ = ["clause", "clause_rules", "first_rule", "sentence_rules"]
+__all__ = ["clause", "structure", "mode_rules", "first_rule", "sentence_rules"]
 
 
 @lru_cache(maxsize=None)
-def clause_rules() -> dict[str, tuple[re.Pattern, dict]]:
-    """``{id: (compiled pattern, rule)}`` of ``data/clauses.yaml``."""
+def mode_rules(name: str) -> dict[str, tuple[re.Pattern, dict]]:
+    """``{id: (compiled pattern, rule)}`` of ``data/<name>.yaml`` (rules with a ``mode``)."""
     out = {}
-    for rid, pat, rule in compile_rules(load("clauses")["rules"], "data/clauses.yaml", flags=0):
+    for rid, pat, rule in compile_rules(load(name)["rules"], f"data/{name}.yaml", flags=0):
         if rule.get("mode") not in ("match", "search"):
-            raise LexiconError(f"data/clauses.yaml: rule {rid!r}: mode must be match or search")
+            raise LexiconError(f"data/{name}.yaml: rule {rid!r}: mode must be match or search")
         out[rid] = (pat, rule)
     return out
 
 
 def clause(rid: str) -> re.Pattern:
-    """The compiled pattern of clause rule ``rid``."""
-    return clause_rules()[rid][0]
+    """The compiled pattern of clause rule ``rid`` (``data/clauses.yaml``)."""
+    return mode_rules("clauses")[rid][0]
+
+
+def structure(rid: str) -> re.Pattern:
+    """The compiled pattern of scope rule ``rid`` (``data/structure.yaml``)."""
+    return mode_rules("structure")[rid][0]
 
 
 @lru_cache(maxsize=None)

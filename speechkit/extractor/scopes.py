@@ -1,24 +1,26 @@
 """Scope-setters: the parts of a document that give a deadline or an owner to the clauses
-under them (spec sections 3 and 4; rules and examples in ``data/structure.yaml``).
+under them (spec sections 3 and 4; patterns and examples in ``data/structure.yaml``).
 
-Each builder returns :class:`~speechkit.extractor.structure.Scope` objects; which one a
-clause inherits from is decided in :mod:`speechkit.extractor.fields` (the clause's own
-value first, then its sentence head, then the innermost scope).
+Each builder returns :class:`~speechkit.extractor.structure.Scope` objects. The fields stage
+takes a clause's own value first, then its sentence's, then the innermost scope:
+
+    item-note       「（X牵头）」「（9月底前完成）」: owner and deadline of the text since the previous note
+    goal-paragraph  「到2025年，…」 and its bullets: deadline, and their goal states are targets
+    target-list     a work report's 「主要预期目标是：…」 to the end of its paragraph
+    ontime          the date that 如期/按期 is tied to in the document
 """
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from ..rules.owners import lead_owner
+from .patterns import clause, structure
 from .trail import Field
 
 if TYPE_CHECKING:  # pragma: no cover
     from .structure import DocTree
 
-__all__ = ["build_scopes", "BUILDERS"]
-
-_NOTE = re.compile(r"[（(]([^（）()]{2,80})[)）]\s*[。；]?\s*$")
+__all__ = ["build_scopes", "BUILDERS", "statement_deadline"]
 
 
 def _scope(kind, field, start, end, value):
@@ -27,28 +29,120 @@ def _scope(kind, field, start, end, value):
     return Scope(kind, field, start, end, value)
 
 
+def _dated(tree: "DocTree", text: str):
+    return [tt for tt in tree.times(text) if tt.kind not in ("frequency", "vague") and tt.end]
+
+
 def item_notes(tree: "DocTree") -> list:
-    """「…。（9月底前完成，牵头单位：X）」: a note closing an item gives its owner and deadline to the item."""
+    """A note 「（…）」 naming a lead unit or a date gives them to the text of its paragraph since the
+    previous note (or the paragraph's start): 「…清单。（省海关负责）巩固…。（省商务厅牵头）」."""
     out = []
+    pat = structure("inline-note")
     for para in tree.doc.paragraphs:
-        m = _NOTE.search(para.text)
-        if not m:
-            continue
-        off = para.start + m.start()
-        lo = lead_owner(m.group(0))
-        if lo:
-            owner, rule, (s, e) = lo
-            out.append(_scope("item-note", "owner", para.start, para.end, Field(owner, rule, (off + s, off + e))))
-        for tt in tree.times(m.group(0)):
-            if tt.kind != "frequency" and tt.end and tree.forward(tt):
-                out.append(_scope("item-note", "deadline", para.start, para.end,
-                                  Field(tt.as_deadline(), "item-note:" + tt.rule,
-                                        (off + tt.span[0], off + tt.span[1]))))
-                break
+        since = para.start
+        for m in pat.finditer(para.text):
+            a, b = para.start + m.start(), para.start + m.end()
+            lo = lead_owner(m.group(0))
+            if lo:
+                owner, rule, (s, e) = lo
+                out.append(_scope("item-note", "owner", since, b, Field(owner, rule, (a + s, a + e))))
+            for tt in tree.times(m.group(0)):
+                if tt.kind != "frequency" and tt.end and tree.forward(tt):
+                    out.append(_scope("item-note", "deadline", since, b,
+                                      Field(tt.as_deadline(), "item-note:" + tt.rule, (a + tt.span[0], a + tt.span[1]))))
+                    break
+            since = b
     return out
 
 
-BUILDERS = (item_notes,)
+def _section_end(tree: "DocTree", pos: int) -> int:
+    """End of the innermost section holding ``pos`` (the next heading of its level or higher)."""
+    best = None
+    for h, a, b in tree.sections:
+        if a <= pos < b and (best is None or a >= best[0]):
+            best = (a, b)
+    return best[1] if best else len(tree.doc.text)
+
+
+def _bullet(tree: "DocTree", para) -> bool:
+    m = clause("list-mark").match(para.text)
+    return bool(m) and m.end() < len(para.text)
+
+
+def goal_paragraphs(tree: "DocTree") -> list:
+    """「到2023年，…」 opening a paragraph dates it and the bullet paragraphs after it (「--…」「——…」
+    「（一）…」), until a paragraph that is not a bullet or the end of its section; the goal states
+    they list are targets (issue 11)."""
+    out = []
+    paras = tree.doc.paragraphs
+    pat = structure("goal-paragraph")
+    for i, para in enumerate(paras):
+        m = pat.match(para.text)
+        if not m or tree.in_review(para.start):
+            continue
+        times = _dated(tree, m.group(0))
+        if not times:
+            continue
+        tt = times[0]
+        end, limit = para.end, _section_end(tree, para.start)
+        for nxt in paras[i + 1:]:
+            if nxt.start >= limit or not _bullet(tree, nxt):
+                break
+            end = nxt.end
+        value = Field(tt.as_deadline(), "goal-paragraph:" + tt.rule,
+                      (para.start + tt.span[0], para.start + tt.span[1]))
+        out.append(_scope("goal-paragraph", "deadline", para.start, end, value))
+        out.append(_scope("goal-paragraph", "goal", para.start, end, value))
+    return out
+
+
+def statement_deadline(tree: "DocTree", head_start: int, colon_at: int) -> Field:
+    """A main-targets statement's own time (「今年」), or without one the end of the report's year."""
+    head = tree.doc.text[head_start:colon_at]
+    ht = [tt for tt in tree.times(head) if tt.kind != "frequency"]
+    if ht:
+        return Field(ht[0].as_deadline(), "target-list:" + ht[0].rule,
+                     (head_start + ht[0].span[0], head_start + ht[0].span[1]))
+    year = tree.plan_year or (tree.date.year if tree.date else None)
+    if year:
+        return Field({"text": "主要预期目标", "start": None, "end": f"{year}-12-31", "kind": "period"},
+                     "target-list:report-year", None)
+    return Field(None)
+
+
+def target_lists(tree: "DocTree") -> list:
+    """A work report's main-targets statement: its targets run from the colon to the end of the
+    paragraph, across sentences (spec section 3; issue 11)."""
+    if tree.genre != "gwr":
+        return []
+    out = []
+    pat = clause("target-statement")
+    for sent in tree.doc.sentences:
+        m = pat.search(sent.text)
+        if not m or tree.in_review(sent.start):
+            continue
+        colon = sent.start + m.end()
+        para = tree.doc.paragraphs[sent.parent]
+        out.append(_scope("target-list", "targets", colon, para.end, statement_deadline(tree, sent.start, colon)))
+    return out
+
+
+def ontime(tree: "DocTree") -> list:
+    """The date 如期/按期 is tied to: a dated time in a sentence that holds 如期/按期 (「到2020年…全部脱贫，
+    …必须如期实现」). It scopes the whole document; where nothing ties it, 如期 stays vague."""
+    pat = structure("ontime-tie")
+    for sent in tree.doc.sentences:
+        if not pat.search(sent.text) or tree.in_review(sent.start):
+            continue
+        for tt in _dated(tree, sent.text):
+            if tree.forward(tt) and tt.kind != "relative":
+                value = Field(tt.as_deadline(), "ontime-tie:" + tt.rule,
+                              (sent.start + tt.span[0], sent.start + tt.span[1]))
+                return [_scope("ontime", "ontime", 0, len(tree.doc.text), value)]
+    return []
+
+
+BUILDERS = (item_notes, goal_paragraphs, target_lists, ontime)
 
 
 def build_scopes(tree: "DocTree") -> list:

@@ -16,7 +16,7 @@ from ..rules.cues import find_cues
 from ..rules.quantities import find_quantities
 from ..rules.times import define_periods, find_times
 from ..segment import Document, Span
-from .patterns import clause
+from .patterns import clause, structure
 from .scopes import build_scopes
 from .trail import Field
 
@@ -35,6 +35,24 @@ class Scope:
     start: int
     end: int
     value: Field
+
+
+_QUOTE = re.compile(r"“[^“”\n]{1,40}”|「[^「」\n]{1,40}」|\"[^\"\n]{1,40}\"")
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of short quoted names and slogans (at most 40 characters, within a line)."""
+    return [m.span() for m in _QUOTE.finditer(text)]
+
+
+def glossaries(doc: Document) -> list[tuple[int, int]]:
+    """「附件：名词解释」「名词解释」: a glossary explains terms, to the next heading of level 1 or the end."""
+    out = []
+    for para in doc.paragraphs:
+        if structure("glossary").match(para.text):
+            end = next((h.start for h in doc.headings if h.start > para.start and h.level == 1), len(doc.text))
+            out.append((para.start, end))
+    return out
 
 
 def genre_of(meta: dict, title: str) -> str:
@@ -62,8 +80,8 @@ def plan_year_of(genre: str, title: str) -> int | None:
 class DocTree:
     """Per-document facts and scopes; built once per speech."""
 
-    def __init__(self, speech, doc: Document, table):
-        self.speech, self.doc, self.table = speech, doc, table
+    def __init__(self, speech, doc: Document, table, grammar=None):
+        self.speech, self.doc, self.table, self.grammar = speech, doc, table, grammar
         self.date = speech.date
         meta = speech.meta or {}
         title = meta.get("title") or doc.text[:120]
@@ -75,7 +93,9 @@ class DocTree:
             self._clauses.setdefault(c.parent, []).append(c)
         self._headings = sorted(((h.start, h.end, h) for h in doc.headings), key=lambda x: x[:2])
         self._heading_starts = [a for a, _, _ in self._headings]
-        self.review = [(a, b) for h, a, b in doc.sections() if re.search(r"回顾|过去|成绩|成就|进展|成效", h.text)]
+        self.sections = doc.sections()
+        self.review = [(a, b) for h, a, b in self.sections if re.search(r"回顾|过去|成绩|成就|进展|成效", h.text)]
+        self.review += glossaries(doc)
         self._found = None
         self.scopes = sorted(build_scopes(self), key=lambda s: (s.start, -s.end))
         self._scope_starts = [s.start for s in self.scopes]
@@ -94,7 +114,7 @@ class DocTree:
         recognizers on the piece alone gives (a piece that a document-wide match crosses is re-run)."""
         if self._found is None:
             text = self.doc.text
-            found = (find_cues(text, self.table), self.times(text), find_quantities(text))
+            found = (self._unquoted(find_cues(text, self.table), text), self.times(text), find_quantities(text))
             self._found = (found, [[x.span[0] for x in lst] for lst in found])
         found, starts = self._found
         out = []
@@ -112,9 +132,23 @@ class DocTree:
             out.append(self._recognize(k, self.doc.text[a:b]) if crossing else got)
         return tuple(out)
 
+    @staticmethod
+    def _unquoted(cues: list, text: str) -> list:
+        """Cues outside quotation marks: 「全面推行“必须办、马上办”工作机制」 names a policy, it directs nothing."""
+        if not cues or not any(q in text for q in "“「\""):
+            return cues
+        spans = quote_spans(text)
+        starts = [a for a, _ in spans]
+        out = []
+        for c in cues:
+            i = bisect_right(starts, c.span[0]) - 1
+            if not (i >= 0 and c.span[1] <= spans[i][1]):
+                out.append(c)
+        return out
+
     def _recognize(self, k: int, text: str) -> list:
         if k == 0:
-            return find_cues(text, self.table)
+            return self._unquoted(find_cues(text, self.table), text)
         return self.times(text) if k == 1 else find_quantities(text)
 
     # ------------------------------------------------------------ tree
@@ -145,15 +179,18 @@ class DocTree:
 
     def bare_allowed(self, sent: Span) -> bool:
         """Whether a verb-led clause without a cue is a directive in this sentence: anywhere in the
-        plan part of a work report or plan; in a speech only amid instructions (a cue in this or
-        one of the two sentences before it in the paragraph)."""
+        plan part of a work report or plan; in a speech amid instructions (a cue in this sentence or
+        one of the two before it in the paragraph), in an enumerated item (一是) or after a
+        forward-looking time (今年，下一步，)."""
         if self.in_review(sent.start):
             return False
         if self.genre in ("gwr", "plan"):
             return True
+        if clause("item-mark").match(sent.text) or structure("forward-head").match(sent.text):
+            return True  # 「一是…」「今年，…」「下一步，…」: an enumerated or forward-looking sentence
         sents = self.doc.sentences
-        for j in (sent.index - 1, sent.index - 2):
-            if j >= 0 and sents[j].parent == sent.parent and find_cues(sents[j].text):
+        for j in (sent.index, sent.index - 1, sent.index - 2):
+            if j >= 0 and sents[j].parent == sent.parent and self._unquoted(find_cues(sents[j].text), sents[j].text):
                 return True
         return False
 
@@ -167,11 +204,13 @@ class DocTree:
 
     def forward(self, tt) -> bool:
         """A time expression that can date a commitment (not one in the past)."""
+        if getattr(tt, "past", False):
+            return False  # 去年, 上周, 三天前, …以来: the words name a past time
         if tt.kind in ("vague", "named", "relative") or self.date is None or tt.end is None:
             return True
         if self.plan_year:
             return tt.end >= f"{self.plan_year}-01-01"
-        return tt.end >= self.date.isoformat() or tt.end[:4] == str(self.date.year)
+        return tt.end >= self.date.isoformat()
 
     def scope(self, field: str, pos: int) -> Scope | None:
         """The innermost scope setting ``field`` at cleaned offset ``pos`` (the last one opened)."""

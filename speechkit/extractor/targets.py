@@ -15,34 +15,22 @@ from .trail import Field, Step
 
 __all__ = ["target_list", "statement_colon"]
 
+
 _RELATION = re.compile(r"率|收支|排放|平衡|同步|稳定|指标|不低于|高于|快于|跑赢")
 
 
-def statement_colon(tree: DocTree, sent: Span) -> int | None:
-    """Where the targets of a main-targets statement begin (cleaned offset), or ``None``."""
-    if tree.genre != "gwr":
+def statement_colon(tree: DocTree, sent: Span) -> tuple[int, Field] | None:
+    """Where the targets of a main-targets statement begin in this sentence (cleaned offset) and
+    their deadline: after the statement's colon, or from the sentence's start when an earlier
+    sentence of the paragraph made the statement (the list runs to the paragraph's end)."""
+    s = tree.scope("targets", sent.end - 1)
+    if s is None:
         return None
-    m = clause("target-statement").search(sent.text)
-    return sent.start + m.end() if m else None
+    return max(s.start, sent.start), s.value
 
 
-def statement_deadline(tree: DocTree, sent: Span, colon_at: int) -> Field:
-    """The statement's own time (「今年」) or, without one, the end of the report's year."""
-    head = tree.doc.text[sent.start:colon_at]
-    ht = [tt for tt in tree.times(head) if tt.kind != "frequency"]
-    if ht:
-        return Field(ht[0].as_deadline(), "target-list:" + ht[0].rule,
-                     (sent.start + ht[0].span[0], sent.start + ht[0].span[1]))
-    year = tree.plan_year or (tree.date.year if tree.date else None)
-    if year:
-        return Field({"text": "主要预期目标", "start": None, "end": f"{year}-12-31", "kind": "period"},
-                     "target-list:report-year", None)
-    return Field(None)
-
-
-def target_list(tree: DocTree, sent: Span, cands: list[Candidate], colon_at: int) -> list[Draft]:
+def target_list(tree: DocTree, sent: Span, cands: list[Candidate], colon_at: int, deadline: Field) -> list[Draft]:
     """One draft per target after the colon; a comparison tail joins the target before it."""
-    deadline = statement_deadline(tree, sent, colon_at)
     groups: list[list[Candidate]] = []
     for p in cands:
         if p.start < colon_at:

@@ -1,7 +1,11 @@
-"""Checkability: could a third party later verify that it happened? (``data/checkable.yaml``)
+"""Checkability: could a third party later verify that it happened? Verb and object decide
+together (spec sections 1 and 4; verb classes, object types and named decisions in
+``data/checkable.yaml``).
 
->>> is_checkable("完成政务中心搬迁"), is_checkable("增强责任意识")
-(True, False)
+>>> decide("完成政务中心搬迁"), decide("增强责任意识")
+((True, 'completion'), (False, 'directional-lead'))
+>>> decide("加快推进城区老旧管网改造"), decide("开展要素市场化配置综合改革试点")
+((False, 'directional-lead'), (True, 'programme-act'))
 """
 from __future__ import annotations
 
@@ -10,54 +14,76 @@ from functools import lru_cache
 
 from ..lexicon import load
 
-__all__ = ["is_checkable", "starts_with_verb", "verb_lexicon", "verb_pattern"]
+__all__ = ["decide", "is_checkable", "relation", "starts_with_verb", "verb_lexicon", "verb_pattern", "strip_adverbs",
+           "verb_class"]
 
 _ADVERBS = re.compile(r"^(?:继续|全面|大力|积极|进一步|切实|重点|着力|深入|不断|持续|逐步|统筹|扎实|全力|坚持|认真|抓紧|尽快|加快|"
                       r"有序|稳妥|适当|适度|同步|加紧|尽早|迅速|集中|及时|要|将|再|还|并|也|又|都|同时|率先|主动|精准|务实|"
                       r"整体|正式|顺利|按时|如期|全部|基本|努力|力争|争取|确保|务必|必须|坚决|严格|一律|优先|分别|首先|成功|"
                       r"适时|适度|深入|已经|又|年内|年底前|年底|本月内|本月|今年|明年|全年|近期|\d{1,2}月底前|\d{1,2}月底|\d{1,2}月)+")
+_PHRASE = re.compile(r"[，,；;]")
+# manner adverbs a checkability decision looks past (directional leads such as 加快 and 大力 stay: spec section 4)
+_MANNER = re.compile(r"^(?:继续|全面|进一步|切实|重点|着力|深入|不断|逐步|扎实|全力|认真|及时|适时|尽快|抓紧|有序|稳妥|适当|"
+                     r"适度|同步|加紧|尽早|迅速|集中|主动|精准|务实|整体|正式|顺利|按时|如期|全部|基本|一律|优先|分别|首先|"
+                     r"成功|率先|再|还|并|也|又|都|同时|要|将|先期|年内|年底前|年底|本月内|本月|今年|明年|全年|近期|"
+                     r"\d{1,2}月底前|\d{1,2}月底|\d{1,2}月)+")
+_COORD = re.compile(r"(?:和|或|及|与|、)")
+_QUOTED = re.compile(r"[“\"《][^”\"》]{2,24}[”\"》]")
+_CLASSES = ("programme_acts", "instrument_acts", "completion", "end_states", "directional", "support", "assignment",
+            "activity")
 
 
 @lru_cache(maxsize=1)
-def verb_lexicon():
-    d = load("checkable")
-    obs = tuple(sorted(d["observable_verbs"], key=len, reverse=True))
-    drc = tuple(sorted(d["directional_verbs"], key=len, reverse=True))
-    obj = tuple(d["concrete_objects"])
-    return obs, drc, obj
+def _data() -> dict:
+    return load("checkable")
 
 
 def _alternation(words) -> re.Pattern:
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)))
 
 
 @lru_cache(maxsize=1)
-def _policy():
-    """Instrument verbs and nouns, prohibitions and directional leads of ``data/checkable.yaml``."""
-    d = load("checkable")
-    v = "|".join(map(re.escape, sorted(d["instrument_verbs"], key=len, reverse=True)))
-    n = "|".join(map(re.escape, sorted(d["instrument_nouns"], key=len, reverse=True)))
-    # the verb before its instrument (「适当提高价格临时补贴标准」) or the instrument moved before it by 将/把
-    # (「将防控策略调整到…」), within one clause
-    inst = re.compile(rf"(?:{v})[^，,。；;：:]{{0,12}}(?:{n})|[将把][^，,。；;：:]{{0,12}}(?:{n})[^，,。；;：:]{{0,3}}(?:{v})")
-    return (inst, tuple(d["prohibitions"]), tuple(sorted(d["directional_leads"], key=len, reverse=True)),
-            re.compile(d["service_provision"]))
-
-
-_LEAD_ADVERBS = re.compile(r"^(?:要|还要|又要|也要|必须|务必|继续|全面|进一步|切实|重点|着力|不断|持续|逐步|统筹|扎实|全力|认真|抓紧|尽快|同时|并)+")
+def _classes() -> dict[str, str]:
+    """``{verb: class}`` over every verb class."""
+    return {w: c for c in _CLASSES for w in _data()["verbs"][c]["words"]}
 
 
 @lru_cache(maxsize=1)
-def _patterns():
-    """Compiled alternations of the lexicon (longest first), built once."""
-    obs, drc, obj = verb_lexicon()
-    act = tuple(load("checkable")["activity_verbs"])
-    return _alternation(obs + drc + act), _alternation(obs), _alternation(obj), _alternation(obs + act), frozenset(act)
+def _patterns() -> dict[str, re.Pattern]:
+    d = _data()
+    obj = d["objects"]
+    return {
+        "verbs": _alternation(_classes()),
+        "end": _alternation(d["verbs"]["end_states"]["words"]),
+        "programme": _alternation(obj["programmes"]["words"]),
+        "abstract": re.compile("(?:" + "|".join(map(re.escape, obj["abstract"]["words"])) + ")$"),
+        "service": re.compile("(?:" + "|".join(map(re.escape, obj["services"]["words"])) + ")$"),
+        "relation": re.compile("(?:" + "|".join(map(re.escape, sorted(obj["statistics"]["words"], key=len, reverse=True)))
+                               + r")(?:要|将|继续|进一步|总体|力争|保持|实现|稳步|基本|逐步|安排|比(?:去年|上年)(?:有所)?|"
+                               + r"[与同和跟][^，,；;]{1,16}?(?:相|基本|保持)?)*(?:"
+                               + "|".join(map(re.escape, sorted(obj["state_predicates"]["words"], key=len, reverse=True)))
+                               + ")"),
+        "ban": re.compile("^(?:" + "|".join(map(re.escape, d["prohibitions"])) + ")"),
+    }
+
+
+def verb_lexicon() -> dict[str, str]:
+    """Every verb the extractor knows, with its class (``data/checkable.yaml`` ``verbs``)."""
+    return dict(_classes())
 
 
 def verb_pattern() -> re.Pattern:
-    """Every verb of the lexicon (observable, directional, activity), longest first."""
-    return _patterns()[0]
+    """Every verb of the lexicon, longest first."""
+    return _patterns()["verbs"]
+
+
+def relation(text: str) -> bool:
+    """A named statistic with a stated direction or relation (「居民收入稳步增长」「支出比去年增加」)."""
+    return bool(_patterns()["relation"].search(text))
+
+
+def verb_class(verb: str | None) -> str | None:
+    return _classes().get(verb) if verb else None
 
 
 def strip_adverbs(text: str) -> str:
@@ -65,7 +91,7 @@ def strip_adverbs(text: str) -> str:
 
 
 def starts_with_verb(text: str) -> str | None:
-    """The directive verb a clause starts with (after adverbs), or ``None``.
+    """The verb a clause starts with (after adverbs), or ``None``.
 
     >>> starts_with_verb("全面推行“店小二”服务制度")
     '推行'
@@ -75,77 +101,134 @@ def starts_with_verb(text: str) -> str | None:
 
 @lru_cache(maxsize=65536)
 def _starts_with_verb(text: str) -> str | None:
-    verbs = _patterns()[0]
-    m = verbs.match(strip_adverbs(text.lstrip("“”")))
+    m = verb_pattern().match(strip_adverbs(text.lstrip("“”")))
     return m.group(0) if m else None
-
-
-_DECISIVE = frozenset("完成 开工 投产 竣工 完工 签约 建成 出台 印发 搬迁 申报 召开 下调 上调 取消 延长 纳入 划转 收回 单列 减免 放开 压减 成立 组建 设立 上线 开通 兼任".split())
-_DECISIVE_END = ("项目落地", "建成", "投产", "竣工", "完工", "开工", "签约", "投入使用", "投入运行", "通车", "上线", "开通", "挂牌",
-                 "封顶", "开园")
-_NAMED_MECHANISM = re.compile(r"^(?:建立健全|建立|健全)[^，,。；;体系]{2,12}机制")
-_DECISIVE_END_RE = re.compile("|".join(_DECISIVE_END))
-_VAGUE_GOAL = re.compile(r"(?:完成|实现|打赢|夺取|落实)[^，,。；;]{0,10}(?:目标任务|目标|任务|工作|攻坚战)好?[。！]?$")
-_QUOTED = re.compile(r"[“\"][^”\"]{2,20}[”\"]")
 
 
 def is_checkable(text: str, *, has_metric: bool = False, has_frequency: bool = False, dated: bool = False,
                  broad: bool = False, end_states: bool = True) -> bool:
-    """Checkable per the spec: a number, a recurring duty, or an observable verb with a concrete object.
-
-    ``broad`` asks the looser question the sentence splitter needs (is this a task of its own?):
-    activity verbs count as observable and the policy rules are not applied. ``end_states``:
-    an observable end state named anywhere (「实现主体封顶」「推动项目落地」) makes it checkable.
-    The answer for a text is computed once (the lexicon is fixed data).
-    """
+    """Whether ``text`` is checkable (see :func:`decide`). ``broad`` asks the splitter's looser question
+    (is this a task of its own?): any discrete act or activity counts, whatever its object."""
     if has_metric or has_frequency:
         return True
-    return _is_checkable(text, dated, broad, end_states)
+    if broad:
+        lead = starts_with_verb(text)
+        if verb_class(lead) in ("programme_acts", "instrument_acts", "completion", "activity", "end_states"):
+            return True
+    return decide(text, dated=dated)[0]
+
+
+def decide(text: str, *, has_metric: bool = False, has_frequency: bool = False, dated: bool = False,
+           cue: tuple[int, int] | None = None) -> tuple[bool, str]:
+    """``(checkable, rule)``: the first of the named decisions of ``data/checkable.yaml`` that applies.
+
+    ``cue``: the span of the record's modal cue in ``text``; the predicate is read after it (from it,
+    for a prohibition such as 不得/不能), so that a subject (「已经出台的…政策要…」) does not count.
+    """
+    if has_metric:
+        return True, "number"
+    if has_frequency:
+        return True, "recurring-duty"
+    pred, topic = text, ""
+    if cue is not None and 0 <= cue[0] < cue[1] <= len(text):
+        word = text[cue[0]:cue[1]]
+        keep = _patterns()["ban"].match(text[cue[0]:]) or verb_pattern().fullmatch(word)
+        pred, topic = (text[cue[0]:] if keep else text[cue[1]:]), text[:cue[0]]
+    if topic and relation(text):
+        return True, "stated-relation"  # 「全县工业投资增速要快于全市平均水平」: the statistic is the subject
+    ok, rule = _decide(pred, dated)
+    if not ok and rule in ("completion", "programme-act", "instrument-act") and topic and \
+            _patterns()["programme"].search(topic) and len(_object(pred)) < 2:
+        return True, "object-before-cue"  # 「…扫尾工程任务上半年都要完成」: the object is the topic
+    return ok, rule
+
+
+def _object(pred: str) -> str:
+    return _lead(pred)[1].strip("，,。 ")
+
+
+def _lead(text: str) -> tuple[str | None, str]:
+    """The lead verb of the first phrase that has one (of coordinated verbs, 「宣传和表彰」「降低或取消」,
+    the most discrete), and what follows it in that phrase."""
+    for phrase in _PHRASE.split(text):
+        phrase = _MANNER.sub("", phrase)
+        m = verb_pattern().search(phrase)
+        if not m:
+            continue
+        verb, end = m.group(0), m.end()
+        if verb_class(verb) == "activity":  # 「联合建设…」「会同…做好…」: the verb after a co-verb decides
+            nxt = verb_pattern().search(phrase, end)
+            if nxt is not None and _RANK.get(verb_class(nxt.group(0)), 9) < _RANK["activity"]:
+                verb, end = nxt.group(0), nxt.end()
+        while True:
+            c = _COORD.match(phrase, end)
+            nxt = verb_pattern().match(phrase, c.end()) if c else None
+            if nxt is None:
+                break
+            if _RANK.get(verb_class(nxt.group(0)), 9) < _RANK.get(verb_class(verb), 9):
+                verb = nxt.group(0)
+            end = nxt.end()
+        return verb, phrase[end:]
+    return None, ""
+
+
+_RANK = {"instrument_acts": 0, "completion": 1, "end_states": 1, "programme_acts": 2, "support": 5, "activity": 6,
+         "directional": 7}
 
 
 @lru_cache(maxsize=65536)
-def _is_checkable(text: str, dated: bool, broad: bool, end_states: bool) -> bool:
-    obs, drc, obj = verb_lexicon()
-    t = strip_adverbs(text)
-    if t.startswith(("建立健全", "构建")) and "体系" in t:
-        return False
-    _, obs_re, obj_re, broad_re, act = _patterns()
-    has_obs = bool((broad_re if broad else obs_re).search(text))
-    named = bool(_QUOTED.search(text))
-    concrete = bool(obj_re.search(text))
-    lead = starts_with_verb(text)
-    if _NAMED_MECHANISM.search(t):
-        return True  # spec: 「建立…机制」 when it names which one
-    if _VAGUE_GOAL.search(t) and not _QUOTED.search(t):
-        return False  # 「确保圆满实现全年目标」「完成前期或扫尾工作」: no object a third party could check
-    if lead in _DECISIVE:
-        return True
-    if end_states and not broad and _DECISIVE_END_RE.search(text):
-        return True
-    if broad:  # activity verbs count as observable, not directional
-        return _decide(t, text, lead, tuple(v for v in drc if v not in act), obs + tuple(act), has_obs, named,
-                       concrete, dated)
-    inst, prohibit, dir_leads, service = _policy()
-    if service.match(t):
-        return False  # 「为中小企业提供融资对接服务」: a direction, like 支持
-    if t.startswith(prohibit) and len(t) > 4:
-        return True  # a prohibited act can be seen to happen
-    if inst.search(text):
-        return True  # a change to a named policy instrument
-    bare = _LEAD_ADVERBS.sub("", text.lstrip("“”"))
-    if bare.startswith(dir_leads) and not dated and not _DECISIVE_END_RE.search(text):
-        return False  # 「加快…建设」: directional, whatever concrete thing it names
-    return _decide(t, text, lead, drc, obs, has_obs, named, concrete, dated)
-
-
-def _decide(t, text, lead, drc, obs, has_obs, named, concrete, dated) -> bool:
-    if lead in drc:
-        # a directional verb leads: checkable only with a named thing or a date and a concrete object
-        # a directional verb leads: checkable only when it names a concrete thing that is dated or named
-        # (「完善“好差评”工作机制」), not for a slogan in quotes alone (「全面提升“12345”热线服务水平」)
-        return concrete and (dated or named)
-    if has_obs and (concrete or named or dated):
-        return True
-    if has_obs and lead in obs and len(t) <= 16:
-        return True
-    return bool(named and lead)
+def _decide(text: str, dated: bool) -> tuple[bool, str]:
+    P = _patterns()
+    t = _MANNER.sub("", text.lstrip(" "))
+    first = _PHRASE.split(t)[0]
+    if re.match(r"(?:建立健全|构建|建立)[^，,；;]*体系", first):
+        return False, "system-building"
+    vague = re.search(r"(?:完成|实现|打赢|夺取|落实|开好局|起好步)([^，,。；;]{0,10})(?:目标任务|目标|任务|工作|攻坚战|起好步)好?[。！]?$",
+                      first)
+    if vague and not _QUOTED.search(vague.group(1)):
+        return False, "vague-goal"  # 「确保圆满实现全年目标」; a named goal (「实现“三个一百”目标」) is checkable
+    ban = P["ban"].match(first)
+    if ban:
+        rest = first[ban.end():]
+        lead, obj = _lead(rest)
+        discrete = verb_class(lead) in ("programme_acts", "instrument_acts", "completion") and \
+            (bool(P["programme"].search(obj)) or bool(_QUOTED.search(obj)) or len(obj) >= 4)
+        # a ban spelled out in checkable terms (where, what) is checkable; 「严禁搞形象工程」 is not
+        return discrete or len(rest) >= 10, "named-ban"
+    for end in P["end"].finditer(first):
+        before, after = first[:end.start()], first[end.end():]
+        if before.endswith(("抓", "精准", "市场化", "集中")) or re.match(r"见效|生根|落实|模式|机制|等|的", after):
+            continue  # 「…抓落地」「运营模式」「集中开工等机制」: a noun or a manner, not an end state
+        at_end = len(after.strip("“”")) <= 4 and len(before) >= 2  # 「推动…项目落地」「…主体封顶」
+        leads = not before.strip() and len(after) >= 2  # 「开工建设滨河绿道」
+        if at_end or leads:
+            return True, "end-state"
+    lead, obj = _lead(t)
+    cls = verb_class(lead)
+    concrete = bool(P["programme"].search(obj)) or bool(_QUOTED.search(obj))
+    m = re.match(r"(?:建立健全|建立完善|健立完善|建立)([^，,；;]{2,40}?)(?:机制|制度)", first)
+    if m and not re.fullmatch(r"(?:长效|工作|相关|有关|配套|完善的|健全的)", m.group(1)):
+        return True, "named-mechanism"
+    if cls == "directional":
+        return (dated and concrete and not re.search(r"一批|一些|若干", obj)), "directional-lead"
+    if P["relation"].search(first):
+        return True, "stated-relation"
+    if cls == "support":
+        inner, inner_obj = _lead(obj)
+        ok = verb_class(inner) in ("programme_acts", "instrument_acts", "completion") and \
+            (bool(P["programme"].search(inner_obj)) or bool(_QUOTED.search(inner_obj)))
+        return ok, "support-designation"
+    if cls in ("instrument_acts", "programme_acts") and P["service"].search(obj.strip("，,。 ")) and not _QUOTED.search(obj):
+        return False, "service-provision"  # 「为中小企业提供融资对接服务」: a direction, like 支持
+    if cls == "instrument_acts":
+        o = obj.strip("，,。 ")
+        return (len(o) >= 2 and (len(o) >= 6 or not P["abstract"].search(o))), "instrument-act"
+    if cls in ("programme_acts", "end_states"):
+        return ((concrete or not obj.strip()) and not P["abstract"].search(obj)), "programme-act"
+    if cls == "completion":
+        o = obj.strip("，,。 ")
+        return (len(o) >= 2 and (len(o) >= 8 or not P["abstract"].search(o))
+                and not re.match(r"(?:一批|一些|若干|更多)", o)), "completion"
+    if _QUOTED.search(t):
+        return True, "named-object"
+    return False, "no-observable-end"

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from ..lexicon import compile_rules, load
 
-__all__ = ["is_actor", "clean_subject", "lead_owner"]
+__all__ = ["is_actor", "is_statistic", "clean_subject", "lead_owner"]
 
 _DETERMINERS = re.compile(r"^(?:这些|那些|这个|那个|其中|其他|此外|同时|特别是|尤其是|另外|而且|并且|并|而|又|也|还|都|就|则|既|更)")
 _TRAILING = re.compile(r"(?:也|都|还是|还|更|就|则|又|既|首先|一定|同样|均|仍|需|必须|务必|坚决)+$")
@@ -55,6 +55,8 @@ def is_actor(np: str, extra: frozenset | set = frozenset(), relaxed: bool = Fals
         return False
     if np.endswith(non_actor):
         return False
+    if re.search(r"[“”\"《》]", np) and re.search(r"(?:工程|行动|计划|项目|活动|专项|战略|品牌|机制|制度)$", np):
+        return False  # 「“千村示范”工程」: a named programme, never an owner (spec section 4)
     if np.endswith(suffixes) or np.startswith(("各级", "各地", "各")):
         return True
     if relaxed and 2 <= len(np) <= 10 and not np.endswith("的") and not re.search(r"[\d%“”]", np):
@@ -62,6 +64,15 @@ def is_actor(np: str, extra: frozenset | set = frozenset(), relaxed: bool = Fals
 
         return starts_with_verb(np) is None
     return False
+
+
+def is_statistic(np: str) -> bool:
+    """A statistic, policy or programme (never an owner: spec section 4): ends like one.
+
+    >>> is_statistic("城镇调查失业率"), is_statistic("江城港区三期")
+    (True, False)
+    """
+    return clean_subject(np).endswith(_data()[2])
 
 
 def lead_owner(text: str) -> tuple[str, str, tuple[int, int]] | None:

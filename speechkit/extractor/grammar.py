@@ -1,0 +1,96 @@
+"""Grammar for the clauses the lexicon does not decide: is the clause led by a verb?
+
+Part-of-speech tags come from jieba's ``POSTokenizer`` over the extractor's own
+``jieba.Tokenizer`` (never jieba's global one), built on first use and run only on the
+clauses that reach it, without the HMM (dictionary tags only: fast and deterministic).
+Rules and examples are in ``data/grammar.yaml``.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..lexicon import load
+from ..rules.checkable import strip_adverbs, verb_pattern
+
+__all__ = ["Grammar"]
+
+# manner adverbs before a preposition (「继续对灵活就业人员给予…」); 将 and 要 are not stripped here
+_MANNER = re.compile(r"^(?:继续|全面|进一步|切实|大力|积极|及时|逐步|坚决|严格|依法|加快|着力|重点|持续|不断|深入|同时|并|也|还|再|要)+")
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    d = load("grammar")
+    return {"verb_tags": frozenset(d["verb_tags"]), "not_verbs": frozenset(d["not_verbs"]["words"]),
+            "openers": re.compile("^(?:" + "|".join(map(re.escape, sorted(d["openers"]["words"], key=len, reverse=True)))
+                                  + ")"),
+            "framing": frozenset(d["framing_verbs"]["words"]),
+            "object_openers": re.compile("^(?:" + "|".join(map(re.escape, d["object_openers"]["words"])) + ")")}
+
+
+class Grammar:
+    """Verb-led clauses by part of speech, with a cache per text. ``tokenizer``: a callable giving the
+    extractor's ``jieba.Tokenizer`` (called on first need)."""
+
+    def __init__(self, tokenizer):
+        self._tokenizer = tokenizer
+        self._pos = None
+        self._cache: dict[str, str | None] = {}
+
+    def _tags(self, text: str) -> list[tuple[str, str]]:
+        if self._pos is None:
+            import jieba.posseg
+
+            self._pos = jieba.posseg.POSTokenizer(self._tokenizer())
+        return [(w, t) for w, t in self._pos.lcut(text, HMM=False)]
+
+    def leading_verb(self, text: str) -> str | None:
+        """The verb a clause opens with (after adverbs), by part of speech; ``None`` when its first
+        word is not a verb. 「弘扬企业家精神」→ 弘扬; 「延续…政策」→ 延续; 「居民收入稳步增长」→ None."""
+        t = strip_adverbs(text.strip("“”\"‘’ "))[:12]
+        if not t:
+            return None
+        if t not in self._cache:
+            tags = self._tags(t)
+            d = _data()
+            w, tag = tags[0] if tags else ("", "")
+            self._cache[t] = w if tag in d["verb_tags"] and w not in d["not_verbs"] and len(w) >= 2 else None
+        return self._cache[t]
+
+    def noun_phrase(self, text: str) -> bool:
+        """Whether ``text`` ends in a noun (「滨江大道」「南江农贸批发市场」), not a verb or an adverb
+        (「提出」「多一些」): a phrase before a cue is taken as the actor only then."""
+        if re.search(r"[一二三四五六七八九十\d]期$|[号段标]$", text):
+            return True  # 「江城港区三期」「二号线」: a project's phase or section
+        tags = self._tags(text)
+        if not tags:
+            return False
+        w, tag = tags[-1]
+        return (tag[:1] in ("n", "j", "l") and tag != "nr") or (tag == "nr" and len(w) >= 3)
+
+    def object_opener(self, text: str) -> bool:
+        """Opened by a preposition of object or beneficiary (对 将 把 向 为 给 用 面向)."""
+        return bool(_data()["object_openers"].match(_MANNER.sub("", text)))
+
+    def main_verb_after_opener(self, text: str) -> str | None:
+        """「对灵活就业人员给予社保补贴」「将行政许可事项全部纳入清单管理」: a clause opened by a preposition
+        (对 在 将 把 用 面向 为 向 给…) whose main verb follows its object: that verb, or ``None``."""
+        t = _MANNER.sub("", text)
+        m = _data()["openers"].match(t)
+        if not m:
+            return None
+        rest = t[m.end():]
+        if any(w in rest for w in _data()["framing"]):
+            return None  # 「将营商环境作为最大堵点」: framing, not a task
+        v = verb_pattern().search(rest, 1)
+        if v is not None:
+            return v.group(0)
+        for w, tag in self._tags(rest[:40])[1:]:
+            if tag in _data()["verb_tags"] and len(w) >= 2 and w not in _data()["not_verbs"]:
+                return w
+        return None
+
+    def framing(self, text: str) -> bool:
+        """「将X作为Y」「把X摆在…」: a framing clause."""
+        return bool(_data()["openers"].match(_MANNER.sub("", text))) and any(w in text for w in _data()["framing"])

@@ -1,0 +1,101 @@
+"""Every example and counterexample of the extractor's data files is its own test case:
+data/clauses.yaml, data/structure.yaml, data/grammar.yaml, data/checkable.yaml."""
+import pytest
+
+from speechkit.lexicon import load
+
+
+def _mode_cases(name):
+    out = []
+    for r in load(name)["rules"]:
+        for pos, key in ((True, "examples"), (False, "counterexamples")):
+            for i, text in enumerate(r.get(key) or []):
+                out.append(pytest.param(name, r["id"], text, pos, id=f"{name}-{r['id']}-{key[:7]}{i}"))
+    return out
+
+
+@pytest.mark.parametrize("name,rid,text,positive", _mode_cases("clauses") + _mode_cases("structure"))
+def test_pattern_rule(name, rid, text, positive):
+    from speechkit.extractor.patterns import mode_rules
+
+    pat, rule = mode_rules(name)[rid]
+    found = pat.match(text) if rule["mode"] == "match" else pat.search(text)
+    assert bool(found) == positive, f"data/{name}.yaml {rid}: {text!r} {'not ' if positive else ''}found"
+
+
+def test_every_pattern_rule_has_examples_and_counterexamples():
+    for name in ("clauses", "structure"):
+        for r in load(name)["rules"]:
+            assert r.get("examples") and r.get("counterexamples"), f"data/{name}.yaml {r['id']}"
+
+
+@pytest.fixture(scope="module")
+def grammar():
+    from speechkit.extractor import Extractor
+
+    return Extractor().grammar
+
+
+def _grammar_cases():
+    d = load("grammar")
+    out = []
+    for key in ("not_verbs", "openers", "framing_verbs", "object_openers"):
+        for pos, k in ((True, "examples"), (False, "counterexamples")):
+            for i, text in enumerate(d[key].get(k) or []):
+                out.append(pytest.param(key, text, pos, id=f"{key}-{k[:7]}{i}"))
+    return out
+
+
+@pytest.mark.parametrize("key,text,positive", _grammar_cases())
+def test_grammar_rule(grammar, key, text, positive):
+    if key == "not_verbs":  # examples are verb-led by part of speech, counterexamples are not
+        got = grammar.leading_verb(text) is not None
+    elif key == "framing_verbs":
+        got = grammar.framing(text)
+    elif key == "openers":
+        got = grammar.main_verb_after_opener(text) is not None
+    else:
+        got = grammar.object_opener(text) and grammar.main_verb_after_opener(text) is not None
+    assert got == positive, (key, text)
+
+
+def _checkable_cases():
+    d = load("checkable")
+    out = []
+    for group in ("verbs", "objects"):
+        for name, entry in d[group].items():
+            for pos, k in ((True, "examples"), (False, "counterexamples")):
+                for i, text in enumerate(entry.get(k) or []):
+                    out.append(pytest.param(f"{group}.{name}", text, pos, id=f"{group}-{name}-{k[:7]}{i}"))
+    for r in d["decisions"]:
+        for pos, k in ((True, "examples"), (False, "counterexamples")):
+            for i, text in enumerate(r.get(k) or []):
+                out.append(pytest.param(f"decisions.{r['id']}", text, pos, id=f"decision-{r['id']}-{k[:7]}{i}"))
+    return out
+
+
+@pytest.mark.parametrize("where,text,positive", _checkable_cases())
+def test_checkable_example(where, text, positive):
+    """Examples are checkable (a decision's by that very rule), counterexamples are not (a state's
+    lexicon: examples state a relation of a statistic, counterexamples do not)."""
+    from speechkit.rules.checkable import decide, relation
+    from speechkit.rules.quantities import find_quantities
+
+    if where in ("objects.statistics", "objects.state_predicates"):
+        assert relation(text) == positive, text
+        return
+    if where in ("objects.abstract", "objects.services"):  # examples are directions, counterexamples not
+        positive = not positive
+    ok, rule = decide(text, has_metric=any(q.role == "target" for q in find_quantities(text)))
+    assert ok == positive, (text, rule)
+    if positive and where.startswith("decisions."):
+        assert rule == where.split(".", 1)[1], (text, rule)
+
+
+def test_verb_classes_do_not_overlap():
+    d = load("checkable")
+    seen = {}
+    for name, entry in d["verbs"].items():
+        for w in entry["words"]:
+            assert w not in seen, f"{w} is in verbs.{name} and verbs.{seen[w]}"
+            seen[w] = name
