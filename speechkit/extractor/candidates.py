@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..rules.checkable import is_checkable, starts_with_verb, verb_pattern
+from ..rules.checkable import is_checkable, relation, starts_with_verb, verb_pattern
 from ..rules.cues import find_cues
 from ..rules.owners import clean_subject, is_actor
 from ..rules.quantities import find_quantities
@@ -61,7 +61,8 @@ def _slogan(tree: DocTree, sent: Span, core: str) -> bool:
     para = tree.paragraph_of(sent)
     if tree.genre != "speech" and (sent.start != para.start or sent.end >= para.end):
         return False  # reports and plans run slogans in at the head of a paragraph; speeches use them anywhere
-    if len(core) > SLOGAN_MAX or re.search(r"[，,、；;\d]", core) or is_checkable(core) or tree.times(core) \
+    if len(core) > SLOGAN_MAX or re.search(r"[，,、；;\d]", core) or is_checkable(core) \
+            or tree.recognized(sent.start, sent.end)[1] \
             or find_quantities(core):
         return False
     cues = find_cues(core, tree.table)
@@ -103,10 +104,10 @@ def _past_head(tree: DocTree, sent: Span, core: str) -> bool:
     「今天召开…推进会，…」 describes the occasion."""
     if structure("occasion-head").match(core):
         return True
-    head = [tt for tt in tree.times(core[:12]) if tt.span[0] == 0 and tt.kind != "frequency"]
-    past_time = bool(head) and head[0].end is not None and not tree.forward(head[0])
-    if not (structure("past-head").match(core) or past_time):
-        return False
+    if not structure("past-head").match(core):
+        head = [tt for tt in tree.recognized(sent.start, sent.end)[1] if tt.span[0] == 0 and tt.kind != "frequency"]
+        if not (head and head[0].end is not None and not tree.forward(head[0])):
+            return False
     return not any(clause("auxiliary-cue").match(c.cue) or c.cue in ("确保", "力争", "将")
                    for c in find_cues(core, tree.table))
 
@@ -122,6 +123,8 @@ def sentence_filter(tree: DocTree, sent: Span) -> str | None:
     if tree.in_review(sent.start):
         return "review-section"
     core = sent.text.rstrip(TRAIL)
+    if structure("lead-line").match(core):
+        return "lead-line"  # 「牵头单位：X」: who owns the items below, not a task
     for name, rule in _STRUCTURAL:
         if rule(tree, sent, core):
             return name
@@ -144,6 +147,11 @@ def _bounds(tree: DocTree, cl: Span) -> tuple[int, int, bool] | None:
             a += 1
     while b > a and text[b - 1] in TRAIL:
         b -= 1
+    note = structure("inline-note").match(text, a, b)
+    if note:  # 「（省海关负责）巩固…」: the note of the task before, not part of this clause
+        a = note.end()
+        while a < b and text[a] in TRAIL:
+            a += 1
     listed = False
     m = clause("list-mark").match(text, a, b)
     if m and m.end() < b:
@@ -172,8 +180,7 @@ def candidates(tree: DocTree, sent: Span) -> list[Candidate]:
         clause_qs = tree.recognized(a, b)[2] if "、" in text[a:b] else []
         for a2, b2 in split_enumeration(text, a, b, clause_qs):
             cues, times, quants = tree.recognized(a2, b2)
-            if cues and (clause("done-before-cue").search(text, a2, a2 + cues[0].span[0])
-                         or clause("outcome").search(text, a2, a2 + cues[0].span[0])):
+            if cues and clause("done-before-cue").search(text, a2, a2 + cues[0].span[0]):
                 cues = []  # 「做到了能吸收的尽量吸收」「我们出台了支持…的措施」: a cue inside a reported result
             c = Candidate(a2, b2, text[a2:b2], cues, times, [q for q in quants if q.role == "target"], listed=listed)
             annotate(tree, c, cl.end if b2 == b else b2 + 1, grammar)
@@ -260,6 +267,18 @@ def _subject(c: Candidate) -> None:
         c.subject_span = (c.start + off, c.start + off + len(subj))
 
 
+def _split_relations(a: int, t: str) -> list[tuple[int, int]]:
+    """「确保项目投资增速快于GDP增速、制造业投资增速快于面上投资增速」: stated relations of different statistics
+    joined by 、 are targets of their own."""
+    parts, out, s0 = t.split("、"), [], 0
+    if len(parts) < 2 or not all(relation(x) and len(x) >= 6 for x in parts[1:]) or not relation(parts[0]):
+        return [(a, a + len(t))]
+    for x in parts:
+        out.append((a + s0, a + s0 + len(x)))
+        s0 += len(x) + 1
+    return out
+
+
 def split_enumeration(text: str, a: int, b: int, quantities=None) -> list[tuple[int, int]]:
     """「办公经费压减8%以上、会议费用再压减5%左右」: split at 、 between parts that each carry a quantity
     and a verb of their own; 「新增绿地80亩、造林300亩」 stays one (a second object of one verb).
@@ -275,7 +294,7 @@ def split_enumeration(text: str, a: int, b: int, quantities=None) -> list[tuple[
         return [(a, b)]
     qs = find_quantities(t) if quantities is None else quantities
     if len(qs) < 2:
-        return [(a, b)]
+        return _split_relations(a, t)
     cuts, last = [], 0
     for i, ch in enumerate(t):
         if ch != "、":

@@ -70,8 +70,11 @@ class Grammar:
         return (tag[:1] in ("n", "j", "l") and tag != "nr") or (tag == "nr" and len(w) >= 3)
 
     def object_opener(self, text: str) -> bool:
-        """Opened by a preposition of object or beneficiary (对 将 把 向 为 给 用 面向)."""
-        return bool(_data()["object_openers"].match(_MANNER.sub("", text)))
+        """Opened by a preposition of object or beneficiary (对 将 把 向 为 给 用 面向) with its object after it;
+        「为支持企业减负，」 (为 + a verb) states a purpose instead."""
+        t = _MANNER.sub("", text)
+        m = _data()["object_openers"].match(t)
+        return bool(m) and verb_pattern().match(t, m.end()) is None
 
     def main_verb_after_opener(self, text: str) -> str | None:
         """「对灵活就业人员给予社保补贴」「将行政许可事项全部纳入清单管理」: a clause opened by a preposition

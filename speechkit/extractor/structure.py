@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, replace
+from copy import copy
+from dataclasses import dataclass
 
 from ..rules.cues import find_cues
 from ..rules.quantities import find_quantities
@@ -43,6 +44,31 @@ _QUOTE = re.compile(r"“[^“”\n]{1,40}”|「[^「」\n]{1,40}」|\"[^\"\n]{
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Spans of short quoted names and slogans (at most 40 characters, within a line)."""
     return [m.span() for m in _QUOTE.finditer(text)]
+
+
+def _shifted(x, a: int):
+    """``x`` with its span moved by ``-a`` (a cheap copy of a frozen dataclass)."""
+    if a == 0:
+        return x
+    y = copy(x)
+    object.__setattr__(y, "span", (x.span[0] - a, x.span[1] - a))
+    return y
+
+
+def review_ranges(doc: Document, sections) -> list[tuple[int, int]]:
+    """Sections that review past work (「一、2020年工作回顾」). A section that reviews one period and sets the
+    next one's targets (「二、“十三五”时期发展成就和“十四五”时期主要目标」) is a review only up to the paragraph
+    that announces the targets."""
+    out = []
+    for h, a, b in sections:
+        if not re.search(r"回顾|过去|成绩|成就|进展|成效", h.text):
+            continue
+        if re.search(r"目标|任务|安排|计划", h.text):
+            intro = next((p.start for p in doc.paragraphs if a < p.start < b and
+                          (structure("goal-intro").search(p.text) or structure("goal-paragraph").match(p.text))), None)
+            b = intro if intro is not None else b
+        out.append((a, b))
+    return out
 
 
 def glossaries(doc: Document) -> list[tuple[int, int]]:
@@ -94,8 +120,7 @@ class DocTree:
         self._headings = sorted(((h.start, h.end, h) for h in doc.headings), key=lambda x: x[:2])
         self._heading_starts = [a for a, _, _ in self._headings]
         self.sections = doc.sections()
-        self.review = [(a, b) for h, a, b in self.sections if re.search(r"回顾|过去|成绩|成就|进展|成效", h.text)]
-        self.review += glossaries(doc)
+        self.review = review_ranges(doc, self.sections) + glossaries(doc)
         self._found = None
         self.scopes = sorted(build_scopes(self), key=lambda s: (s.start, -s.end))
         self._scope_starts = [s.start for s in self.scopes]
@@ -127,7 +152,7 @@ class DocTree:
                 if x.span[1] > b:
                     crossing = True
                     break
-                got.append(replace(x, span=(x.span[0] - a, x.span[1] - a)))
+                got.append(_shifted(x, a))
                 i += 1
             out.append(self._recognize(k, self.doc.text[a:b]) if crossing else got)
         return tuple(out)

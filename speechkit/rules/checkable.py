@@ -18,6 +18,7 @@ __all__ = ["decide", "is_checkable", "relation", "starts_with_verb", "verb_lexic
            "verb_class"]
 
 _ADVERBS = re.compile(r"^(?:继续|全面|大力|积极|进一步|切实|重点|着力|深入|不断|持续|逐步|统筹|扎实|全力|坚持|认真|抓紧|尽快|加快|"
+                      r"定期|综合|不再|同步|全部|依法|分类|分批|分期|"
                       r"有序|稳妥|适当|适度|同步|加紧|尽早|迅速|集中|及时|要|将|再|还|并|也|又|都|同时|率先|主动|精准|务实|"
                       r"整体|正式|顺利|按时|如期|全部|基本|努力|力争|争取|确保|务必|必须|坚决|严格|一律|优先|分别|首先|成功|"
                       r"适时|适度|深入|已经|又|年内|年底前|年底|本月内|本月|今年|明年|全年|近期|\d{1,2}月底前|\d{1,2}月底|\d{1,2}月)+")
@@ -195,6 +196,9 @@ def _decide(text: str, dated: bool) -> tuple[bool, str]:
             (bool(P["programme"].search(obj)) or bool(_QUOTED.search(obj)) or len(obj) >= 4)
         # a ban spelled out in checkable terms (where, what) is checkable; 「严禁搞形象工程」 is not
         return discrete or len(rest) >= 10, "named-ban"
+    rel = P["relation"].match(first)
+    if rel:
+        return True, "stated-relation"  # 「财政支出总规模比去年增加」: a statistic leads, a direction follows
     for end in P["end"].finditer(first):
         before, after = first[:end.start()], first[end.end():]
         if before.endswith(("抓", "精准", "市场化", "集中")) or re.match(r"见效|生根|落实|模式|机制|等|的", after):
