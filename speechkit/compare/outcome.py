@@ -6,6 +6,7 @@ period the target covers); else by text, on a statement of the review (data/link
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..outcomes import halfwidth, names_target
 from ..rules.indicators import indicators
@@ -175,11 +176,23 @@ def _observable(o) -> bool:
     """The statement reports something a reader could check: achieved wording, a number, an observable
     verb (``data/checkable.yaml``: 「取消」「发放」「确定」…) or a checkable act, not a direction only
     (「…改革深入推进」, 「生态环境质量明显改善」)."""
-    from ..rules.checkable import is_checkable, verb_lexicon
+    from ..rules.checkable import is_checkable
 
     if o.polarity == "achieved" or re.search(r"\d", o.text) or is_checkable(o.text, broad=True):
         return True
-    return any(v in o.text for v in verb_lexicon()[0]) or bool(linking()["acts"].search(o.text))
+    return bool(_acts().search(o.text) or linking()["acts"].search(o.text))
+
+
+_ACT_CLASSES = ("instrument_acts", "programme_acts", "end_states", "completion")
+
+
+@lru_cache(maxsize=1)
+def _acts():
+    """The verbs of data/checkable.yaml that name an act or an end state (not a direction)."""
+    from ..rules.checkable import verb_lexicon
+
+    words = sorted((v for v, c in verb_lexicon().items() if c in _ACT_CLASSES), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
 
 
 def _name_and_act(text: str, r: Report):
