@@ -40,6 +40,9 @@ def load(name: str) -> dict:
         raise LexiconError(f"data/{name}.yaml: not valid YAML: {e}") from None
     if not isinstance(data, dict):
         raise LexiconError(f"data/{name}.yaml: top level must be a mapping")
+    from .schema import validate
+
+    validate(name, data)
     return data
 
 

@@ -209,7 +209,7 @@ def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False
             c.note("candidates", "object-before-verb")
     c.tail = bool(clause("tail").match(t)) or bool(clause("comparison-tail").match(t))
     if not (grammar and tree.grammar is not None and tree.grammar.object_opener(t)):
-        _subject(c)  # 「面向政府提供…」: a clause opened by a preposition has no subject before its verb
+        _subject(c, tree.grammar if grammar else None)  # 「面向政府提供…」: opened by a preposition, no subject
     c.verb = starts_with_verb(t)
     dated = any(tt.kind not in ("vague", "frequency") and tt.end for tt in c.times)
     # plans list their tasks tersely: every activity is a task of its own there (spec section 3)
@@ -241,8 +241,9 @@ def only_cue_and_time(c: Candidate) -> bool:
     return bool(c.times) and not rest.strip("，,：: ")
 
 
-def _subject(c: Candidate) -> None:
-    """The subject: the text before the cue (or before the first verb, time or frequency)."""
+def _subject(c: Candidate, grammar=None) -> None:
+    """The subject: the text before the cue (or before the first verb, time or frequency; the first
+    verb by part of speech when the lexicon knows none)."""
     t = c.text
     first_cue = c.cues[0].span[0] if c.cues else None
     cut = first_cue
@@ -251,7 +252,14 @@ def _subject(c: Candidate) -> None:
         m = verb_pattern().search(t)
         if m and m.start() > 0:
             cands.append(m.start())
+        elif m is None and grammar is not None and not starts_with_verb(t):
+            v = grammar.first_verb(t)
+            if v:
+                cands.append(v)
         cut = min(cands) if cands else None
+        times_at = [tt.span[0] for tt in c.times if tt.span[0] > 0]
+        if cut and times_at and cut < min(times_at) and is_actor(clean_subject(t[:min(times_at)])):
+            cut = min(times_at)  # 「华远纺织智能化改造项目三季度末建成投产」: the project, not 「华远纺织智能化」
     if not cut:
         return
     # the stretch before the cue between time words (「本月内要…」「市幼儿园9月将…」「年内县交通局要…」)

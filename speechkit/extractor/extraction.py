@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..io import Speech
+from ..speech import Speech
 from ..segment import Document
 
 __all__ = ["Extraction"]

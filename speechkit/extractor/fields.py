@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..rules.checkable import starts_with_verb, strip_adverbs, verb_class, verb_pattern
 from ..rules.cues import STRENGTH_ORDER
-from ..rules.owners import is_actor, is_statistic
+from ..rules.owners import is_actor, is_statistic, lead_owner, organ_suffixes
 from .grouping import Group, SentenceFacts
 from .patterns import clause, structure
 from .structure import DocTree
@@ -55,13 +55,15 @@ def owner_field(tree: DocTree, g: Group, carry: Carry, owners=frozenset()) -> Fi
             and not is_statistic(p0.subject):
         # 「确保A…投入运行，B年底前完成…」: a project named under the 确保 it inherits owns its clause
         return Field(p0.subject, "ensure-subject", p0.subject_span)
+    led = _led_by(g)
+    if led:
+        return led
     if carry.owner and not (p0.subject and p0.verb is None and not p0.subject_before_cue and len(p0.subject) >= 4):
         return Field(carry.owner.value, "sentence-actor", carry.owner.span)
     s = tree.scope("owner", p0.start)
     return s.value if s else NONE
 
 
-_ORGAN = re.compile(r"(?:局|委|办|厅|部|中心|政府|党委|党组|院|所|站|室|组|队|公司|集团|银行|单位|部门|海关|管委会|领导|干部|同志)$")
 
 
 def _actor(tree: DocTree, p0, owners) -> bool:
@@ -76,12 +78,21 @@ def _actor(tree: DocTree, p0, owners) -> bool:
     core = strip_adverbs(subj)
     inner = verb_pattern().search(core)
     if inner and len(core) - inner.end() >= 4 and verb_class(inner.group(0)) not in ("activity", "assignment") \
-            and not _ORGAN.search(subj):
+            and not subj.endswith(organ_suffixes()):
         return False  # 「稳步壮大…领军企业」「分类推进融资平台」: a verb and its object, not who does it
     if is_actor(subj, owners):
         return True
     return is_actor(subj, owners, relaxed=p0.subject_before_cue) and \
         (tree.grammar is None or tree.grammar.noun_phrase(subj))
+
+
+def _led_by(g: Group) -> Field:
+    """「由X牵头/负责/进行…」 in the record's own text names its owner (spec section 3)."""
+    for p in g.parts:
+        lo = lead_owner(p.text)
+        if lo and lo[1] == "led-by" and is_actor(lo[0]):
+            return Field(lo[0], "led-by", (p.start + lo[2][0], p.start + lo[2][1]))
+    return NONE
 
 
 def _ensure_subject(p0) -> Field:

@@ -15,8 +15,6 @@ from ..rules.checkable import strip_adverbs, verb_pattern
 
 __all__ = ["Grammar"]
 
-# manner adverbs before a preposition (「继续对灵活就业人员给予…」); 将 and 要 are not stripped here
-_MANNER = re.compile(r"^(?:继续|全面|进一步|切实|大力|积极|及时|逐步|坚决|严格|依法|加快|着力|重点|持续|不断|深入|同时|并|也|还|再|要)+")
 
 
 @lru_cache(maxsize=1)
@@ -26,6 +24,7 @@ def _data() -> dict:
             "openers": re.compile("^(?:" + "|".join(map(re.escape, sorted(d["openers"]["words"], key=len, reverse=True)))
                                   + ")"),
             "framing": frozenset(d["framing_verbs"]["words"]),
+            "manner": re.compile("^(?:" + "|".join(map(re.escape, d["prep_adverbs"]["words"])) + ")+"),
             "object_openers": re.compile("^(?:" + "|".join(map(re.escape, d["object_openers"]["words"])) + ")")}
 
 
@@ -58,6 +57,16 @@ class Grammar:
             self._cache[t] = w if tag in d["verb_tags"] and w not in d["not_verbs"] and len(w) >= 2 else None
         return self._cache[t]
 
+    def first_verb(self, text: str) -> int | None:
+        """Where the first verb after the start of a clause begins (a subject's end), by part of speech:
+        「运营单位结合应用场景…提出…」→ 4; ``None`` when no word after the first is a verb."""
+        pos = 0
+        for w, tag in self._tags(text[:30]):
+            if pos > 0 and tag in _data()["verb_tags"] and len(w) >= 2:
+                return pos
+            pos += len(w)
+        return None
+
     def noun_phrase(self, text: str) -> bool:
         """Whether ``text`` ends in a noun (「滨江大道」「南江农贸批发市场」), not a verb or an adverb
         (「提出」「多一些」): a phrase before a cue is taken as the actor only then."""
@@ -72,14 +81,14 @@ class Grammar:
     def object_opener(self, text: str) -> bool:
         """Opened by a preposition of object or beneficiary (对 将 把 向 为 给 用 面向) with its object after it;
         「为支持企业减负，」 (为 + a verb) states a purpose instead."""
-        t = _MANNER.sub("", text)
+        t = _data()["manner"].sub("", text)
         m = _data()["object_openers"].match(t)
         return bool(m) and verb_pattern().match(t, m.end()) is None
 
     def main_verb_after_opener(self, text: str) -> str | None:
         """「对灵活就业人员给予社保补贴」「将行政许可事项全部纳入清单管理」: a clause opened by a preposition
         (对 在 将 把 用 面向 为 向 给…) whose main verb follows its object: that verb, or ``None``."""
-        t = _MANNER.sub("", text)
+        t = _data()["manner"].sub("", text)
         m = _data()["openers"].match(t)
         if not m:
             return None
@@ -96,4 +105,4 @@ class Grammar:
 
     def framing(self, text: str) -> bool:
         """「将X作为Y」「把X摆在…」: a framing clause."""
-        return bool(_data()["openers"].match(_MANNER.sub("", text))) and any(w in text for w in _data()["framing"])
+        return bool(_data()["openers"].match(_data()["manner"].sub("", text))) and any(w in text for w in _data()["framing"])

@@ -101,7 +101,7 @@ def attach_rule(f: SentenceFacts, cands: list[Candidate], i: int) -> tuple[str, 
     if p.tail and not p.cues and not (p.text.startswith("为") and p.checkable):
         return JOIN, "tail"
     if p.cues and all(clause("adverb-cue").match(c.cue) for c in p.cues) and not p.checkable and not cur_ck \
-            and not new_subject and any(x.cues for x in cur):
+            and not new_subject:
         return JOIN, "adverbial-cue-in-exhortation-run"  # 「要搞好供需衔接，抓紧解决…」
     if cur_ck and not p.cues and not p.checkable:
         return NEW, "after-checkable-phrase"  # spec section 4: a checkable phrase is a record of its own

@@ -13,7 +13,7 @@ record's trail, and every rejected sentence or clause is kept with the rule that
 from __future__ import annotations
 
 from ..commitment import Commitment
-from ..io import Speech
+from ..speech import Speech
 from ..rules.cues import cue_table
 from ..segment import Span, segment
 from . import fields as F

@@ -61,9 +61,9 @@ def review_ranges(doc: Document, sections) -> list[tuple[int, int]]:
     that announces the targets."""
     out = []
     for h, a, b in sections:
-        if not re.search(r"回顾|过去|成绩|成就|进展|成效", h.text):
+        if not structure("review-heading").search(h.text):
             continue
-        if re.search(r"目标|任务|安排|计划", h.text):
+        if structure("mixed-heading").search(h.text):
             intro = next((p.start for p in doc.paragraphs if a < p.start < b and
                           (structure("goal-intro").search(p.text) or structure("goal-paragraph").match(p.text))), None)
             b = intro if intro is not None else b
@@ -88,7 +88,7 @@ def genre_of(meta: dict, title: str) -> str:
         return kind
     if "政府工作报告" in title:
         return "gwr"
-    if re.search(r"办法|方案|计划|意见|通知|要点|规划|措施", title[:80]):
+    if structure("plan-title").search(title[:80]):
         return "plan"
     return "speech"
 

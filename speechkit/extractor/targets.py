@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..rules.checkable import relation
 from ..segment import Span
 from .candidates import Candidate
 from .patterns import clause
@@ -47,7 +48,7 @@ def target_list(tree: DocTree, sent: Span, cands: list[Candidate], colon_at: int
         text = tree.doc.text[a:b]
         metrics = [Field(q.as_metric(), "quantity", (p.start + q.span[0], p.start + q.span[1]))
                    for p in g for q in p.quants]
-        ck = bool(metrics) or bool(_RELATION.search(text))
+        ck = bool(metrics) or bool(_RELATION.search(text)) or relation(text)
         d = Draft(a, b, text, "target-list", sent.index, deadline=deadline, metrics=metrics,
                   checkable=Field(ck, "number" if metrics else ("stated-relation" if ck else "no-observable-end")),
                   trail=[s for p in g for s in p.trail], parts=g)

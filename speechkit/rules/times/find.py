@@ -137,7 +137,8 @@ def find_times(text: str, date=None, *, plan_year: int | None = None, named: dic
     return [_expr(reading, text, item) for item in chosen]
 
 
-_DEF_NAME = re.compile(r"([\u4e00-\u9fff]{2}(?:月|周|季|会战|战役))(?:行动|活动|专项行动)?[”\"]?\s*$")
+_DEF_NAME = re.compile(r"([\u4e00-\u9fff]{2}(?:月|周|季|会战|战役|攻坚|攻坚战|行动))(?:行动|活动|专项行动)?[”\"]?(?:从|自)?\s*$")
+_DEF_AFTER = re.compile(r"\s*(?:为|是|作为)[“\"]?([\u4e00-\u9fff]{1,4}(?:月|期|周|阶段))[”\"]?")
 
 
 def define_periods(text: str, date=None, *, plan_year: int | None = None) -> dict[str, tuple[str, str]]:
@@ -145,10 +146,22 @@ def define_periods(text: str, date=None, *, plan_year: int | None = None) -> dic
 
     >>> define_periods("重点工程冲刺月行动9月1日开始，9月30日结束。", "2021-08-20")
     {'冲刺月': ('2021-09-01', '2021-09-30')}
+    >>> define_periods("“秋季攻坚”从9月1日开始，到11月30日结束，其中11月为冲刺月。", "2023-08-28")["攻坚期"]
+    ('2023-09-01', '2023-11-30')
+    >>> define_periods("9月至10月为冲刺期。", "2023-08-20")
+    {'冲刺期': ('2023-09-01', '2023-10-31')}
     """
     out = {}
     for t in find_times(text, date, plan_year=plan_year):
-        if t.rule not in ("window", "join") or not (t.start and t.end):
+        if not t.end:
+            continue
+        after = _DEF_AFTER.match(text, t.span[1])
+        if after and t.kind in ("date", "period") and t.rule not in ("this-year",):
+            # 「11月为冲刺月」「9月至10月为冲刺期」: a stretch of time given a name
+            start = t.start or t.end[:8] + "01"
+            out[after.group(1)] = (start, t.end)
+            continue
+        if t.rule not in ("window", "join") or not t.start:
             continue
         m = _DEF_NAME.search(text[max(0, t.span[0] - 16):t.span[0]])
         if m:
@@ -156,4 +169,6 @@ def define_periods(text: str, date=None, *, plan_year: int | None = None) -> dic
             out[name] = (t.start, t.end)
             if name.endswith(("会战", "战役")):
                 out[name[-2:]] = (t.start, t.end)  # 「百日会战…」 later called 「会战期间」
+            if len(name) >= 4 and name.endswith(("会战", "战役", "攻坚")):
+                out[name[-2:] + "期"] = (t.start, t.end)  # 「秋季攻坚…」 later called 「攻坚期内」
     return out
