@@ -35,25 +35,37 @@ class Grammar:
     def __init__(self, tokenizer):
         self._tokenizer = tokenizer
         self._pos = None
-        self._tk = None
+        self._longest = 6
         self._cache: dict[str, str | None] = {}
         self._tags_cache: dict[str, list] = {}
 
     def _tags(self, text: str) -> list[tuple[str, str]]:
-        """Words and part-of-speech tags of ``text``: the extractor's tokenizer segments it (no HMM), the
-        tags are those its ``POSTokenizer`` keeps for each word (``x`` for none); cached per text."""
+        """Words and part-of-speech tags of ``text``: the longest word of the extractor's dictionary at each
+        position (forward maximum matching, so no sentence-long segmentation is run for a clause's first
+        words), with the tag jieba's ``POSTokenizer`` keeps for it (``x`` for a character of no word)."""
         got = self._tags_cache.get(text)
         if got is None:
-            if self._pos is None:
-                import jieba.posseg
-
-                self._pos = jieba.posseg.POSTokenizer(self._tokenizer())
-                self._tk = self._pos.tokenizer
-            tab = self._pos.word_tag_tab
-            got = [(w, tab.get(w, "x")) for w in self._tk.lcut(text, HMM=False)]
+            tab = self._table()
+            got, i, n = [], 0, len(text)
+            while i < n:
+                for k in range(min(self._longest, n - i), 0, -1):
+                    tag = tab.get(text[i:i + k])
+                    if tag is not None or k == 1:
+                        got.append((text[i:i + k], tag or "x"))
+                        i += k
+                        break
             if len(self._tags_cache) < 200_000:
                 self._tags_cache[text] = got
         return got
+
+    def _table(self) -> dict:
+        if self._pos is None:
+            import jieba.posseg
+
+            self._pos = jieba.posseg.POSTokenizer(self._tokenizer())
+            self._pos.makesure_userdict_loaded()  # the domain dictionary's tags (弘扬 v…) over jieba's
+            self._longest = 6
+        return self._pos.word_tag_tab
 
     def leading_verb(self, text: str) -> str | None:
         """The verb a clause opens with (after adverbs), by part of speech; ``None`` when its first
