@@ -21,6 +21,9 @@ from .trail import Step
 __all__ = ["Candidate", "sentence_filter", "candidates"]
 
 SLOGAN_MAX = 10
+_BREAKS = re.compile(r"[，,、；;\d]")  # a slogan or a short theme has none of these
+_BREAKS_NO_ENUM = re.compile(r"[，,；;\d]")
+_HARD_BREAKS = re.compile(r"[；;\d]")
 
 
 @dataclass
@@ -61,11 +64,11 @@ def _slogan(tree: DocTree, sent: Span, core: str) -> bool:
     para = tree.paragraph_of(sent)
     if tree.genre != "speech" and (sent.start != para.start or sent.end >= para.end):
         return False  # reports and plans run slogans in at the head of a paragraph; speeches use them anywhere
-    if len(core) > SLOGAN_MAX or re.search(r"[，,、；;\d]", core) or is_checkable(core) \
+    if len(core) > SLOGAN_MAX or _BREAKS.search(core) or is_checkable(core) \
             or tree.recognized(sent.start, sent.end)[1] \
             or find_quantities(core):
         return False
-    cues = find_cues(core, tree.table)
+    cues = tree.recognized(sent.start, sent.end)[0]
     if any(clause("ban-or-guarantee").match(c.cue) for c in cues):
         return False  # 「严禁搞形象工程。」「确保不发生人员伤亡。」: a ban or a guarantee, not a slogan
     return not (cues and is_actor(clean_subject(core[:cues[0].span[0]])))  # 「县政府要抓好…」 names who
@@ -75,26 +78,26 @@ def _theme(tree: DocTree, sent: Span, core: str) -> bool:
     """A short standalone theme sentence heading a paragraph or item (「实施更大规模的减税。」)."""
     m = clause("list-mark").match(core)
     body = core[m.end():].lstrip("，,、：: ") if m else ""
-    if m and len(body) <= 20 and not re.search(r"[，,；;\d]", body):
+    if m and len(body) <= 20 and not _BREAKS_NO_ENUM.search(body):
         return True  # 「第三，坚决完成脱贫攻坚任务。」: a numbered theme
     para = tree.paragraph_of(sent)
     if sent.start != para.start or sent.end >= para.end:
         return False
-    cues = find_cues(core, tree.table)
+    cues = tree.recognized(sent.start, sent.end)[0]
     if cues and is_actor(clean_subject(core[:cues[0].span[0]])):
         return False  # 「县发改局要牵头制定…办法。」 names who: a task, not a theme
     if is_checkable(core):
         return False  # a concrete deliverable heads no theme
-    if len(core) <= 16 and not re.search(r"[，,、；;\d]", core):
+    if len(core) <= 16 and not _BREAKS.search(core):
         return True
     strong = any(c.strength == "strong" for c in cues)
-    return len(core) <= 30 and not strong and not re.search(r"[；;\d]", core)
+    return len(core) <= 30 and not strong and not _HARD_BREAKS.search(core)
 
 
 def _goal_bullet_wish(tree: DocTree, sent: Span, core: str) -> bool:
     """「--新型基础设施更加完善。」: a goal bullet that states a wish, with no cue, number or checkable
     object (spec section 4); 「——茶园面积稳定在12万亩以上。」 is a target."""
-    return sent.text.lstrip().startswith(("--", "——", "－－")) and not find_cues(sent.text, tree.table) \
+    return sent.text.lstrip().startswith(("--", "——", "－－")) and not tree.recognized(sent.start, sent.end)[0] \
         and not find_quantities(core) and not is_checkable(core.lstrip("-—－ "))
 
 
@@ -109,7 +112,7 @@ def _past_head(tree: DocTree, sent: Span, core: str) -> bool:
         if not (head and head[0].end is not None and not tree.forward(head[0])):
             return False
     return not any(clause("auxiliary-cue").match(c.cue) or c.cue in ("确保", "力争", "将")
-                   for c in find_cues(core, tree.table))
+                   for c in tree.recognized(sent.start, sent.end)[0])
 
 
 _STRUCTURAL = (("slogan", _slogan), ("theme-sentence", _theme), ("goal-bullet-wish", _goal_bullet_wish),

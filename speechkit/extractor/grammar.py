@@ -59,13 +59,21 @@ class Grammar:
         return got
 
     def _table(self) -> dict:
+        """``{word: tag}``: the tags of the extractor's tokenizer's dictionary file (what jieba's
+        ``POSTokenizer`` reads), with the domain words' own tags (弘扬 v…) over them. Read here rather than
+        through ``jieba.posseg``, whose import builds a second, global tagger over jieba's default
+        tokenizer."""
         if self._pos is None:
-            import jieba.posseg
-
-            self._pos = jieba.posseg.POSTokenizer(self._tokenizer())
-            self._pos.makesure_userdict_loaded()  # the domain dictionary's tags (弘扬 v…) over jieba's
-            self._longest = 6
-        return self._pos.word_tag_tab
+            tk = self._tokenizer()
+            tab = {}
+            with tk.get_dict_file() as f:  # jieba opens its dictionary (the default one or the tokenizer's)
+                for line in f:
+                    parts = line.decode("utf-8").split()
+                    if len(parts) == 3:
+                        tab[parts[0]] = parts[2]
+            tab.update(tk.user_word_tag_tab)
+            self._pos = tab
+        return self._pos
 
     def leading_verb(self, text: str) -> str | None:
         """The verb a clause opens with (after adverbs), by part of speech; ``None`` when its first

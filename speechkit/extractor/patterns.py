@@ -27,14 +27,24 @@ def mode_rules(name: str) -> dict[str, tuple[re.Pattern, dict]]:
     return out
 
 
+_COMPILED: dict[tuple[str, str], re.Pattern] = {}
+
+
+def _pattern(name: str, rid: str) -> re.Pattern:
+    pat = _COMPILED.get((name, rid))
+    if pat is None:
+        pat = _COMPILED[(name, rid)] = mode_rules(name)[rid][0]
+    return pat
+
+
 def clause(rid: str) -> re.Pattern:
     """The compiled pattern of clause rule ``rid`` (``data/clauses.yaml``)."""
-    return mode_rules("clauses")[rid][0]
+    return _COMPILED.get(("clauses", rid)) or _pattern("clauses", rid)
 
 
 def structure(rid: str) -> re.Pattern:
     """The compiled pattern of scope rule ``rid`` (``data/structure.yaml``)."""
-    return mode_rules("structure")[rid][0]
+    return _COMPILED.get(("structure", rid)) or _pattern("structure", rid)
 
 
 @lru_cache(maxsize=None)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from copy import copy
 from dataclasses import dataclass
 
 from ..rules.cues import find_cues
@@ -50,8 +49,9 @@ def _shifted(x, a: int):
     """``x`` with its span moved by ``-a`` (a cheap copy of a frozen dataclass)."""
     if a == 0:
         return x
-    y = copy(x)
-    object.__setattr__(y, "span", (x.span[0] - a, x.span[1] - a))
+    y = object.__new__(x.__class__)
+    y.__dict__.update(x.__dict__)
+    y.__dict__["span"] = (x.span[0] - a, x.span[1] - a)
     return y
 
 
@@ -221,7 +221,7 @@ class DocTree:
             return True  # 「一是…」「今年，…」「下一步，…」: an enumerated or forward-looking sentence
         sents = self.doc.sentences
         for j in (sent.index, sent.index - 1, sent.index - 2):
-            if j >= 0 and sents[j].parent == sent.parent and self._unquoted(find_cues(sents[j].text), sents[j].text):
+            if j >= 0 and sents[j].parent == sent.parent and self.recognized(sents[j].start, sents[j].end)[0]:
                 return True
         return False
 
