@@ -24,6 +24,7 @@ SLOGAN_MAX = 10
 _BREAKS = re.compile(r"[，,、；;\d]")  # a slogan or a short theme has none of these
 _BREAKS_NO_ENUM = re.compile(r"[，,；;\d]")
 _HARD_BREAKS = re.compile(r"[；;\d]")
+_VOCATIVE = re.compile(r"(?:同志们|各位代表|各位委员|各位|朋友们)[，,：:]")
 
 
 @dataclass
@@ -105,7 +106,8 @@ def _past_head(tree: DocTree, sent: Span, core: str) -> bool:
     """「过去一年，全县新建学校4所…」「去年，我们出台了…」「上半年，…」 (said in August): a sentence opened by a
     past time reports what was done, unless a modal directs something in it (「去年…，今年要…」);
     「今天召开…推进会，…」 describes the occasion."""
-    if structure("occasion-head").match(core):
+    voc = _VOCATIVE.match(core)  # 「同志们：今天召开…」
+    if structure("occasion-head").match(core, voc.end() if voc else 0):
         return True
     if not structure("past-head").match(core):
         head = [tt for tt in tree.recognized(sent.start, sent.end)[1] if tt.span[0] == 0 and tt.kind != "frequency"]
