@@ -7,6 +7,7 @@ annotated with their cues, times, quantities, subject and leading verb.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ..rules.checkable import is_checkable, relation, starts_with_verb, verb_pattern
@@ -77,16 +78,16 @@ def _slogan(tree: DocTree, sent: Span, core: str) -> bool:
 
 def _theme(tree: DocTree, sent: Span, core: str) -> bool:
     """A short standalone theme sentence heading a paragraph or item (「实施更大规模的减税。」)."""
+    cues = tree.recognized(sent.start, sent.end)[0]
     m = clause("list-mark").match(core)
+    if cues and is_actor(clean_subject(core[m.end() if m else 0:cues[0].span[0]])):
+        return False  # 「县发改局要牵头制定…办法。」「一是县交通局要…」 names who: a task, not a theme
     body = core[m.end():].lstrip("，,、：: ") if m else ""
     if m and len(body) <= 20 and not _BREAKS_NO_ENUM.search(body):
         return True  # 「第三，坚决完成脱贫攻坚任务。」: a numbered theme
     para = tree.paragraph_of(sent)
     if sent.start != para.start or sent.end >= para.end:
         return False
-    cues = tree.recognized(sent.start, sent.end)[0]
-    if cues and is_actor(clean_subject(core[:cues[0].span[0]])):
-        return False  # 「县发改局要牵头制定…办法。」 names who: a task, not a theme
     if is_checkable(core):
         return False  # a concrete deliverable heads no theme
     if len(core) <= 16 and not _BREAKS.search(core):
@@ -309,15 +310,17 @@ def split_enumeration(text: str, a: int, b: int, quantities=None) -> list[tuple[
     if len(qs) < 2:
         return _split_relations(a, t)
     cuts, last = [], 0
-    for i, ch in enumerate(t):
-        if ch != "、":
-            continue
-        left = [q for q in qs if last <= q.span[0] and q.span[1] <= i]
-        nxt = t.find("、", i + 1)
-        right_end = nxt if nxt > 0 else len(t)
-        right = [q for q in qs if i < q.span[0] and q.span[1] <= right_end]
-        if left and right and right[0].span[0] - i > 2 and left[0].span[0] - last > 1 and \
-                verb_pattern().search(t[i + 1:right[0].span[0]]) is not None:
+    qs = sorted(qs, key=lambda q: q.span)
+    starts = [q.span[0] for q in qs]
+    commas = [i for i, ch in enumerate(t) if ch == "、"]
+    for k, i in enumerate(commas):
+        right_end = commas[k + 1] if k + 1 < len(commas) else len(t)
+        j = bisect_left(starts, last)  # the first quantity of the left part, and of the right part
+        left = qs[j] if j < len(qs) and qs[j].span[1] <= i else None
+        r = bisect_left(starts, i + 1)
+        right = qs[r] if r < len(qs) and qs[r].span[1] <= right_end else None
+        if left and right and right.span[0] - i > 2 and left.span[0] - last > 1 and \
+                verb_pattern().search(t, i + 1, right.span[0]) is not None:
             cuts.append(i)
             last = i + 1
     if not cuts:

@@ -96,28 +96,41 @@ def _led_by(g: Group) -> Field:
 
 
 def _ensure_subject(p0) -> Field:
-    """「确保…重工、表面处理中心…开工建设」: the project named right after 确保/力争 owns the clause."""
+    """「确保…重工、表面处理中心…开工建设」: the project named right after 确保/力争 owns the clause. The
+    name runs from after the cue to the first time word or end state (one stretch of the text)."""
     m = clause("ensure-project").match(p0.text)
     if not m:
         return NONE
-    rest = m["rest"]
-    from ..rules.times import find_times
-
-    for tt in reversed(find_times(rest)):
-        rest = rest[:tt.span[0]] + rest[tt.span[1]:]
-    rest = rest.lstrip("、，, ")
-    mm = clause("observable-end").search(rest)
-    if not mm or mm.start() == 0:
+    begin = m.start("rest")
+    for tt in sorted(p0.times, key=lambda x: x.span):  # 「确保本月内、重工…开工建设」: a date right after the cue
+        while begin < len(p0.text) and p0.text[begin] in "、，, ":
+            begin += 1
+        if tt.span[0] == begin:
+            begin = tt.span[1]
+    while begin < len(p0.text) and p0.text[begin] in "、，, ":
+        begin += 1
+    stops = [tt.span[0] for tt in p0.times if tt.span[0] >= begin]
+    mm = clause("observable-end").search(p0.text, begin)
+    if mm:
+        stops.append(mm.start())
+    if not stops:
         return NONE
-    np_ = rest[:mm.start()]
+    stop = min(stops)
+    np_ = p0.text[begin:stop]
     if "的" in np_:
-        np_ = np_.rsplit("的", 1)[1]
-    np_ = re.sub(r"(?:圆满|顺利|全面|基本|整体|按时|如期|全部)+$", "", np_.strip("、，, "))
-    if len(np_) < 2 or starts_with_verb(np_) or re.search(r"[实完推达进]", np_[:1]) or \
-            re.search(r"目标|任务|工作|指标|圆满|顺利", np_):
+        begin += np_.rindex("的") + 1
+        np_ = p0.text[begin:stop]
+    lead = len(np_) - len(np_.lstrip("、，, "))
+    np_ = _ENSURE_TAIL.sub("", np_.strip("、，, "))
+    begin += lead
+    if len(np_) < 2 or starts_with_verb(np_) or _NOT_PROJECT_HEAD.match(np_) or _GOAL_WORDS.search(np_):
         return NONE  # 「确保全年目标任务圆满完成」: the goal, not who owns it
-    off = p0.text.find(np_)
-    return Field(np_, "ensure-subject", (p0.start + off, p0.start + off + len(np_)) if off >= 0 else None)
+    return Field(np_, "ensure-subject", (p0.start + begin, p0.start + begin + len(np_)))
+
+
+_ENSURE_TAIL = re.compile(r"(?:圆满|顺利|全面|基本|整体|按时|如期|全部|在|于)+$")
+_NOT_PROJECT_HEAD = re.compile(r"[实完推达进]")
+_GOAL_WORDS = re.compile(r"目标|任务|工作|指标|圆满|顺利")
 
 
 def cue_fields(g: Group, carry: Carry, hedges) -> tuple[Field, str]:

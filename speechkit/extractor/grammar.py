@@ -28,12 +28,29 @@ def _data() -> dict:
             "object_openers": re.compile("^(?:" + "|".join(map(re.escape, d["object_openers"]["words"])) + ")")}
 
 
-class Grammar:
-    """Verb-led clauses by part of speech, with a cache per text. ``tokenizer``: a callable giving the
-    extractor's ``jieba.Tokenizer`` (called on first need)."""
+@lru_cache(maxsize=1)
+def _dictionary_tags() -> dict:
+    """``{word: tag}`` of jieba's main dictionary and of speechkit's domain dictionary (read-only)."""
+    import jieba
 
-    def __init__(self, tokenizer):
-        self._tokenizer = tokenizer
+    from ..tokenize import domain_words
+
+    tab = {}
+    with jieba.get_dict_file() as f:
+        for line in f:
+            parts = line.decode("utf-8").split()
+            if len(parts) == 3:
+                tab[parts[0]] = parts[2]
+    tab.update({w: t for w, _, t in domain_words() if t})
+    return tab
+
+
+class Grammar:
+    """Verb-led clauses by part of speech, with a cache per text. ``words``: ``(word, tag)`` pairs of the
+    extractor's own dictionary additions (its owners and domain words), over jieba's tags."""
+
+    def __init__(self, words=()):
+        self._words = {w: t for w, t in words}
         self._pos = None
         self._longest = 6
         self._cache: dict[str, str | None] = {}
@@ -59,19 +76,13 @@ class Grammar:
         return got
 
     def _table(self) -> dict:
-        """``{word: tag}``: the tags of the extractor's tokenizer's dictionary file (what jieba's
-        ``POSTokenizer`` reads), with the domain words' own tags (弘扬 v…) over them. Read here rather than
-        through ``jieba.posseg``, whose import builds a second, global tagger over jieba's default
-        tokenizer."""
+        """``{word: tag}``: the tags of jieba's dictionary (what its ``POSTokenizer`` reads), with the domain
+        words' tags and this extractor's own words over them. Read here rather than through ``jieba.posseg``,
+        whose import builds a global tagger over jieba's default tokenizer; the dictionary's part is parsed
+        once per process (it never changes)."""
         if self._pos is None:
-            tk = self._tokenizer()
-            tab = {}
-            with tk.get_dict_file() as f:  # jieba opens its dictionary (the default one or the tokenizer's)
-                for line in f:
-                    parts = line.decode("utf-8").split()
-                    if len(parts) == 3:
-                        tab[parts[0]] = parts[2]
-            tab.update(tk.user_word_tag_tab)
+            tab = dict(_dictionary_tags())
+            tab.update(self._words)
             self._pos = tab
         return self._pos
 

@@ -52,7 +52,7 @@ class Extractor:
         self.domain_words = tuple(domain_words)
         self._table = cue_table(self.cues)
         self._tokenizer = None
-        self.grammar = Grammar(lambda: self.tokenizer)
+        self.grammar = Grammar([(w, "n") for w in self.domain_words + tuple(self.owners)])
 
     @property
     def tokenizer(self):

@@ -80,7 +80,8 @@ def build(tree: DocTree, d: Draft, sentence_text: str) -> Commitment:
     trail = [Step(s.stage, s.rule, raw(s.span), s.note) for s in d.trail]
     return Commitment(
         doc_id=tree.speech.doc_id, start=rs, end=re_, text=d.text, modality=d.modality.value, strength=d.strength,
-        owner=owner, action=_action(d.text, owner), deadline=d.deadline.value, metrics=metrics,
+        owner=owner, action=_action(d.text, owner), deadline=dict(d.deadline.value) if d.deadline.value else None,
+        metrics=metrics,
         frequency=d.frequency.value, checkable=bool(d.checkable.value),
         owner_rule=d.owner.rule, owner_span=raw(d.owner.span), deadline_rule=d.deadline.rule,
         deadline_span=raw(d.deadline.span), cue_span=raw(d.modality.span),

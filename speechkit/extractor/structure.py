@@ -61,7 +61,7 @@ def review_ranges(doc: Document, sections) -> list[tuple[int, int]]:
     that announces the targets."""
     out = []
     for h, a, b in sections:
-        if not structure("review-heading").search(h.text):
+        if h.level != 1 or not structure("review-heading").search(h.text):
             continue
         if structure("mixed-heading").search(h.text):
             intro = next((p.start for p in doc.paragraphs if a < p.start < b and
@@ -124,11 +124,12 @@ class DocTree:
         self._found = None
         self._memo: dict[tuple[int, int], tuple] = {}
         self.scopes = sorted(build_scopes(self), key=lambda s: (s.start, -s.end))
-        self._scope_starts = [s.start for s in self.scopes]
-        self._scope_reach, reach = [], -1
-        for s in self.scopes:
-            reach = max(reach, s.end)
-            self._scope_reach.append(reach)
+        self._by_field: dict[str, tuple[list, list, list]] = {}
+        for s in self.scopes:  # per field: the scopes, their starts, and the furthest end reached so far
+            scopes, starts, reach = self._by_field.setdefault(s.field, ([], [], []))
+            scopes.append(s)
+            starts.append(s.start)
+            reach.append(max(reach[-1], s.end) if reach else s.end)
 
     # ------------------------------------------------------------ recognizers
     def times(self, text: str) -> list:
@@ -245,10 +246,10 @@ class DocTree:
 
     def scope(self, field: str, pos: int) -> Scope | None:
         """The innermost scope setting ``field`` at cleaned offset ``pos`` (the last one opened)."""
-        i = bisect_right(self._scope_starts, pos) - 1
-        while i >= 0 and self._scope_reach[i] > pos:
-            s = self.scopes[i]
-            if s.field == field and pos < s.end:
-                return s
+        scopes, starts, reach = self._by_field.get(field, ((), (), ()))
+        i = bisect_right(starts, pos) - 1
+        while i >= 0 and reach[i] > pos:
+            if pos < scopes[i].end:
+                return scopes[i]
             i -= 1
         return None

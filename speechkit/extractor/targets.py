@@ -35,6 +35,7 @@ def target_list(tree: DocTree, sent: Span, cands: list[Candidate], colon_at: int
     groups: list[list[Candidate]] = []
     for p in cands:
         if p.start < colon_at:
+            p.note("grouping", "target-statement-head", "skip")  # 「今年…主要预期目标是：」 announces, directs nothing
             continue
         if groups and clause("comparison-tail").match(p.text):
             groups[-1].append(p)

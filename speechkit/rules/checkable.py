@@ -69,7 +69,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "service": re.compile("(?:" + "|".join(map(re.escape, obj["services"]["words"])) + ")$"),
         "relation": re.compile("(?:" + "|".join(map(re.escape, sorted(obj["statistics"]["words"], key=len, reverse=True)))
                                + r")(?:要|将|继续|进一步|总体|力争|保持|实现|稳步|基本|逐步|安排|比(?:去年|上年)(?:有所)?|"
-                               + r"[与同和跟][^，,；;]{1,16}?(?:相|基本|保持)?)*(?:"
+                               + r"[与同和跟][^，,；;与同和跟]{1,16}?(?:相|基本|保持)?){0,3}(?:"
                                + "|".join(map(re.escape, sorted(obj["state_predicates"]["words"], key=len, reverse=True)))
                                + ")"),
         "ban": re.compile("^(?:" + "|".join(map(re.escape, d["prohibitions"])) + ")"),
