@@ -24,7 +24,7 @@ from .grouping import group
 from .records import Draft, build, checkable_field
 from .structure import DocTree
 from .targets import statement_colon, target_list
-from .trail import Rejection, Step
+from .trail import Rejection, Step, Trail
 
 __all__ = ["Extractor", "extract", "STAGES"]
 
@@ -130,8 +130,7 @@ def _show(v) -> str:
 def _rejection(tree: DocTree, a: int, b: int, text: str, stage: str, rule: str, trail=()) -> Rejection:
     cl = tree.doc.cleaned
     rs, re_ = cl.raw_span(a, b)
-    steps = [Step(s.stage, s.rule, cl.raw_span(*s.span) if s.span else None, s.note) for s in trail]
-    return Rejection(rs, re_, text, stage, rule, steps)
+    return Rejection(rs, re_, text, stage, rule, Trail(trail, cl.raw_span))
 
 
 def extract(speech: Speech | str, date=None, **kw) -> Extraction:

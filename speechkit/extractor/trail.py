@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["Field", "Step", "Rejection", "NONE"]
+__all__ = ["Field", "Step", "Rejection", "NONE", "Trail"]
 
 
 @dataclass(frozen=True)
@@ -58,3 +58,34 @@ class Rejection:
 
     def __repr__(self) -> str:
         return f"Rejection({self.text[:20]!r}, {self.stage}:{self.rule}, raw={self.start}:{self.end})"
+
+
+class Trail:
+    """A record's steps, their spans mapped to raw offsets when read (most trails are never read)."""
+
+    __slots__ = ("_steps", "_to_raw", "_raw")
+
+    def __init__(self, steps, to_raw):
+        self._steps, self._to_raw, self._raw = list(steps), to_raw, None
+
+    def _mapped(self) -> list:
+        if self._raw is None:
+            f = self._to_raw
+            self._raw = [Step(s.stage, s.rule, f(*s.span) if s.span and s.span[0] is not None else None, s.note)
+                         for s in self._steps]
+        return self._raw
+
+    def __iter__(self):
+        return iter(self._mapped())
+
+    def __len__(self) -> int:
+        return len(self._steps)
+
+    def __getitem__(self, i):
+        return self._mapped()[i]
+
+    def __eq__(self, other) -> bool:
+        return list(self) == list(other)
+
+    def __repr__(self) -> str:
+        return f"Trail({len(self._steps)} steps)"
