@@ -243,7 +243,7 @@ def cmd_compare(a) -> int:
     """Two verdicts for every commitment of every chain: one JSON line per link (``--ledger``: one row
     per commitment, the analyst's table)."""
     from .compare.chain import compare_chain
-    from .compare.ledger import chains_of, ledger
+    from .compare.table import chains_of, ledger
     from .extractor import Extractor
 
     speeches, failed = _read_all(a.paths, a.manifest)

@@ -14,7 +14,7 @@ from speechkit.compare import LEDGER_COLUMNS, OUTCOME_REASONS, OUTCOME_STATUSES,
 
 GOLD = "gwr-jiangcheng.jsonl"
 SUBMODULES = ["speechkit.compare", "speechkit.compare.review", "speechkit.compare.judge", "speechkit.compare.targets",
-              "speechkit.compare.link", "speechkit.compare.chain", "speechkit.compare.ledger", "speechkit.outcomes"]
+              "speechkit.compare.link", "speechkit.compare.chain", "speechkit.compare.table", "speechkit.outcomes"]
 # (model, outcome and restate have no examples of their own: chain's run through them)
 
 

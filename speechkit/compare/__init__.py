@@ -12,7 +12,7 @@ Small modules, each with its rules in data:
 * :mod:`.outcome` the outcome verdict, from the review part of the report that judges it;
 * :mod:`.restate` the restatement verdict, from the next report's plan;
 * :mod:`.chain`   both verdicts of every commitment, for a pair or a chain;
-* :mod:`.ledger`  the publishable table (:func:`ledger`) and the researchers' panel (:func:`panel`).
+* :mod:`.table`   the publishable table (:func:`ledger`) and the researchers' panel (:func:`panel`).
 
 Importing this package is light: the modules load on first use.
 """
@@ -24,8 +24,8 @@ __all__ = ["Link", "compare", "compare_chain", "judge", "ledger", "panel", "STAT
            "OUTCOME_REASONS", "RESTATEMENT_STATUSES", "LEDGER_COLUMNS"]
 
 _WHERE = {"Link": "chain", "compare_chain": "chain", "STATUSES": "chain", "OUTCOME_STATUSES": "chain",
-          "OUTCOME_REASONS": "chain", "RESTATEMENT_STATUSES": "chain", "judge": "judge", "ledger": "ledger",
-          "panel": "ledger", "LEDGER_COLUMNS": "ledger"}
+          "OUTCOME_REASONS": "chain", "RESTATEMENT_STATUSES": "chain", "judge": "judge", "ledger": "table",
+          "panel": "table", "LEDGER_COLUMNS": "table"}
 
 
 def compare(a, b, **kw):
