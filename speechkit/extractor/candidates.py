@@ -78,16 +78,18 @@ def _slogan(tree: DocTree, sent: Span, core: str) -> bool:
 
 def _theme(tree: DocTree, sent: Span, core: str) -> bool:
     """A short standalone theme sentence heading a paragraph or item (「实施更大规模的减税。」)."""
-    cues = tree.recognized(sent.start, sent.end)[0]
     m = clause("list-mark").match(core)
+    body = core[m.end():].lstrip("，,、：: ") if m else ""
+    numbered = m and len(body) <= 20 and not _BREAKS_NO_ENUM.search(body)
+    para = tree.paragraph_of(sent)
+    heads = sent.start == para.start and sent.end < para.end and len(core) <= 30
+    if not (numbered or heads):
+        return False  # cheap checks first: most sentences are neither
+    cues = tree.recognized(sent.start, sent.end)[0]
     if cues and is_actor(clean_subject(core[m.end() if m else 0:cues[0].span[0]])):
         return False  # 「县发改局要牵头制定…办法。」「一是县交通局要…」 names who: a task, not a theme
-    body = core[m.end():].lstrip("，,、：: ") if m else ""
-    if m and len(body) <= 20 and not _BREAKS_NO_ENUM.search(body):
+    if numbered:
         return True  # 「第三，坚决完成脱贫攻坚任务。」: a numbered theme
-    para = tree.paragraph_of(sent)
-    if sent.start != para.start or sent.end >= para.end:
-        return False
     if is_checkable(core):
         return False  # a concrete deliverable heads no theme
     if len(core) <= 16 and not _BREAKS.search(core):

@@ -113,7 +113,9 @@ class DocTree:
         title = meta.get("title") or doc.text[:120]
         self.genre = genre_of(meta, title)
         self.plan_year = plan_year_of(self.genre, title)
-        self.named = define_periods(doc.text, self.date, plan_year=self.plan_year)
+        # periods the text defines (「…9月1日开始，9月30日结束」「11月为冲刺月」): looked for only where a marker is
+        self.named = define_periods(doc.text, self.date, plan_year=self.plan_year) \
+            if structure("period-definition").search(doc.text) else {}
         self._clauses: dict[int, list[Span]] = {}
         for c in doc.clauses:
             self._clauses.setdefault(c.parent, []).append(c)

@@ -12,13 +12,14 @@ grouping    new-subject                    [0:12] a new actor starts a record
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 __all__ = ["Field", "Step", "Rejection", "NONE", "Trail"]
 
 
-@dataclass(frozen=True)
-class Field:
-    """One field of a record: its value, the rule that set it, and where it came from."""
+class Field(NamedTuple):
+    """One field of a record: its value, the rule that set it, and where it came from (a tuple: cheap
+    to make, immutable)."""
 
     value: object
     rule: str | None = None
@@ -31,8 +32,7 @@ class Field:
 NONE = Field(None)
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(NamedTuple):
     """One decision: the stage that took it, the rule applied, the span it looked at."""
 
     stage: str
