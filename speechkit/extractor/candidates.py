@@ -113,8 +113,8 @@ def _past_head(tree: DocTree, sent: Span, core: str) -> bool:
     if structure("occasion-head").match(core, voc.end() if voc else 0):
         return True
     if not structure("past-head").match(core):
-        head = [tt for tt in tree.recognized(sent.start, sent.end)[1] if tt.span[0] == 0 and tt.kind != "frequency"]
-        if not (head and head[0].end is not None and not tree.forward(head[0])):
+        head = tree.time_at(sent.start)  # 「上半年，…」 said in August: a time that has passed
+        if head is None or head.kind == "frequency" or head.end is None or tree.forward(head):
             return False
     return not any(clause("auxiliary-cue").match(c.cue) or c.cue in ("确保", "力争", "将")
                    for c in tree.recognized(sent.start, sent.end)[0])

@@ -166,6 +166,14 @@ class DocTree:
         self._memo[key] = out = tuple(out)
         return out
 
+    def time_at(self, pos: int):
+        """The document's time expression that starts exactly at cleaned offset ``pos`` (or ``None``)."""
+        if self._found is None:
+            self.recognized(pos, pos)
+        (_, times, _), (_, starts, _) = self._found
+        i = bisect_left(starts, pos)
+        return times[i] if i < len(starts) and starts[i] == pos else None
+
     @staticmethod
     def _unquoted(cues: list, text: str) -> list:
         """Cues outside quotation marks: 「全面推行“必须办、马上办”工作机制」 names a policy, it directs nothing."""
