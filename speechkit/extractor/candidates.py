@@ -19,7 +19,7 @@ from .patterns import clause, first_rule, structure
 from .structure import TRAIL, DocTree
 from .trail import Step
 
-__all__ = ["Candidate", "sentence_filter", "candidates"]
+__all__ = ["Candidate", "sentence_filter", "wording_filter", "candidates"]
 
 SLOGAN_MAX = 10
 _BREAKS = re.compile(r"[，,、；;\d]")  # a slogan or a short theme has none of these
@@ -136,6 +136,12 @@ def sentence_filter(tree: DocTree, sent: Span) -> str | None:
     for name, rule in _STRUCTURAL:
         if rule(tree, sent, core):
             return name
+    return None
+
+
+def wording_filter(sent: Span) -> str | None:
+    """The rule of ``data/sentences.yaml`` whose wording says this sentence holds no commitment (rhetorical
+    questions, evaluations, procedure, titles…), or ``None``. Asked only of sentences that would give a record."""
     return first_rule("sentences", sent.text)
 
 

@@ -89,6 +89,8 @@ def _actor(tree: DocTree, p0, owners) -> bool:
 def _led_by(g: Group) -> Field:
     """「由X牵头/负责/进行…」 in the record's own text names its owner (spec section 3)."""
     for p in g.parts:
+        if "由" not in p.text:
+            continue
         lo = lead_owner(p.text)
         if lo and lo[1] == "led-by" and is_actor(lo[0]):
             return Field(lo[0], "led-by", (p.start + lo[2][0], p.start + lo[2][1]))

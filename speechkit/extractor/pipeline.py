@@ -17,7 +17,7 @@ from ..speech import Speech
 from ..rules.cues import cue_table
 from ..segment import Span, segment
 from . import fields as F
-from .candidates import candidates, sentence_filter
+from .candidates import candidates, sentence_filter, wording_filter
 from .extraction import Extraction
 from .grammar import Grammar
 from .grouping import group
@@ -82,10 +82,13 @@ class Extractor:
             return []
         cands = candidates(tree, sent)
         targets = statement_colon(tree, sent)
+        groups, facts = ([], None) if targets is not None else group(tree, sent, cands, self.owners)  # stage 3
+        if (targets is not None or groups) and (why := wording_filter(sent)) is not None:
+            rejected.append(_rejection(tree, sent.start, sent.end, sent.text, "candidates", why))
+            return []
         if targets is not None:
             drafts = target_list(tree, sent, cands, *targets)  # a main-targets statement
         else:
-            groups, facts = group(tree, sent, cands, self.owners)  # stage 3: grouping
             drafts = self._drafts(tree, sent, cands, groups, facts)  # stage 4: fields
         used = {id(p) for d in drafts for p in d.parts}
         for p in cands:
