@@ -1,9 +1,12 @@
-"""Locate ../shared (real documents, evaluation only; never copied into the repository)."""
+"""Locate ../shared (real documents, evaluation only; never copied into the repository).
+
+``$SPEECHKIT_SHARED`` names another place for it (a checkout in a worktree, say)."""
+import os
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+SHARED = Path(os.environ["SPEECHKIT_SHARED"]) if os.environ.get("SPEECHKIT_SHARED") else ROOT.parent / "shared"
 
 
 def require_shared():

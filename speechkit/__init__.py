@@ -8,7 +8,7 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 _EXPORTS = {
-    "read_speech": "io", "read_corpus": "io", "Speech": "io", "Corpus": "io", "ReadError": "io",
+    "read_speech": "io", "read_corpus": "io", "Speech": "speech", "Corpus": "io", "ReadError": "io",
     "clean": "clean", "Cleaned": "clean",
     "segment": "segment", "Document": "segment", "Span": "segment",
     "make_tokenizer": "tokenize",

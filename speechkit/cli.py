@@ -215,6 +215,27 @@ def cmd_text(a) -> int:
     return 1 if failed else 0
 
 
+def cmd_explain(a) -> int:
+    """Why the text at a raw offset is, or is not, a commitment, and where each field came from."""
+    from .extractor import Extractor
+
+    speeches, failed = _read_all([a.path], a.manifest, a.date)
+    if not speeches:
+        return 1
+    res = Extractor().extract(speeches[0])
+    if a.at is None and a.record is None:
+        for i in range(len(res)):
+            print(res.explain(i) + "\n")
+    elif a.record is not None:
+        if not 0 <= a.record < len(res):
+            print(f"speechkit: {a.path}: no record {a.record} (it has {len(res)})", file=sys.stderr)
+            return 2
+        print(res.explain(a.record))
+    else:
+        print(res.explain(at=a.at))
+    return 0
+
+
 def cmd_report(a) -> int:
     """Build the static report site of the speeches into the folder ``-o``."""
     import time
@@ -232,41 +253,53 @@ def cmd_report(a) -> int:
     return 1 if failed else 0
 
 
+_LINK_KEYS = ("a_doc", "a_start", "a_end", "a_text", "b_doc", "b_start", "b_end", "b_text", "kind", "status",
+              "reason", "indicator", "method", "score", "part", "tolerance", "rule", "evidence")
+
+
 def cmd_compare(a) -> int:
-    """Link each speech's commitments to the next speech of its chain; one JSON line per link."""
-    from .compare import _chains, compare_chain
+    """Two verdicts for every commitment of every chain: one JSON line per link (``--ledger``: one row
+    per commitment, the analyst's table)."""
+    from .compare.chain import compare_chain
+    from .compare.table import chains_of, ledger
     from .extractor import Extractor
 
     speeches, failed = _read_all(a.paths, a.manifest)
     ex = Extractor()
     links = []
-    for name, chain in sorted(_chains(speeches).items()):
+    for _, chain in sorted(chains_of(speeches).items()):
         if len(chain) < 2:
-            print(f"speechkit: chain {name!r} has one speech ({chain[0].doc_id}): nothing to compare",
+            print(f"speechkit: chain of one speech ({chain[0].doc_id}): its commitments get no later report",
                   file=sys.stderr)
-            continue
         links.extend(compare_chain(chain, extractor=ex))
-    keys = ("a_doc", "a_start", "a_end", "b_doc", "b_start", "b_end", "status", "a_text", "b_text", "score",
-            "kind", "indicator", "evidence")
-    records = [{k: l.to_dict()[k] for k in keys} for l in links]
-    if a.format == "jsonl":
-        body = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
-        if a.output:
-            Path(a.output).write_text(body, encoding="utf-8")
-        else:
-            sys.stdout.write(body)
+    if a.ledger:
+        df = ledger(speeches, as_of=a.as_of, links=links, checkable_only=a.checkable_only)
     else:
+        rows = [{k: getattr(l, k) for k in _LINK_KEYS} for l in links]
+        if a.format == "jsonl":
+            return _write_jsonl(rows, a.output, failed)  # no pandas needed
         import pandas as pd
 
-        df = pd.DataFrame(records, columns=keys)
+        df = pd.DataFrame(rows, columns=list(_LINK_KEYS))
         df["evidence"] = df["evidence"].map("; ".join)
-        if a.format == "csv":
-            df.to_csv(a.output or sys.stdout, index=False)
-        else:
-            if not a.output:
-                print("speechkit: --format parquet needs -o FILE", file=sys.stderr)
-                return 2
-            df.to_parquet(a.output, index=False)
+    if a.format == "jsonl":
+        return _write_jsonl(df.astype(object).where(df.notna(), None).to_dict("records"), a.output, failed)
+    if a.format == "csv":
+        df.to_csv(a.output or sys.stdout, index=False)
+    else:
+        if not a.output:
+            print("speechkit: --format parquet needs -o FILE", file=sys.stderr)
+            return 2
+        df.to_parquet(a.output, index=False)
+    return 1 if failed else 0
+
+
+def _write_jsonl(rows, output, failed) -> int:
+    body = "".join(json.dumps(r, ensure_ascii=False, default=str) + "\n" for r in rows)
+    if output and output != "-":
+        Path(output).write_text(body, encoding="utf-8")
+    else:
+        sys.stdout.write(body)
     return 1 if failed else 0
 
 
@@ -380,6 +413,16 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--info", action="store_true", help="also say, on standard error, the format, encoding and "
                    "number of pages or paragraphs of each file")
     t.set_defaults(func=cmd_text)
+    x = sub.add_parser("explain", help="say why a clause is or is not a commitment",
+                       description="Explain the extractor's decisions on one file: at a raw character offset (the "
+                       "record or the rejected sentence or clause there, with the rule that decided), for one record "
+                       "by its number, or for every record.")
+    x.add_argument("path", help=FORMATS_HELP)
+    x.add_argument("--at", type=int, help="a character offset into the text as read (`speechkit text FILE`)")
+    x.add_argument("--record", type=int, help="the number of a record (0 = the first)")
+    x.add_argument("--manifest", action="append", help="manifest CSV giving the speech's date and kind (may be repeated)")
+    x.add_argument("--date", help="speech date YYYY-MM-DD (overrides the manifest)")
+    x.set_defaults(func=cmd_explain)
     s = sub.add_parser("segment", help="clean and segment; print a summary",
                        description="Clean and segment speeches; print their size, noise removed and headings.")
     s.add_argument("paths", nargs="+", help=FORMATS_HELP)
@@ -407,13 +450,19 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--title", default="讲话承诺追踪", help="the site's name (default 讲话承诺追踪)")
     r.add_argument("--no-figures", action="store_true", help="leave the figures out (faster)")
     r.set_defaults(func=cmd_report)
-    c = sub.add_parser("compare", help="link commitments to the next speech of their chain",
-                       description="Link each speech's commitments to the next speech of its chain (the manifest's "
-                       "chain column): one record per link, with status and evidence.")
+    c = sub.add_parser("compare", help="two verdicts (outcome, restatement) for every commitment of a chain",
+                       description="Give every commitment of every speech of a chain (the manifest's chain column) "
+                       "two verdicts: its outcome, read from the review part of the report that judges it, and its "
+                       "restatement in the next report's plan. One JSON line per link (kind outcome or restatement), "
+                       "or with --ledger one row per commitment.")
     c.add_argument("paths", nargs="+", help=FORMATS_HELP)
     c.add_argument("--manifest", action="append", help="manifest CSV with a chain column (may be repeated)")
     c.add_argument("--format", default="jsonl", choices=["jsonl", "csv", "parquet"], help="output format "
                    "(default jsonl)")
+    c.add_argument("--ledger", action="store_true", help="one row per commitment (the ledger table, both "
+                   "verdicts and both quotes) instead of one per link")
+    c.add_argument("--as-of", help="date YYYY-MM-DD for days overdue in the ledger (no default: no clock)")
+    c.add_argument("--checkable-only", action="store_true", help="ledger rows for checkable commitments only")
     c.add_argument("-o", "--output", help="output file (default: standard output)")
     c.set_defaults(func=cmd_compare)
     return ap

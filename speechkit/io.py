@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from .speech import Speech  # noqa: E402  (the type lives in its own module; re-exported here)
+
 __all__ = ["Speech", "Corpus", "ReadError", "read_speech", "read_corpus", "decode_bytes", "read_manifest",
            "parse_date", "list_files"]
 
@@ -33,65 +35,6 @@ class ReadError(ValueError):
         self.path = str(path)
         self.reason = reason
         super().__init__(f"{path}: {reason}")
-
-
-@dataclass
-class Speech:
-    """One decoded speech: ``raw`` is the text every offset refers to."""
-
-    doc_id: str
-    raw: str
-    date: dt.date | None = None
-    date_source: str | None = None
-    encoding: str | None = None
-    path: str | None = None
-    meta: dict = field(default_factory=dict)
-
-    @property
-    def title(self) -> str | None:
-        return self.meta.get("title") or None
-
-    def locate(self, offset: int) -> dict:
-        """Where a raw offset lies in the source file: ``{"page": n}`` (PDF), ``{"paragraph": n}``
-        (Word, HTML), ``{}`` for plain text. Pages and paragraphs count from 1.
-
-        >>> Speech("d", "一。二。", meta={"pages": [0, 2]}).locate(2)
-        {'page': 2}
-        """
-        from .readers import Layout
-
-        layout = Layout.from_meta(self.meta)
-        return layout.locate(offset) if layout else {}
-
-    def __repr__(self) -> str:
-        date = self.date.isoformat() if self.date else "no date"
-        src = f" ({self.date_source})" if self.date_source else ""
-        head = "".join(self.raw[:24].split())
-        return f"Speech({self.doc_id!r}, {len(self.raw):,} chars, {date}{src}, {self.encoding or 'str'}, {head!r}…)"
-
-    def _repr_html_(self) -> str:
-        """In a notebook: the speech with its commitments highlighted (extracted with a default extractor)."""
-        from html import escape
-
-        from .extractor import extract
-        from .html import highlight
-
-        date = self.date.isoformat() if self.date else "no date"
-        head = f"<p><b>{escape(self.doc_id or '')}</b> · {escape(self.title or '')} · {date}</p>"
-        return head + highlight(extract(self))
-
-    @classmethod
-    def from_text(cls, text: str, doc_id: str = "text", date: dt.date | str | None = None, **meta) -> "Speech":
-        """Build a speech from a string already in memory.
-
-        >>> Speech.from_text("今年要完成。", date="2020-03-05").date
-        datetime.date(2020, 3, 5)
-        """
-        raw = normalize_newlines(text)
-        d, src = _coerce_date(date), "argument" if date else None
-        if d is None:
-            d, src = infer_date(raw, meta.get("title"))
-        return cls(doc_id=doc_id, raw=raw, date=d, date_source=src, meta=dict(meta))
 
 
 # ----------------------------------------------------------------- decoding

@@ -23,6 +23,10 @@ class LexiconError(ValueError):
     pass
 
 
+#: libyaml's safe loader when PyYAML was built with it (several times faster), else the pure-Python one
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 @lru_cache(maxsize=None)
 def _load_text(name: str) -> str:
     return resources.files("speechkit").joinpath("data", name).read_text(encoding="utf-8")
@@ -31,11 +35,14 @@ def _load_text(name: str) -> str:
 def load(name: str) -> dict:
     """Parse ``data/<name>.yaml`` (a fresh object each call: callers may modify it)."""
     try:
-        data = yaml.safe_load(_load_text(f"{name}.yaml"))
+        data = yaml.load(_load_text(f"{name}.yaml"), Loader=_LOADER)
     except yaml.YAMLError as e:
         raise LexiconError(f"data/{name}.yaml: not valid YAML: {e}") from None
     if not isinstance(data, dict):
         raise LexiconError(f"data/{name}.yaml: top level must be a mapping")
+    from .schema import validate
+
+    validate(name, data)
     return data
 
 

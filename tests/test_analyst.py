@@ -88,6 +88,11 @@ def test_ics_has_one_event_per_dated_checkable_commitment(gwr, tmp_path):
     assert (tmp_path / "d.ics").read_bytes().count(b"\r\n") == ics.count("\r\n")
 
 
-def test_speech_displays_highlighted(speeches):
-    page = speeches["jiangcheng-tuijin-2021"]._repr_html_()
-    assert "jiangcheng-tuijin-2021" in page and page.count('class="sk-c ') >= 10
+def test_speech_displays_its_text_and_extraction_highlights(speeches):
+    """A speech is data: its display shows the text and runs no extractor; the extraction highlights."""
+    from speechkit import extract
+
+    sp = speeches["jiangcheng-tuijin-2021"]
+    page = sp._repr_html_()
+    assert "jiangcheng-tuijin-2021" in page and 'class="sk-c ' not in page and sp.raw[:10] in page
+    assert extract(sp)._repr_html_().count('class="sk-c ') >= 10

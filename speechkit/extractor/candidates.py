@@ -7,9 +7,10 @@ annotated with their cues, times, quantities, subject and leading verb.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from ..rules.checkable import is_checkable, starts_with_verb, verb_pattern
+from ..rules.checkable import is_checkable, relation, starts_with_verb, verb_pattern
 from ..rules.cues import find_cues
 from ..rules.owners import clean_subject, is_actor
 from ..rules.quantities import find_quantities
@@ -18,9 +19,13 @@ from .patterns import clause, first_rule, structure
 from .structure import TRAIL, DocTree
 from .trail import Step
 
-__all__ = ["Candidate", "sentence_filter", "candidates"]
+__all__ = ["Candidate", "sentence_filter", "wording_filter", "candidates"]
 
 SLOGAN_MAX = 10
+_BREAKS = re.compile(r"[，,、；;\d]")  # a slogan or a short theme has none of these
+_BREAKS_NO_ENUM = re.compile(r"[，,；;\d]")
+_HARD_BREAKS = re.compile(r"[；;\d]")
+_VOCATIVE = re.compile(r"(?:同志们|各位代表|各位委员|各位|朋友们)[，,：:]")
 
 
 @dataclass
@@ -61,11 +66,12 @@ def _slogan(tree: DocTree, sent: Span, core: str) -> bool:
     para = tree.paragraph_of(sent)
     if tree.genre != "speech" and (sent.start != para.start or sent.end >= para.end):
         return False  # reports and plans run slogans in at the head of a paragraph; speeches use them anywhere
-    if len(core) > SLOGAN_MAX or re.search(r"[，,、；;\d]", core) or is_checkable(core) or tree.times(core) \
+    if len(core) > SLOGAN_MAX or _BREAKS.search(core) or is_checkable(core) \
+            or tree.recognized(sent.start, sent.end)[1] \
             or find_quantities(core):
         return False
-    cues = find_cues(core, tree.table)
-    if any(c.strength == "strong" for c in cues):
+    cues = tree.recognized(sent.start, sent.end)[0]
+    if any(clause("ban-or-guarantee").match(c.cue) for c in cues):
         return False  # 「严禁搞形象工程。」「确保不发生人员伤亡。」: a ban or a guarantee, not a slogan
     return not (cues and is_actor(clean_subject(core[:cues[0].span[0]])))  # 「县政府要抓好…」 names who
 
@@ -74,36 +80,44 @@ def _theme(tree: DocTree, sent: Span, core: str) -> bool:
     """A short standalone theme sentence heading a paragraph or item (「实施更大规模的减税。」)."""
     m = clause("list-mark").match(core)
     body = core[m.end():].lstrip("，,、：: ") if m else ""
-    if m and len(body) <= 20 and not re.search(r"[，,；;\d]", body):
-        return True  # 「第三，坚决完成脱贫攻坚任务。」: a numbered theme
+    numbered = m and len(body) <= 20 and not _BREAKS_NO_ENUM.search(body)
     para = tree.paragraph_of(sent)
-    if sent.start != para.start or sent.end >= para.end:
-        return False
-    cues = find_cues(core, tree.table)
-    if cues and is_actor(clean_subject(core[:cues[0].span[0]])):
-        return False  # 「县发改局要牵头制定…办法。」 names who: a task, not a theme
+    heads = sent.start == para.start and sent.end < para.end and len(core) <= 30
+    if not (numbered or heads):
+        return False  # cheap checks first: most sentences are neither
+    cues = tree.recognized(sent.start, sent.end)[0]
+    if cues and is_actor(clean_subject(core[m.end() if m else 0:cues[0].span[0]])):
+        return False  # 「县发改局要牵头制定…办法。」「一是县交通局要…」 names who: a task, not a theme
+    if numbered:
+        return True  # 「第三，坚决完成脱贫攻坚任务。」: a numbered theme
     if is_checkable(core):
         return False  # a concrete deliverable heads no theme
-    if len(core) <= 16 and not re.search(r"[，,、；;\d]", core):
+    if len(core) <= 16 and not _BREAKS.search(core):
         return True
     strong = any(c.strength == "strong" for c in cues)
-    return len(core) <= 30 and not strong and not re.search(r"[；;\d]", core)
+    return len(core) <= 30 and not strong and not _HARD_BREAKS.search(core)
 
 
 def _goal_bullet_wish(tree: DocTree, sent: Span, core: str) -> bool:
     """「--新型基础设施更加完善。」: a goal bullet that states a wish, with no cue, number or checkable
     object (spec section 4); 「——茶园面积稳定在12万亩以上。」 is a target."""
-    return sent.text.lstrip().startswith(("--", "——", "－－")) and not find_cues(sent.text, tree.table) \
+    return sent.text.lstrip().startswith(("--", "——", "－－")) and not tree.recognized(sent.start, sent.end)[0] \
         and not find_quantities(core) and not is_checkable(core.lstrip("-—－ "))
 
 
 def _past_head(tree: DocTree, sent: Span, core: str) -> bool:
-    """「过去一年，全县新建学校4所…」「去年，我们出台了…」: a sentence opened by a past time reports what was
-    done, unless a modal directs something in it (「去年…，今年要…」)."""
+    """「过去一年，全县新建学校4所…」「去年，我们出台了…」「上半年，…」 (said in August): a sentence opened by a
+    past time reports what was done, unless a modal directs something in it (「去年…，今年要…」);
+    「今天召开…推进会，…」 describes the occasion."""
+    voc = _VOCATIVE.match(core)  # 「同志们：今天召开…」
+    if structure("occasion-head").match(core, voc.end() if voc else 0):
+        return True
     if not structure("past-head").match(core):
-        return False
+        head = tree.time_at(sent.start)  # 「上半年，…」 said in August: a time that has passed
+        if head is None or head.kind == "frequency" or head.end is None or tree.forward(head):
+            return False
     return not any(clause("auxiliary-cue").match(c.cue) or c.cue in ("确保", "力争", "将")
-                   for c in find_cues(core, tree.table))
+                   for c in tree.recognized(sent.start, sent.end)[0])
 
 
 _STRUCTURAL = (("slogan", _slogan), ("theme-sentence", _theme), ("goal-bullet-wish", _goal_bullet_wish),
@@ -117,9 +131,17 @@ def sentence_filter(tree: DocTree, sent: Span) -> str | None:
     if tree.in_review(sent.start):
         return "review-section"
     core = sent.text.rstrip(TRAIL)
+    if structure("lead-line").match(core):
+        return "lead-line"  # 「牵头单位：X」: who owns the items below, not a task
     for name, rule in _STRUCTURAL:
         if rule(tree, sent, core):
             return name
+    return None
+
+
+def wording_filter(sent: Span) -> str | None:
+    """The rule of ``data/sentences.yaml`` whose wording says this sentence holds no commitment (rhetorical
+    questions, evaluations, procedure, titles…), or ``None``. Asked only of sentences that would give a record."""
     return first_rule("sentences", sent.text)
 
 
@@ -139,6 +161,11 @@ def _bounds(tree: DocTree, cl: Span) -> tuple[int, int, bool] | None:
             a += 1
     while b > a and text[b - 1] in TRAIL:
         b -= 1
+    note = structure("inline-note").match(text, a, b)
+    if note:  # 「（省海关负责）巩固…」: the note of the task before, not part of this clause
+        a = note.end()
+        while a < b and text[a] in TRAIL:
+            a += 1
     listed = False
     m = clause("list-mark").match(text, a, b)
     if m and m.end() < b:
@@ -167,12 +194,15 @@ def candidates(tree: DocTree, sent: Span) -> list[Candidate]:
         clause_qs = tree.recognized(a, b)[2] if "、" in text[a:b] else []
         for a2, b2 in split_enumeration(text, a, b, clause_qs):
             cues, times, quants = tree.recognized(a2, b2)
-            if cues and (clause("done-before-cue").search(text, a2, a2 + cues[0].span[0])
-                         or clause("outcome").search(text, a2, a2 + cues[0].span[0])):
+            if cues and clause("done-before-cue").search(text, a2, a2 + cues[0].span[0]):
                 cues = []  # 「做到了能吸收的尽量吸收」「我们出台了支持…的措施」: a cue inside a reported result
             c = Candidate(a2, b2, text[a2:b2], cues, times, [q for q in quants if q.role == "target"], listed=listed)
             annotate(tree, c, cl.end if b2 == b else b2 + 1, grammar)
             out.append(c)
+    for p, nxt in zip(out, out[1:]):
+        if any(st.rule == "object-before-verb" for st in p.trail) and nxt.cues and nxt.cues[0].span[0] == 0:
+            p.context = True  # 「对签约未落地项目，要逐个梳理」: the topic of the task after it
+            p.note("candidates", "topic-before-cue")
     return out
 
 
@@ -193,7 +223,7 @@ def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False
             c.note("candidates", "object-before-verb")
     c.tail = bool(clause("tail").match(t)) or bool(clause("comparison-tail").match(t))
     if not (grammar and tree.grammar is not None and tree.grammar.object_opener(t)):
-        _subject(c)  # 「面向政府提供…」: a clause opened by a preposition has no subject before its verb
+        _subject(c, tree.grammar if grammar else None)  # 「面向政府提供…」: opened by a preposition, no subject
     c.verb = starts_with_verb(t)
     dated = any(tt.kind not in ("vague", "frequency") and tt.end for tt in c.times)
     # plans list their tasks tersely: every activity is a task of its own there (spec section 3)
@@ -225,8 +255,9 @@ def only_cue_and_time(c: Candidate) -> bool:
     return bool(c.times) and not rest.strip("，,：: ")
 
 
-def _subject(c: Candidate) -> None:
-    """The subject: the text before the cue (or before the first verb, time or frequency)."""
+def _subject(c: Candidate, grammar=None) -> None:
+    """The subject: the text before the cue (or before the first verb, time or frequency; the first
+    verb by part of speech when the lexicon knows none)."""
     t = c.text
     first_cue = c.cues[0].span[0] if c.cues else None
     cut = first_cue
@@ -235,7 +266,14 @@ def _subject(c: Candidate) -> None:
         m = verb_pattern().search(t)
         if m and m.start() > 0:
             cands.append(m.start())
+        elif m is None and grammar is not None and not starts_with_verb(t):
+            v = grammar.first_verb(t)
+            if v:
+                cands.append(v)
         cut = min(cands) if cands else None
+        times_at = [tt.span[0] for tt in c.times if tt.span[0] > 0]
+        if cut and times_at and cut < min(times_at) and is_actor(clean_subject(t[:min(times_at)])):
+            cut = min(times_at)  # 「华远纺织智能化改造项目三季度末建成投产」: the project, not 「华远纺织智能化」
     if not cut:
         return
     # the stretch before the cue between time words (「本月内要…」「市幼儿园9月将…」「年内县交通局要…」)
@@ -249,6 +287,18 @@ def _subject(c: Candidate) -> None:
         c.subject_before_cue = first_cue is not None and stop == cut and head.endswith(subj)
         c.subject = subj
         c.subject_span = (c.start + off, c.start + off + len(subj))
+
+
+def _split_relations(a: int, t: str) -> list[tuple[int, int]]:
+    """「确保项目投资增速快于GDP增速、制造业投资增速快于面上投资增速」: stated relations of different statistics
+    joined by 、 are targets of their own."""
+    parts, out, s0 = t.split("、"), [], 0
+    if len(parts) < 2 or not all(relation(x) and len(x) >= 6 for x in parts[1:]) or not relation(parts[0]):
+        return [(a, a + len(t))]
+    for x in parts:
+        out.append((a + s0, a + s0 + len(x)))
+        s0 += len(x) + 1
+    return out
 
 
 def split_enumeration(text: str, a: int, b: int, quantities=None) -> list[tuple[int, int]]:
@@ -266,17 +316,19 @@ def split_enumeration(text: str, a: int, b: int, quantities=None) -> list[tuple[
         return [(a, b)]
     qs = find_quantities(t) if quantities is None else quantities
     if len(qs) < 2:
-        return [(a, b)]
+        return _split_relations(a, t)
     cuts, last = [], 0
-    for i, ch in enumerate(t):
-        if ch != "、":
-            continue
-        left = [q for q in qs if last <= q.span[0] and q.span[1] <= i]
-        nxt = t.find("、", i + 1)
-        right_end = nxt if nxt > 0 else len(t)
-        right = [q for q in qs if i < q.span[0] and q.span[1] <= right_end]
-        if left and right and right[0].span[0] - i > 2 and left[0].span[0] - last > 1 and \
-                verb_pattern().search(t[i + 1:right[0].span[0]]) is not None:
+    qs = sorted(qs, key=lambda q: q.span)
+    starts = [q.span[0] for q in qs]
+    commas = [i for i, ch in enumerate(t) if ch == "、"]
+    for k, i in enumerate(commas):
+        right_end = commas[k + 1] if k + 1 < len(commas) else len(t)
+        j = bisect_left(starts, last)  # the first quantity of the left part, and of the right part
+        left = qs[j] if j < len(qs) and qs[j].span[1] <= i else None
+        r = bisect_left(starts, i + 1)
+        right = qs[r] if r < len(qs) and qs[r].span[1] <= right_end else None
+        if left and right and right.span[0] - i > 2 and left.span[0] - last > 1 and \
+                verb_pattern().search(t, i + 1, right.span[0]) is not None:
             cuts.append(i)
             last = i + 1
     if not cuts:

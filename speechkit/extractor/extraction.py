@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..io import Speech
+from ..speech import Speech
 from ..segment import Document
 
 __all__ = ["Extraction"]
@@ -108,8 +108,9 @@ class Extraction:
         raw = self.speech.raw
         lines = [f"commitment {i}: 「{c.text}」 raw[{c.start}:{c.end}]",
                  f"  record     {c.rule}  strength {c.strength}  modality {c.modality}  checkable {c.checkable}"]
+        cue_rule = next((s.rule.split(":", 1)[1] for s in c.trail if s.rule.startswith("modality:")), None)
         for name, rule, span in (("owner", c.owner_rule, c.owner_span), ("deadline", c.deadline_rule, c.deadline_span),
-                                 ("cue", "cue" if c.modality else None, c.cue_span),
+                                 ("cue", cue_rule, c.cue_span),
                                  ("frequency", None, c.frequency_span)):
             value = getattr(c, name, None) if name != "cue" else c.modality
             if value is None and rule is None:

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..rules.checkable import starts_with_verb
+from ..rules.checkable import starts_with_verb, strip_adverbs, verb_class, verb_pattern
 from ..rules.cues import STRENGTH_ORDER
-from ..rules.owners import is_actor, is_statistic
+from ..rules.owners import is_actor, is_statistic, lead_owner, organ_suffixes
 from .grouping import Group, SentenceFacts
 from .patterns import clause, structure
 from .structure import DocTree
@@ -41,7 +41,7 @@ def owner_field(tree: DocTree, g: Group, carry: Carry, owners=frozenset()) -> Fi
     p0 = g.parts[0]
     if p0.subject and p0.cues and p0.cues[0].cue in ("拟", "安排") and p0.subject.endswith(("财政", "预算")):
         return NONE  # 「今年市级财政拟安排…18亿元」: a planned figure of a budget has no owner (issue 11)
-    if p0.subject and is_actor(p0.subject, owners, relaxed=p0.subject_before_cue):
+    if p0.subject and _actor(tree, p0, owners):
         f = Field(p0.subject, "subject", p0.subject_span)
     elif clause("we-let").match(p0.text):
         f = Field("我们", "subject", (p0.start + 1, p0.start + 3))
@@ -55,35 +55,84 @@ def owner_field(tree: DocTree, g: Group, carry: Carry, owners=frozenset()) -> Fi
             and not is_statistic(p0.subject):
         # 「确保A…投入运行，B年底前完成…」: a project named under the 确保 it inherits owns its clause
         return Field(p0.subject, "ensure-subject", p0.subject_span)
+    led = _led_by(g)
+    if led:
+        return led
     if carry.owner and not (p0.subject and p0.verb is None and not p0.subject_before_cue and len(p0.subject) >= 4):
         return Field(carry.owner.value, "sentence-actor", carry.owner.span)
     s = tree.scope("owner", p0.start)
     return s.value if s else NONE
 
 
+
+
+def _actor(tree: DocTree, p0, owners) -> bool:
+    """The candidate's subject names an actor: an organ, role, group or project by its ending, or a
+    short noun phrase right before the cue (「公路要…」); never a verb phrase that ends in such a noun
+    (「发展社区」「抓实项目」「稳步壮大…企业」)."""
+    subj = p0.subject
+    if subj in owners:
+        return True
+    if tree.grammar is not None and tree.grammar.leading_verb(subj):
+        return False  # 「抓实项目」「发展社区」: a verb phrase
+    core = strip_adverbs(subj)
+    inner = verb_pattern().search(core)
+    if inner and len(core) - inner.end() >= 4 and verb_class(inner.group(0)) not in ("activity", "assignment") \
+            and not subj.endswith(organ_suffixes()):
+        return False  # 「稳步壮大…领军企业」「分类推进融资平台」: a verb and its object, not who does it
+    if is_actor(subj, owners):
+        return True
+    return is_actor(subj, owners, relaxed=p0.subject_before_cue) and \
+        (tree.grammar is None or tree.grammar.noun_phrase(subj))
+
+
+def _led_by(g: Group) -> Field:
+    """「由X牵头/负责/进行…」 in the record's own text names its owner (spec section 3)."""
+    for p in g.parts:
+        if "由" not in p.text:
+            continue
+        lo = lead_owner(p.text)
+        if lo and lo[1] == "led-by" and is_actor(lo[0]):
+            return Field(lo[0], "led-by", (p.start + lo[2][0], p.start + lo[2][1]))
+    return NONE
+
+
 def _ensure_subject(p0) -> Field:
-    """「确保…重工、表面处理中心…开工建设」: the project named right after 确保/力争 owns the clause."""
+    """「确保…重工、表面处理中心…开工建设」: the project named right after 确保/力争 owns the clause. The
+    name runs from after the cue to the first time word or end state (one stretch of the text)."""
     m = clause("ensure-project").match(p0.text)
     if not m:
         return NONE
-    rest = m["rest"]
-    from ..rules.times import find_times
-
-    for tt in reversed(find_times(rest)):
-        rest = rest[:tt.span[0]] + rest[tt.span[1]:]
-    rest = rest.lstrip("、，, ")
-    mm = clause("observable-end").search(rest)
-    if not mm or mm.start() == 0:
+    begin = m.start("rest")
+    for tt in sorted(p0.times, key=lambda x: x.span):  # 「确保本月内、重工…开工建设」: a date right after the cue
+        while begin < len(p0.text) and p0.text[begin] in "、，, ":
+            begin += 1
+        if tt.span[0] == begin:
+            begin = tt.span[1]
+    while begin < len(p0.text) and p0.text[begin] in "、，, ":
+        begin += 1
+    stops = [tt.span[0] for tt in p0.times if tt.span[0] >= begin]
+    mm = clause("observable-end").search(p0.text, begin)
+    if mm:
+        stops.append(mm.start())
+    if not stops:
         return NONE
-    np_ = rest[:mm.start()]
+    stop = min(stops)
+    np_ = p0.text[begin:stop]
     if "的" in np_:
-        np_ = np_.rsplit("的", 1)[1]
-    np_ = re.sub(r"(?:圆满|顺利|全面|基本|整体|按时|如期|全部)+$", "", np_.strip("、，, "))
-    if len(np_) < 2 or starts_with_verb(np_) or re.search(r"[实完推达进]", np_[:1]) or \
-            re.search(r"目标|任务|工作|指标|圆满|顺利", np_):
+        begin += np_.rindex("的") + 1
+        np_ = p0.text[begin:stop]
+    lead = len(np_) - len(np_.lstrip("、，, "))
+    np_ = _ENSURE_TAIL.sub("", np_.strip("、，, "))
+    begin += lead
+    if len(np_) < 2 or starts_with_verb(np_) or _NOT_PROJECT_HEAD.match(np_) or _GOAL_WORDS.search(np_):
         return NONE  # 「确保全年目标任务圆满完成」: the goal, not who owns it
-    off = p0.text.find(np_)
-    return Field(np_, "ensure-subject", (p0.start + off, p0.start + off + len(np_)) if off >= 0 else None)
+    return Field(np_, "ensure-subject", (p0.start + begin, p0.start + begin + len(np_)))
+
+
+_ENSURE_TAIL = re.compile(r"(?:圆满|顺利|全面|基本|整体|按时|如期|全部|在|于)+$")
+_NOT_PROJECT_HEAD = re.compile(r"[实完推达进]")
+_GOAL_WORDS = re.compile(r"目标|任务|工作|指标|圆满|顺利")
 
 
 def cue_fields(g: Group, carry: Carry, hedges) -> tuple[Field, str]:

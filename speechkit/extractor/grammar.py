@@ -15,8 +15,6 @@ from ..rules.checkable import strip_adverbs, verb_pattern
 
 __all__ = ["Grammar"]
 
-# manner adverbs before a preposition (「继续对灵活就业人员给予…」); 将 and 要 are not stripped here
-_MANNER = re.compile(r"^(?:继续|全面|进一步|切实|大力|积极|及时|逐步|坚决|严格|依法|加快|着力|重点|持续|不断|深入|同时|并|也|还|再|要)+")
 
 
 @lru_cache(maxsize=1)
@@ -26,29 +24,72 @@ def _data() -> dict:
             "openers": re.compile("^(?:" + "|".join(map(re.escape, sorted(d["openers"]["words"], key=len, reverse=True)))
                                   + ")"),
             "framing": frozenset(d["framing_verbs"]["words"]),
+            "manner": re.compile("^(?:" + "|".join(map(re.escape, d["prep_adverbs"]["words"])) + ")+"),
             "object_openers": re.compile("^(?:" + "|".join(map(re.escape, d["object_openers"]["words"])) + ")")}
 
 
-class Grammar:
-    """Verb-led clauses by part of speech, with a cache per text. ``tokenizer``: a callable giving the
-    extractor's ``jieba.Tokenizer`` (called on first need)."""
+@lru_cache(maxsize=1)
+def _dictionary_tags() -> dict:
+    """``{word: tag}`` of jieba's main dictionary and of speechkit's domain dictionary (read-only)."""
+    import jieba
 
-    def __init__(self, tokenizer):
-        self._tokenizer = tokenizer
+    from ..tokenize import domain_words
+
+    tab = {}
+    with jieba.get_dict_file() as f:
+        for line in f:
+            parts = line.decode("utf-8").split()
+            if len(parts) == 3:
+                tab[parts[0]] = parts[2]
+    tab.update({w: t for w, _, t in domain_words() if t})
+    return tab
+
+
+class Grammar:
+    """Verb-led clauses by part of speech, with a cache per text. ``words``: ``(word, tag)`` pairs of the
+    extractor's own dictionary additions (its owners and domain words), over jieba's tags."""
+
+    def __init__(self, words=()):
+        self._words = {w: t for w, t in words}
         self._pos = None
+        self._longest = 6
         self._cache: dict[str, str | None] = {}
+        self._tags_cache: dict[str, list] = {}
 
     def _tags(self, text: str) -> list[tuple[str, str]]:
-        if self._pos is None:
-            import jieba.posseg
+        """Words and part-of-speech tags of ``text``: the longest word of the extractor's dictionary at each
+        position (forward maximum matching, so no sentence-long segmentation is run for a clause's first
+        words), with the tag jieba's ``POSTokenizer`` keeps for it (``x`` for a character of no word)."""
+        got = self._tags_cache.get(text)
+        if got is None:
+            tab = self._table()
+            got, i, n = [], 0, len(text)
+            while i < n:
+                for k in range(min(self._longest, n - i), 0, -1):
+                    tag = tab.get(text[i:i + k])
+                    if tag is not None or k == 1:
+                        got.append((text[i:i + k], tag or "x"))
+                        i += k
+                        break
+            if len(self._tags_cache) < 200_000:
+                self._tags_cache[text] = got
+        return got
 
-            self._pos = jieba.posseg.POSTokenizer(self._tokenizer())
-        return [(w, t) for w, t in self._pos.lcut(text, HMM=False)]
+    def _table(self) -> dict:
+        """``{word: tag}``: the tags of jieba's dictionary (what its ``POSTokenizer`` reads), with the domain
+        words' tags and this extractor's own words over them. Read here rather than through ``jieba.posseg``,
+        whose import builds a global tagger over jieba's default tokenizer; the dictionary's part is parsed
+        once per process (it never changes)."""
+        if self._pos is None:
+            tab = dict(_dictionary_tags())
+            tab.update(self._words)
+            self._pos = tab
+        return self._pos
 
     def leading_verb(self, text: str) -> str | None:
         """The verb a clause opens with (after adverbs), by part of speech; ``None`` when its first
         word is not a verb. 「弘扬企业家精神」→ 弘扬; 「延续…政策」→ 延续; 「居民收入稳步增长」→ None."""
-        t = strip_adverbs(text.strip("“”\"‘’ "))[:12]
+        t = strip_adverbs(text.strip("“”\"‘’ "))[:6]
         if not t:
             return None
         if t not in self._cache:
@@ -58,14 +99,38 @@ class Grammar:
             self._cache[t] = w if tag in d["verb_tags"] and w not in d["not_verbs"] and len(w) >= 2 else None
         return self._cache[t]
 
+    def first_verb(self, text: str) -> int | None:
+        """Where the first verb after the start of a clause begins (a subject's end), by part of speech:
+        「运营单位结合应用场景…提出…」→ 4; ``None`` when no word after the first is a verb."""
+        pos = 0
+        for w, tag in self._tags(text[:16]):
+            if pos > 0 and tag in _data()["verb_tags"] and len(w) >= 2:
+                return pos
+            pos += len(w)
+        return None
+
+    def noun_phrase(self, text: str) -> bool:
+        """Whether ``text`` ends in a noun (「滨江大道」「南江农贸批发市场」), not a verb or an adverb
+        (「提出」「多一些」): a phrase before a cue is taken as the actor only then."""
+        if re.search(r"[一二三四五六七八九十\d]期$|[号段标]$", text):
+            return True  # 「江城港区三期」「二号线」: a project's phase or section
+        tags = self._tags(text)
+        if not tags:
+            return False
+        w, tag = tags[-1]
+        return (tag[:1] in ("n", "j", "l") and tag != "nr") or (tag == "nr" and len(w) >= 3)
+
     def object_opener(self, text: str) -> bool:
-        """Opened by a preposition of object or beneficiary (对 将 把 向 为 给 用 面向)."""
-        return bool(_data()["object_openers"].match(_MANNER.sub("", text)))
+        """Opened by a preposition of object or beneficiary (对 将 把 向 为 给 用 面向) with its object after it;
+        「为支持企业减负，」 (为 + a verb) states a purpose instead."""
+        t = _data()["manner"].sub("", text)
+        m = _data()["object_openers"].match(t)
+        return bool(m) and verb_pattern().match(t, m.end()) is None
 
     def main_verb_after_opener(self, text: str) -> str | None:
         """「对灵活就业人员给予社保补贴」「将行政许可事项全部纳入清单管理」: a clause opened by a preposition
         (对 在 将 把 用 面向 为 向 给…) whose main verb follows its object: that verb, or ``None``."""
-        t = _MANNER.sub("", text)
+        t = _data()["manner"].sub("", text)
         m = _data()["openers"].match(t)
         if not m:
             return None
@@ -82,4 +147,4 @@ class Grammar:
 
     def framing(self, text: str) -> bool:
         """「将X作为Y」「把X摆在…」: a framing clause."""
-        return bool(_data()["openers"].match(_MANNER.sub("", text))) and any(w in text for w in _data()["framing"])
+        return bool(_data()["openers"].match(_data()["manner"].sub("", text))) and any(w in text for w in _data()["framing"])

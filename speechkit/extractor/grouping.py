@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..rules.checkable import relation, verb_class
+from ..rules.checkable import relation, verb_class, verb_pattern
 from ..rules.owners import clean_subject, is_actor
 from ..segment import Span
 from .candidates import Candidate
@@ -70,11 +70,16 @@ def _directive(f: SentenceFacts, cands: list[Candidate], i: int) -> str | None:
     heads_next = i + 1 < len(cands) and cands[i + 1].verb is not None  # 「投资6.6亿元，实施…」
     if f.bare_ok and f.genre in ("gwr", "plan") and p.quants and not p.tail and not heads_next and not f.past:
         return "planned-figure"  # 「财政赤字2.76万亿元」「…比重分别达到45%和30%」: a planned figure or target
-    if p.verb is not None and verb_class(p.verb) == "assignment" and p.subject and is_actor(p.subject, f.owners):
+    if p.subject and is_actor(p.subject, f.owners) and _assigned(p):
         return "assignment"  # 「县城管局负责主干道除雪」: a unit assigned a task
-    if f.genre == "speech" and not f.outcome and p.verb is not None and p.checkable:
-        return "concrete-act"  # 「…，组建10个专业招商小分队」: an imperative concrete act in a speech
     return None
+
+
+def _assigned(p: Candidate) -> bool:
+    """The verb right after the candidate's subject assigns it a task (负责 牵头 承担)."""
+    rest = p.text[p.text.find(p.subject) + len(p.subject):] if p.subject in p.text else ""
+    m = verb_pattern().match(rest)
+    return bool(m) and verb_class(m.group(0)) == "assignment"
 
 
 def _new_actor(f: SentenceFacts, p: Candidate) -> bool:
@@ -94,8 +99,10 @@ def attach_rule(f: SentenceFacts, cands: list[Candidate], i: int) -> tuple[str, 
     if p.tail and not p.cues and not (p.text.startswith("为") and p.checkable):
         return JOIN, "tail"
     if p.cues and all(clause("adverb-cue").match(c.cue) for c in p.cues) and not p.checkable and not cur_ck \
-            and not new_subject and any(x.cues for x in cur):
+            and not new_subject:
         return JOIN, "adverbial-cue-in-exhortation-run"  # 「要搞好供需衔接，抓紧解决…」
+    if cur_ck and not p.cues and not p.checkable:
+        return NEW, "after-checkable-phrase"  # spec section 4: a checkable phrase is a record of its own
     if p.cues or new_subject or p.checkable or cur_ck or p.frequency:
         if not p.cues and not directive and not new_subject and p.subject and not p.verb and not p.checkable:
             return JOIN, "non-actor-continuation"
@@ -131,6 +138,8 @@ def _first_rule(f: SentenceFacts, cands: list[Candidate], i: int) -> tuple[str, 
     p = cands[i]
     if not p.checkable and clause("purpose-tail").match(p.text):
         return SKIP, "purpose-tail-alone"
+    if not p.cues and clause("copula").match(p.text):
+        return SKIP, "copula"  # 「就业是民生之本」: what something is, not a task
     why = _directive(f, cands, i)
     if why is None:
         # 「投资6.6亿元，实施…」: a leading figure without a verb we know belongs to what follows

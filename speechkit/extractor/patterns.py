@@ -27,14 +27,24 @@ def mode_rules(name: str) -> dict[str, tuple[re.Pattern, dict]]:
     return out
 
 
+_COMPILED: dict[tuple[str, str], re.Pattern] = {}
+
+
+def _pattern(name: str, rid: str) -> re.Pattern:
+    pat = _COMPILED.get((name, rid))
+    if pat is None:
+        pat = _COMPILED[(name, rid)] = mode_rules(name)[rid][0]
+    return pat
+
+
 def clause(rid: str) -> re.Pattern:
     """The compiled pattern of clause rule ``rid`` (``data/clauses.yaml``)."""
-    return mode_rules("clauses")[rid][0]
+    return _COMPILED.get(("clauses", rid)) or _pattern("clauses", rid)
 
 
 def structure(rid: str) -> re.Pattern:
     """The compiled pattern of scope rule ``rid`` (``data/structure.yaml``)."""
-    return mode_rules("structure")[rid][0]
+    return _COMPILED.get(("structure", rid)) or _pattern("structure", rid)
 
 
 @lru_cache(maxsize=None)
@@ -43,10 +53,21 @@ def sentence_rules(name: str = "sentences") -> tuple:
     return tuple(compile_rules(load(name)["rules"], f"data/{name}.yaml", flags=0))
 
 
+@lru_cache(maxsize=None)
+def _joined(name: str) -> tuple[re.Pattern, dict]:
+    """The rules of a sentence-filter file as one alternation (one search per sentence), with the id
+    of each group."""
+    rules = sentence_rules(name)
+    parts, ids = [], {}
+    for k, (rid, pat, _) in enumerate(rules):
+        parts.append(f"(?P<r{k}>{pat.pattern})")
+        ids[f"r{k}"] = rid
+    return re.compile("|".join(parts)), ids
+
+
 def first_rule(name: str, text: str) -> str | None:
-    """The id of the first rule of ``data/<name>.yaml`` whose pattern is found in ``text``."""
-    core = text.strip()
-    for rid, pat, _ in sentence_rules(name):
-        if pat.search(core):
-            return rid
-    return None
+    """The id of a rule of ``data/<name>.yaml`` whose pattern is found in ``text`` (the first in the
+    file among those matching where the earliest match starts)."""
+    pat, ids = _joined(name)
+    m = pat.search(text.strip())
+    return ids[m.lastgroup] if m else None

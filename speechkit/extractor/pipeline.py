@@ -13,18 +13,18 @@ record's trail, and every rejected sentence or clause is kept with the rule that
 from __future__ import annotations
 
 from ..commitment import Commitment
-from ..io import Speech
+from ..speech import Speech
 from ..rules.cues import cue_table
 from ..segment import Span, segment
 from . import fields as F
-from .candidates import candidates, sentence_filter
+from .candidates import candidates, sentence_filter, wording_filter
 from .extraction import Extraction
 from .grammar import Grammar
 from .grouping import group
 from .records import Draft, build, checkable_field
 from .structure import DocTree
 from .targets import statement_colon, target_list
-from .trail import Rejection, Step
+from .trail import Rejection, Step, Trail
 
 __all__ = ["Extractor", "extract", "STAGES"]
 
@@ -52,7 +52,7 @@ class Extractor:
         self.domain_words = tuple(domain_words)
         self._table = cue_table(self.cues)
         self._tokenizer = None
-        self.grammar = Grammar(lambda: self.tokenizer)
+        self.grammar = Grammar([(w, "n") for w in self.domain_words + tuple(self.owners)])
 
     @property
     def tokenizer(self):
@@ -82,10 +82,13 @@ class Extractor:
             return []
         cands = candidates(tree, sent)
         targets = statement_colon(tree, sent)
+        groups, facts = ([], None) if targets is not None else group(tree, sent, cands, self.owners)  # stage 3
+        if (targets is not None or groups) and (why := wording_filter(sent)) is not None:
+            rejected.append(_rejection(tree, sent.start, sent.end, sent.text, "candidates", why))
+            return []
         if targets is not None:
             drafts = target_list(tree, sent, cands, *targets)  # a main-targets statement
         else:
-            groups, facts = group(tree, sent, cands, self.owners)  # stage 3: grouping
             drafts = self._drafts(tree, sent, cands, groups, facts)  # stage 4: fields
         used = {id(p) for d in drafts for p in d.parts}
         for p in cands:
@@ -130,8 +133,7 @@ def _show(v) -> str:
 def _rejection(tree: DocTree, a: int, b: int, text: str, stage: str, rule: str, trail=()) -> Rejection:
     cl = tree.doc.cleaned
     rs, re_ = cl.raw_span(a, b)
-    steps = [Step(s.stage, s.rule, cl.raw_span(*s.span) if s.span else None, s.note) for s in trail]
-    return Rejection(rs, re_, text, stage, rule, steps)
+    return Rejection(rs, re_, text, stage, rule, Trail(trail, cl.raw_span))
 
 
 def extract(speech: Speech | str, date=None, **kw) -> Extraction:

@@ -13,7 +13,7 @@ from ..commitment import Commitment
 from ..rules.checkable import decide, strip_adverbs
 from .patterns import clause
 from .structure import DocTree
-from .trail import NONE, Field, Step
+from .trail import NONE, Field, Trail
 
 __all__ = ["Draft", "build", "checkable_field"]
 
@@ -77,10 +77,11 @@ def build(tree: DocTree, d: Draft, sentence_text: str) -> Commitment:
     change = "change" if metrics and clause("change").search(d.text) else ("keep" if clause("keep").search(d.text)
                                                                              else None)
     ind = "binding" if "约束性" in sentence_text else ("expected" if "预期" in sentence_text else None)
-    trail = [Step(s.stage, s.rule, raw(s.span), s.note) for s in d.trail]
+    trail = Trail(d.trail, cl.raw_span)
     return Commitment(
         doc_id=tree.speech.doc_id, start=rs, end=re_, text=d.text, modality=d.modality.value, strength=d.strength,
-        owner=owner, action=_action(d.text, owner), deadline=d.deadline.value, metrics=metrics,
+        owner=owner, action=_action(d.text, owner), deadline=dict(d.deadline.value) if d.deadline.value else None,
+        metrics=metrics,
         frequency=d.frequency.value, checkable=bool(d.checkable.value),
         owner_rule=d.owner.rule, owner_span=raw(d.owner.span), deadline_rule=d.deadline.rule,
         deadline_span=raw(d.deadline.span), cue_span=raw(d.modality.span),

@@ -75,24 +75,25 @@ def goal_paragraphs(tree: "DocTree") -> list:
     they list are targets (issue 11)."""
     out = []
     paras = tree.doc.paragraphs
-    pat = structure("goal-paragraph")
+    pat, intro = structure("goal-paragraph"), structure("goal-intro")
     for i, para in enumerate(paras):
-        m = pat.match(para.text)
+        m = pat.match(para.text) or intro.search(para.text)
         if not m or tree.in_review(para.start):
             continue
-        times = _dated(tree, m.group(0))
+        times = [tt for tt in _dated(tree, m.group(0)) if tree.forward(tt)]
         if not times:
             continue
         tt = times[0]
+        off = para.start + m.start()
         end, limit = para.end, _section_end(tree, para.start)
         for nxt in paras[i + 1:]:
             if nxt.start >= limit or not _bullet(tree, nxt):
                 break
             end = nxt.end
-        value = Field(tt.as_deadline(), "goal-paragraph:" + tt.rule,
-                      (para.start + tt.span[0], para.start + tt.span[1]))
-        out.append(_scope("goal-paragraph", "deadline", para.start, end, value))
-        out.append(_scope("goal-paragraph", "goal", para.start, end, value))
+        value = Field(tt.as_deadline(), "goal-paragraph:" + tt.rule, (off + tt.span[0], off + tt.span[1]))
+        start = para.start if m.re is pat else para.end  # an announcement dates the bullets, not itself
+        out.append(_scope("goal-paragraph", "deadline", start, end, value))
+        out.append(_scope("goal-paragraph", "goal", start, end, value))
     return out
 
 
@@ -142,7 +143,28 @@ def ontime(tree: "DocTree") -> list:
     return []
 
 
-BUILDERS = (item_notes, goal_paragraphs, target_lists, ontime)
+def lead_lines(tree: "DocTree") -> list:
+    """「牵头单位：X」 on a line of its own: X owns the items after it, until the next such line or a heading
+    of level 2 or higher (spec section 3); an item's own note, nearer, wins."""
+    out = []
+    paras = tree.doc.paragraphs
+    pat = structure("lead-line")
+    for i, para in enumerate(paras):
+        m = pat.match(para.text)
+        if not m:
+            continue
+        end = len(tree.doc.text)
+        for nxt in paras[i + 1:]:
+            h = tree.heading_at(nxt.start)
+            if pat.match(nxt.text) or (h is not None and h[2].level <= 2):
+                end = nxt.start
+                break
+        a = para.start + m.start("owner")
+        out.append(_scope("lead-line", "owner", para.end, end, Field(m["owner"], "lead-line", (a, a + len(m["owner"])))))
+    return out
+
+
+BUILDERS = (item_notes, goal_paragraphs, target_lists, ontime, lead_lines)
 
 
 def build_scopes(tree: "DocTree") -> list:

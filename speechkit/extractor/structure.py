@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from ..rules.cues import find_cues
 from ..rules.quantities import find_quantities
@@ -45,6 +45,32 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _QUOTE.finditer(text)]
 
 
+def _shifted(x, a: int):
+    """``x`` with its span moved by ``-a`` (a cheap copy of a frozen dataclass)."""
+    if a == 0:
+        return x
+    y = object.__new__(x.__class__)
+    y.__dict__.update(x.__dict__)
+    y.__dict__["span"] = (x.span[0] - a, x.span[1] - a)
+    return y
+
+
+def review_ranges(doc: Document, sections) -> list[tuple[int, int]]:
+    """Sections that review past work (「一、2020年工作回顾」). A section that reviews one period and sets the
+    next one's targets (「二、“十三五”时期发展成就和“十四五”时期主要目标」) is a review only up to the paragraph
+    that announces the targets."""
+    out = []
+    for h, a, b in sections:
+        if h.level != 1 or not structure("review-heading").search(h.text):
+            continue
+        if structure("mixed-heading").search(h.text):
+            intro = next((p.start for p in doc.paragraphs if a < p.start < b and
+                          (structure("goal-intro").search(p.text) or structure("goal-paragraph").match(p.text))), None)
+            b = intro if intro is not None else b
+        out.append((a, b))
+    return out
+
+
 def glossaries(doc: Document) -> list[tuple[int, int]]:
     """「附件：名词解释」「名词解释」: a glossary explains terms, to the next heading of level 1 or the end."""
     out = []
@@ -62,7 +88,7 @@ def genre_of(meta: dict, title: str) -> str:
         return kind
     if "政府工作报告" in title:
         return "gwr"
-    if re.search(r"办法|方案|计划|意见|通知|要点|规划|措施", title[:80]):
+    if structure("plan-title").search(title[:80]):
         return "plan"
     return "speech"
 
@@ -87,22 +113,25 @@ class DocTree:
         title = meta.get("title") or doc.text[:120]
         self.genre = genre_of(meta, title)
         self.plan_year = plan_year_of(self.genre, title)
-        self.named = define_periods(doc.text, self.date, plan_year=self.plan_year)
+        # periods the text defines (「…9月1日开始，9月30日结束」「11月为冲刺月」): looked for only where a marker is
+        self.named = define_periods(doc.text, self.date, plan_year=self.plan_year) \
+            if structure("period-definition").search(doc.text) else {}
         self._clauses: dict[int, list[Span]] = {}
         for c in doc.clauses:
             self._clauses.setdefault(c.parent, []).append(c)
         self._headings = sorted(((h.start, h.end, h) for h in doc.headings), key=lambda x: x[:2])
         self._heading_starts = [a for a, _, _ in self._headings]
         self.sections = doc.sections()
-        self.review = [(a, b) for h, a, b in self.sections if re.search(r"回顾|过去|成绩|成就|进展|成效", h.text)]
-        self.review += glossaries(doc)
+        self.review = review_ranges(doc, self.sections) + glossaries(doc)
         self._found = None
+        self._memo: dict[tuple[int, int], tuple] = {}
         self.scopes = sorted(build_scopes(self), key=lambda s: (s.start, -s.end))
-        self._scope_starts = [s.start for s in self.scopes]
-        self._scope_reach, reach = [], -1
-        for s in self.scopes:
-            reach = max(reach, s.end)
-            self._scope_reach.append(reach)
+        self._by_field: dict[str, tuple[list, list, list]] = {}
+        for s in self.scopes:  # per field: the scopes, their starts, and the furthest end reached so far
+            scopes, starts, reach = self._by_field.setdefault(s.field, ([], [], []))
+            scopes.append(s)
+            starts.append(s.start)
+            reach.append(max(reach[-1], s.end) if reach else s.end)
 
     # ------------------------------------------------------------ recognizers
     def times(self, text: str) -> list:
@@ -112,6 +141,10 @@ class DocTree:
     def recognized(self, a: int, b: int) -> tuple[list, list, list]:
         """Cues, times and quantities of ``doc.text[a:b]``, spans relative to ``a``: what running the
         recognizers on the piece alone gives (a piece that a document-wide match crosses is re-run)."""
+        key = (a, b)
+        hit = self._memo.get(key)
+        if hit is not None:
+            return hit
         if self._found is None:
             text = self.doc.text
             found = (self._unquoted(find_cues(text, self.table), text), self.times(text), find_quantities(text))
@@ -127,10 +160,19 @@ class DocTree:
                 if x.span[1] > b:
                     crossing = True
                     break
-                got.append(replace(x, span=(x.span[0] - a, x.span[1] - a)))
+                got.append(_shifted(x, a))
                 i += 1
             out.append(self._recognize(k, self.doc.text[a:b]) if crossing else got)
-        return tuple(out)
+        self._memo[key] = out = tuple(out)
+        return out
+
+    def time_at(self, pos: int):
+        """The document's time expression that starts exactly at cleaned offset ``pos`` (or ``None``)."""
+        if self._found is None:
+            self.recognized(pos, pos)
+        (_, times, _), (_, starts, _) = self._found
+        i = bisect_left(starts, pos)
+        return times[i] if i < len(starts) and starts[i] == pos else None
 
     @staticmethod
     def _unquoted(cues: list, text: str) -> list:
@@ -190,7 +232,7 @@ class DocTree:
             return True  # 「一是…」「今年，…」「下一步，…」: an enumerated or forward-looking sentence
         sents = self.doc.sentences
         for j in (sent.index, sent.index - 1, sent.index - 2):
-            if j >= 0 and sents[j].parent == sent.parent and self._unquoted(find_cues(sents[j].text), sents[j].text):
+            if j >= 0 and sents[j].parent == sent.parent and self.recognized(sents[j].start, sents[j].end)[0]:
                 return True
         return False
 
@@ -204,18 +246,20 @@ class DocTree:
 
     def forward(self, tt) -> bool:
         """A time expression that can date a commitment (not one in the past)."""
+        if getattr(tt, "past", False):
+            return False  # 去年, 上周, 三天前, …以来: the words name a past time
         if tt.kind in ("vague", "named", "relative") or self.date is None or tt.end is None:
             return True
         if self.plan_year:
             return tt.end >= f"{self.plan_year}-01-01"
-        return tt.end >= self.date.isoformat() or tt.end[:4] == str(self.date.year)
+        return tt.end >= self.date.isoformat()
 
     def scope(self, field: str, pos: int) -> Scope | None:
         """The innermost scope setting ``field`` at cleaned offset ``pos`` (the last one opened)."""
-        i = bisect_right(self._scope_starts, pos) - 1
-        while i >= 0 and self._scope_reach[i] > pos:
-            s = self.scopes[i]
-            if s.field == field and pos < s.end:
-                return s
+        scopes, starts, reach = self._by_field.get(field, ((), (), ()))
+        i = bisect_right(starts, pos) - 1
+        while i >= 0 and reach[i] > pos:
+            if pos < scopes[i].end:
+                return scopes[i]
             i -= 1
         return None

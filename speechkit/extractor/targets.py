@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..rules.checkable import relation
 from ..segment import Span
 from .candidates import Candidate
 from .patterns import clause
@@ -34,6 +35,7 @@ def target_list(tree: DocTree, sent: Span, cands: list[Candidate], colon_at: int
     groups: list[list[Candidate]] = []
     for p in cands:
         if p.start < colon_at:
+            p.note("grouping", "target-statement-head", "skip")  # 「今年…主要预期目标是：」 announces, directs nothing
             continue
         if groups and clause("comparison-tail").match(p.text):
             groups[-1].append(p)
@@ -47,7 +49,7 @@ def target_list(tree: DocTree, sent: Span, cands: list[Candidate], colon_at: int
         text = tree.doc.text[a:b]
         metrics = [Field(q.as_metric(), "quantity", (p.start + q.span[0], p.start + q.span[1]))
                    for p in g for q in p.quants]
-        ck = bool(metrics) or bool(_RELATION.search(text))
+        ck = bool(metrics) or bool(_RELATION.search(text)) or relation(text)
         d = Draft(a, b, text, "target-list", sent.index, deadline=deadline, metrics=metrics,
                   checkable=Field(ck, "number" if metrics else ("stated-relation" if ck else "no-observable-end")),
                   trail=[s for p in g for s in p.trail], parts=g)

@@ -12,13 +12,14 @@ grouping    new-subject                    [0:12] a new actor starts a record
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
-__all__ = ["Field", "Step", "Rejection", "NONE"]
+__all__ = ["Field", "Step", "Rejection", "NONE", "Trail"]
 
 
-@dataclass(frozen=True)
-class Field:
-    """One field of a record: its value, the rule that set it, and where it came from."""
+class Field(NamedTuple):
+    """One field of a record: its value, the rule that set it, and where it came from (a tuple: cheap
+    to make, immutable)."""
 
     value: object
     rule: str | None = None
@@ -31,8 +32,7 @@ class Field:
 NONE = Field(None)
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(NamedTuple):
     """One decision: the stage that took it, the rule applied, the span it looked at."""
 
     stage: str
@@ -58,3 +58,34 @@ class Rejection:
 
     def __repr__(self) -> str:
         return f"Rejection({self.text[:20]!r}, {self.stage}:{self.rule}, raw={self.start}:{self.end})"
+
+
+class Trail:
+    """A record's steps, their spans mapped to raw offsets when read (most trails are never read)."""
+
+    __slots__ = ("_steps", "_to_raw", "_raw")
+
+    def __init__(self, steps, to_raw):
+        self._steps, self._to_raw, self._raw = list(steps), to_raw, None
+
+    def _mapped(self) -> list:
+        if self._raw is None:
+            f = self._to_raw
+            self._raw = [Step(s.stage, s.rule, f(*s.span) if s.span and s.span[0] is not None else None, s.note)
+                         for s in self._steps]
+        return self._raw
+
+    def __iter__(self):
+        return iter(self._mapped())
+
+    def __len__(self) -> int:
+        return len(self._steps)
+
+    def __getitem__(self, i):
+        return self._mapped()[i]
+
+    def __eq__(self, other) -> bool:
+        return list(self) == list(other)
+
+    def __repr__(self) -> str:
+        return f"Trail({len(self._steps)} steps)"

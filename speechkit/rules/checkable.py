@@ -14,19 +14,11 @@ from functools import lru_cache
 
 from ..lexicon import load
 
-__all__ = ["decide", "is_checkable", "relation", "starts_with_verb", "verb_lexicon", "verb_pattern", "strip_adverbs",
+__all__ = ["decide", "is_checkable", "relation", "strip_manner", "starts_with_verb", "verb_lexicon", "verb_pattern", "strip_adverbs",
            "verb_class"]
 
-_ADVERBS = re.compile(r"^(?:继续|全面|大力|积极|进一步|切实|重点|着力|深入|不断|持续|逐步|统筹|扎实|全力|坚持|认真|抓紧|尽快|加快|"
-                      r"有序|稳妥|适当|适度|同步|加紧|尽早|迅速|集中|及时|要|将|再|还|并|也|又|都|同时|率先|主动|精准|务实|"
-                      r"整体|正式|顺利|按时|如期|全部|基本|努力|力争|争取|确保|务必|必须|坚决|严格|一律|优先|分别|首先|成功|"
-                      r"适时|适度|深入|已经|又|年内|年底前|年底|本月内|本月|今年|明年|全年|近期|\d{1,2}月底前|\d{1,2}月底|\d{1,2}月)+")
 _PHRASE = re.compile(r"[，,；;]")
-# manner adverbs a checkability decision looks past (directional leads such as 加快 and 大力 stay: spec section 4)
-_MANNER = re.compile(r"^(?:继续|全面|进一步|切实|重点|着力|深入|不断|逐步|扎实|全力|认真|及时|适时|尽快|抓紧|有序|稳妥|适当|"
-                     r"适度|同步|加紧|尽早|迅速|集中|主动|精准|务实|整体|正式|顺利|按时|如期|全部|基本|一律|优先|分别|首先|"
-                     r"成功|率先|再|还|并|也|又|都|同时|要|将|先期|年内|年底前|年底|本月内|本月|今年|明年|全年|近期|"
-                     r"\d{1,2}月底前|\d{1,2}月底|\d{1,2}月)+")
+_MONTH_WORDS = r"|\d{1,2}月底前|\d{1,2}月底|\d{1,2}月"
 _COORD = re.compile(r"(?:和|或|及|与|、)")
 _QUOTED = re.compile(r"[“\"《][^”\"》]{2,24}[”\"》]")
 _CLASSES = ("programme_acts", "instrument_acts", "completion", "end_states", "directional", "support", "assignment",
@@ -40,6 +32,23 @@ def _data() -> dict:
 
 def _alternation(words) -> re.Pattern:
     return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)))
+
+
+@lru_cache(maxsize=1)
+def _words() -> tuple[re.Pattern, re.Pattern]:
+    """(manner adverbs, every word read past before a verb) of ``data/checkable.yaml``, as prefixes."""
+    d = _data()
+    manner = sorted(d["manner_adverbs"], key=len, reverse=True)
+    lead = sorted(d["manner_adverbs"] + d["lead_words"], key=len, reverse=True)
+    alt = lambda ws: re.compile("^(?:" + "|".join(map(re.escape, ws)) + _MONTH_WORDS + ")+")  # noqa: E731
+    return alt(manner), alt(lead)
+
+
+@lru_cache(maxsize=None)
+def _decision(rid: str, key: str = "pattern") -> re.Pattern:
+    """A pattern of the named decision ``rid`` in ``data/checkable.yaml``."""
+    rule = next(r for r in _data()["decisions"] if r["id"] == rid)
+    return re.compile(rule[key])
 
 
 @lru_cache(maxsize=1)
@@ -60,7 +69,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "service": re.compile("(?:" + "|".join(map(re.escape, obj["services"]["words"])) + ")$"),
         "relation": re.compile("(?:" + "|".join(map(re.escape, sorted(obj["statistics"]["words"], key=len, reverse=True)))
                                + r")(?:要|将|继续|进一步|总体|力争|保持|实现|稳步|基本|逐步|安排|比(?:去年|上年)(?:有所)?|"
-                               + r"[与同和跟][^，,；;]{1,16}?(?:相|基本|保持)?)*(?:"
+                               + r"[与同和跟][^，,；;与同和跟]{1,16}?(?:相|基本|保持)?){0,3}(?:"
                                + "|".join(map(re.escape, sorted(obj["state_predicates"]["words"], key=len, reverse=True)))
                                + ")"),
         "ban": re.compile("^(?:" + "|".join(map(re.escape, d["prohibitions"])) + ")"),
@@ -87,7 +96,13 @@ def verb_class(verb: str | None) -> str | None:
 
 
 def strip_adverbs(text: str) -> str:
-    return _ADVERBS.sub("", text)
+    """``text`` without the adverbs, cues and time words that open it (「继续全面推行…」→「推行…」)."""
+    return _words()[1].sub("", text)
+
+
+def strip_manner(text: str) -> str:
+    """``text`` without the manner adverbs that open it; directional leads (加快 大力) stay."""
+    return _words()[0].sub("", text)
 
 
 def starts_with_verb(text: str) -> str | None:
@@ -151,7 +166,7 @@ def _lead(text: str) -> tuple[str | None, str]:
     """The lead verb of the first phrase that has one (of coordinated verbs, 「宣传和表彰」「降低或取消」,
     the most discrete), and what follows it in that phrase."""
     for phrase in _PHRASE.split(text):
-        phrase = _MANNER.sub("", phrase)
+        phrase = strip_manner(phrase)
         m = verb_pattern().search(phrase)
         if not m:
             continue
@@ -179,56 +194,77 @@ _RANK = {"instrument_acts": 0, "completion": 1, "end_states": 1, "programme_acts
 @lru_cache(maxsize=65536)
 def _decide(text: str, dated: bool) -> tuple[bool, str]:
     P = _patterns()
-    t = _MANNER.sub("", text.lstrip(" "))
+    t = strip_manner(text.lstrip(" "))
     first = _PHRASE.split(t)[0]
-    if re.match(r"(?:建立健全|构建|建立)[^，,；;]*体系", first):
+    if _decision("system-building").match(first):
         return False, "system-building"
-    vague = re.search(r"(?:完成|实现|打赢|夺取|落实|开好局|起好步)([^，,。；;]{0,10})(?:目标任务|目标|任务|工作|攻坚战|起好步)好?[。！]?$",
-                      first)
-    if vague and not _QUOTED.search(vague.group(1)):
+    vague = _decision("vague-goal").search(first)
+    if vague and not _QUOTED.search(vague["name"]):
         return False, "vague-goal"  # 「确保圆满实现全年目标」; a named goal (「实现“三个一百”目标」) is checkable
     ban = P["ban"].match(first)
     if ban:
-        rest = first[ban.end():]
-        lead, obj = _lead(rest)
-        discrete = verb_class(lead) in ("programme_acts", "instrument_acts", "completion") and \
-            (bool(P["programme"].search(obj)) or bool(_QUOTED.search(obj)) or len(obj) >= 4)
-        # a ban spelled out in checkable terms (where, what) is checkable; 「严禁搞形象工程」 is not
-        return discrete or len(rest) >= 10, "named-ban"
-    for end in P["end"].finditer(first):
-        before, after = first[:end.start()], first[end.end():]
-        if before.endswith(("抓", "精准", "市场化", "集中")) or re.match(r"见效|生根|落实|模式|机制|等|的", after):
-            continue  # 「…抓落地」「运营模式」「集中开工等机制」: a noun or a manner, not an end state
-        at_end = len(after.strip("“”")) <= 4 and len(before) >= 2  # 「推动…项目落地」「…主体封顶」
-        leads = not before.strip() and len(after) >= 2  # 「开工建设滨河绿道」
-        if at_end or leads:
-            return True, "end-state"
+        return _ban(first[ban.end():]), "named-ban"
+    rel = P["relation"].search(first)
+    if rel and not verb_pattern().search(first, 0, rel.start()):
+        return True, "stated-relation"  # 「财政支出总规模比去年增加」: a statistic leads, a direction follows
+    if _end_state(first):
+        return True, "end-state"
     lead, obj = _lead(t)
-    cls = verb_class(lead)
-    concrete = bool(P["programme"].search(obj)) or bool(_QUOTED.search(obj))
-    m = re.match(r"(?:建立健全|建立完善|健立完善|建立)([^，,；;]{2,40}?)(?:机制|制度)", first)
-    if m and not re.fullmatch(r"(?:长效|工作|相关|有关|配套|完善的|健全的)", m.group(1)):
+    if lead and not obj.strip("，,。 ") and t.find(lead) > 1:
+        obj = t[:t.find(lead)]  # 「长期沉淀资金一律收回」: the object stands before the verb
+    m = _decision("named-mechanism").match(first)
+    if m and not _decision("named-mechanism", "generic").fullmatch(m["which"]):
         return True, "named-mechanism"
+    cls = verb_class(lead)
     if cls == "directional":
-        return (dated and concrete and not re.search(r"一批|一些|若干", obj)), "directional-lead"
+        concrete = bool(P["programme"].search(obj)) or bool(_QUOTED.search(obj))
+        return (dated and concrete and not _decision("directional-lead", "vague").search(obj)), "directional-lead"
     if P["relation"].search(first):
         return True, "stated-relation"
+    return _by_class(cls, lead, obj, t)
+
+
+def _ban(rest: str) -> bool:
+    """A ban spelled out in checkable terms (a discrete act on something, or where it applies) is checkable;
+    「严禁搞形象工程」「不能放松」 are not."""
+    P = _patterns()
+    lead, obj = _lead(rest)
+    discrete = verb_class(lead) in ("programme_acts", "instrument_acts", "completion") and \
+        (bool(P["programme"].search(obj)) or bool(_QUOTED.search(obj)) or len(obj) >= 4)
+    return discrete or (bool(_decision("named-ban", "placed").search(rest)) and len(rest) >= 8)
+
+
+def _end_state(first: str) -> bool:
+    """An observable end state of a concrete thing: at the end of the phrase after its subject
+    (「推动…项目落地」「…主体封顶」) or leading its object (「开工建设滨河绿道」)."""
+    for end in _patterns()["end"].finditer(first):
+        before, after = first[:end.start()], first[end.end():]
+        if _decision("end-state", "not_before").search(before) or _decision("end-state", "not_after").match(after):
+            continue  # 「…抓落地」「运营模式」「集中开工等机制」: a manner or a noun, not an end state
+        if (len(after.strip("“”")) <= 4 and len(before) >= 2) or (not before.strip() and len(after) >= 2):
+            return True
+    return False
+
+
+def _by_class(cls: str | None, lead: str | None, obj: str, t: str) -> tuple[bool, str]:
+    """The decision for a lead verb of class ``cls`` and its object (spec section 4)."""
+    P = _patterns()
+    o = obj.strip("，,。 ")
+    concrete = bool(P["programme"].search(obj)) or bool(_QUOTED.search(obj))
     if cls == "support":
         inner, inner_obj = _lead(obj)
         ok = verb_class(inner) in ("programme_acts", "instrument_acts", "completion") and \
             (bool(P["programme"].search(inner_obj)) or bool(_QUOTED.search(inner_obj)))
         return ok, "support-designation"
-    if cls in ("instrument_acts", "programme_acts") and P["service"].search(obj.strip("，,。 ")) and not _QUOTED.search(obj):
+    if cls in ("instrument_acts", "programme_acts") and P["service"].search(o) and not _QUOTED.search(obj):
         return False, "service-provision"  # 「为中小企业提供融资对接服务」: a direction, like 支持
     if cls == "instrument_acts":
-        o = obj.strip("，,。 ")
         return (len(o) >= 2 and (len(o) >= 6 or not P["abstract"].search(o))), "instrument-act"
     if cls in ("programme_acts", "end_states"):
         return ((concrete or not obj.strip()) and not P["abstract"].search(obj)), "programme-act"
     if cls == "completion":
-        o = obj.strip("，,。 ")
-        return (len(o) >= 2 and (len(o) >= 8 or not P["abstract"].search(o))
-                and not re.match(r"(?:一批|一些|若干|更多)", o)), "completion"
+        return (len(o) >= 2 and ((len(o) >= 8 and lead != "形成") or not P["abstract"].search(o))
+                and not _decision("directional-lead", "vague").match(o)), "completion"
     if _QUOTED.search(t):
         return True, "named-object"
     return False, "no-observable-end"

@@ -11,7 +11,10 @@ from functools import lru_cache
 
 from ..lexicon import LexiconError, load
 
-__all__ = ["Indicator", "IndicatorMention", "find_indicators", "indicators", "unit_scale"]
+__all__ = ["Indicator", "IndicatorMention", "find_indicators", "indicators", "unit_scale", "DIRECTIONS"]
+
+#: how a target on an indicator is read (data/judging.yaml)
+DIRECTIONS = ("floor", "ceiling", "reduction", "level")
 
 
 @dataclass(frozen=True)
@@ -19,7 +22,9 @@ class Indicator:
     key: str
     label: str
     unit: str
-    direction: str  # "higher" (a target is a floor) or "lower" (a ceiling)
+    direction: str  # floor | ceiling | reduction | level (data/indicators.yaml, data/judging.yaml)
+    evidence: str = "figure"  # figure: a number judges it; act: the review saying it was done is enough
+    split: tuple = ()  # indicators its numbers belong to, in order (「城乡…分别增长7%和8%」)
 
 
 @dataclass(frozen=True)
@@ -38,10 +43,27 @@ def _compiled():
         for f in ("key", "label", "pattern", "unit", "direction", "examples"):
             if not r.get(f):
                 raise LexiconError(f"data/indicators.yaml: indicator #{i} ({r.get('key')}) has no {f}")
-        if r["direction"] not in ("higher", "lower"):
-            raise LexiconError(f"data/indicators.yaml: {r['key']}: direction must be higher or lower")
-        out.append((re.compile(r["pattern"]), Indicator(r["key"], r["label"], r["unit"], r["direction"])))
+        if r["direction"] not in DIRECTIONS:
+            raise LexiconError(f"data/indicators.yaml: {r['key']}: direction must be one of {DIRECTIONS}")
+        if r.get("evidence", "figure") not in ("figure", "act"):
+            raise LexiconError(f"data/indicators.yaml: {r['key']}: evidence must be figure or act")
+        try:
+            pat = re.compile(r["pattern"])
+        except re.error as e:
+            raise LexiconError(f"data/indicators.yaml: {r['key']}: bad pattern: {e}") from None
+        out.append((pat, Indicator(r["key"], r["label"], r["unit"], r["direction"], r.get("evidence", "figure"),
+                                   tuple(r.get("split") or ()))))
+    keys = {ind.key for _, ind in out}
+    for _, ind in out:
+        if set(ind.split) - keys:
+            raise LexiconError(f"data/indicators.yaml: {ind.key}: split names unknown indicators {ind.split}")
     return tuple(out), tuple(data.get("not_outcome_before") or ())
+
+
+@lru_cache(maxsize=1)
+def _any():
+    """One pattern that finds whether a text mentions any indicator at all (most texts mention none)."""
+    return re.compile("|".join(f"(?:{pat.pattern})" for pat, _ in _compiled()[0]))
 
 
 def indicators() -> dict[str, Indicator]:
@@ -51,6 +73,8 @@ def indicators() -> dict[str, Indicator]:
 
 def find_indicators(text: str) -> list[IndicatorMention]:
     """Indicator mentions in ``text``, left to right, longest first where they overlap."""
+    if not _any().search(text):
+        return []
     cands = []
     for order, (pat, ind) in enumerate(_compiled()[0]):
         for m in pat.finditer(text):

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from ..lexicon import compile_rules, load
 
-__all__ = ["is_actor", "is_statistic", "clean_subject", "lead_owner"]
+__all__ = ["is_actor", "is_statistic", "organ_suffixes", "clean_subject", "lead_owner"]
 
 _DETERMINERS = re.compile(r"^(?:这些|那些|这个|那个|其中|其他|此外|同时|特别是|尤其是|另外|而且|并且|并|而|又|也|还|都|就|则|既|更)")
 _TRAILING = re.compile(r"(?:也|都|还是|还|更|就|则|又|既|首先|一定|同样|均|仍|需|必须|务必|坚决)+$")
@@ -64,6 +64,12 @@ def is_actor(np: str, extra: frozenset | set = frozenset(), relaxed: bool = Fals
 
         return starts_with_verb(np) is None
     return False
+
+
+@lru_cache(maxsize=1)
+def organ_suffixes() -> tuple[str, ...]:
+    """Endings of organs and offices (``data/owners.yaml`` organ_suffixes)."""
+    return tuple(sorted(load("owners")["organ_suffixes"], key=len, reverse=True))
 
 
 def is_statistic(np: str) -> bool:

@@ -1,0 +1,118 @@
+"""Load ``data/times.yaml``: expand the parts in the patterns and compile the rules.
+
+A pattern writes ``{NAME}`` for a part (a non-capturing group) and ``{NAME:g}``
+for the same part captured as group ``g``; parts may use other parts.
+
+>>> expand("{A:x}-{B}", {"A": "[0-9]", "B": "{A}+"})
+'(?P<x>[0-9])-(?:(?:[0-9])+)'
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ...lexicon import LexiconError, compile_rules, load, scan, starts_of
+from .festivals import festival_names
+
+__all__ = ["expand", "rules", "data", "join_pattern", "lookahead_patterns", "scan_rule"]
+
+_PART = re.compile(r"\{([A-Z][A-Z0-9_]*)(?::([a-z_]\w*))?\}")
+
+
+def expand(pattern: str, parts: dict[str, str], depth: int = 0) -> str:
+    """``pattern`` with every ``{NAME}`` / ``{NAME:group}`` replaced by its part."""
+    if depth > 8:
+        raise LexiconError("data/times.yaml: parts nest too deep (a part that uses itself?)")
+
+    def sub(m):
+        name, group = m.group(1), m.group(2)
+        if name not in parts:
+            raise LexiconError(f"data/times.yaml: unknown part {{{name}}} in {pattern[:60]!r}")
+        body = expand(parts[name], parts, depth + 1)
+        return f"(?P<{group}>{body})" if group else f"(?:{body})"
+
+    return _PART.sub(sub, pattern)
+
+
+@lru_cache(maxsize=1)
+def data() -> dict:
+    d = load("times")
+    for key in ("parts", "rules", "festivals", "lookahead", "join"):
+        if key not in d:
+            raise LexiconError(f"data/times.yaml: missing top-level key {key!r}")
+    return d
+
+
+@lru_cache(maxsize=1)
+def _parts() -> dict[str, str]:
+    parts = dict(data()["parts"])
+    parts["FEST"] = "|".join(re.escape(n) for n in festival_names())
+    return parts
+
+
+@lru_cache(maxsize=1)
+def rules() -> list[tuple[str, re.Pattern, dict]]:
+    """``(id, compiled pattern, rule)`` in the order of the file."""
+    parts = _parts()
+    out = []
+    for r in load("times")["rules"]:
+        r = dict(r)
+        r["pattern"] = expand(r.get("pattern", ""), parts)
+        if r.get("near"):
+            if not isinstance(r.get("reach"), int) or not r.get("starts"):
+                raise LexiconError(f"data/times.yaml: rule {r.get('id')!r}: `near` needs `starts` and an integer `reach`")
+            r["near"] = re.compile(expand(r["near"], parts))
+        out.append(r)
+    return compile_rules(out, "data/times.yaml", flags=0)
+
+
+def scan_rule(pat: re.Pattern, rule: dict, text: str, anchors: dict | None = None):
+    """The matches of one rule in ``text``: :func:`speechkit.lexicon.scan` (tried only at `starts`),
+    and, for a rule with `near`, only within `reach` characters before an occurrence of it.
+    ``anchors`` caches the occurrences of each `near` in ``text`` across rules."""
+    near = rule.get("near")
+    if near is None:
+        yield from scan(pat, starts_of(rule), text)
+        return
+    if anchors is None:
+        anchors = {}
+    if near.pattern not in anchors:
+        anchors[near.pattern] = [m.start() for m in near.finditer(text)]
+    key = (near.pattern, rule["reach"])
+    if key not in anchors:
+        anchors[key] = _regions(anchors[near.pattern], rule["reach"])
+    starts, until = starts_of(rule), -1
+    for lo, hi in anchors[key]:
+        for c in starts.finditer(text, max(lo, until), hi):
+            if c.start() < until:
+                continue
+            m = pat.match(text, c.start())
+            if m and m.end() > m.start():
+                until = m.end()
+                yield m
+
+
+def _regions(positions: list[int], reach: int) -> list[tuple[int, int]]:
+    """The union of ``[p - reach, p]`` over the anchor positions, as half-open ranges."""
+    out, lo, hi = [], 0, -1
+    for p in positions:
+        if p - reach <= hi:
+            hi = p + 1
+            continue
+        if hi >= 0:
+            out.append((lo, hi))
+        lo, hi = max(p - reach, 0), p + 1
+    if hi >= 0:
+        out.append((lo, hi))
+    return out
+
+
+@lru_cache(maxsize=1)
+def join_pattern() -> re.Pattern:
+    return re.compile(expand(data()["join"]["pattern"], _parts()))
+
+
+@lru_cache(maxsize=1)
+def lookahead_patterns() -> tuple[re.Pattern, re.Pattern]:
+    la = data()["lookahead"]
+    return re.compile(la["forward"]), re.compile(la["past"])

@@ -1,0 +1,174 @@
+"""Find time expressions: candidates of every rule, the longest at each position, resolved, joined."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from . import calendar_rules, other_rules, range_rules, relative_rules
+from .compile import join_pattern, rules, scan_rule
+from .ctx import Ctx, as_date
+from .model import Refuse, Res, TimeExpr
+from .normalize import Reading
+
+__all__ = ["find_times", "define_periods"]
+
+_JOINABLE = ("date", "period")
+
+
+@lru_cache(maxsize=1)
+def _resolvers() -> dict:
+    out = {}
+    for mod in (calendar_rules, range_rules, relative_rules, other_rules):
+        out.update({name: getattr(mod, name) for name in mod.__all__})
+    missing = {r["resolve"] for _, _, r in rules()} - set(out)
+    if missing:
+        raise LookupError(f"data/times.yaml names resolvers that do not exist: {sorted(missing)}")
+    return out
+
+
+@lru_cache(maxsize=16)
+def _prepared(text: str) -> tuple[Reading, tuple]:
+    """The reading of ``text`` and every rule's matches in it (they depend on the text only, not on the
+    date): the document-level pass of the extractor and :func:`define_periods` share them."""
+    reading = Reading(text)
+    cands, anchors = [], {}
+    for order, (rid, pat, rule) in enumerate(rules()):
+        for m in scan_rule(pat, rule, reading.text, anchors):
+            cands.append((m.start(), -(m.end() - m.start()), order, rid, rule, m))
+    cands.sort(key=lambda x: x[:3])
+    return reading, tuple(cands)
+
+
+def _named(text: str, named: dict) -> list:
+    out = []
+    for name, (s, e) in named.items():
+        for m in re.finditer(re.escape(name) + r"(?:内|期间|中|结束前)?", text):
+            out.append((m.start(), -(m.end() - m.start()), -1, "named-period", {"kind": "named", "s": s, "e": e}, m))
+    return out
+
+
+def _choose(cands, c: Ctx) -> list[list]:
+    """The longest candidate at each position that its resolver accepts; no overlaps."""
+    chosen, taken = [], -1
+    res_of = _resolvers()
+    for a, neg, _, rid, rule, m in cands:
+        if a < taken:
+            continue
+        if rid == "named-period":
+            s, e = as_date(rule["s"]), as_date(rule["e"])
+            res = Res(start=s, end=e, pstart=s, pend=e)
+        else:
+            try:
+                res = res_of[rule["resolve"]](m, c)
+            except Refuse:
+                continue
+        taken = a - neg
+        if res is None:
+            continue  # the resolver took the span and gives nothing (「当天办结」)
+        chosen.append([a, taken, rid, rule, m, res])
+        c.history.append((a, taken, res))
+    return chosen
+
+
+def _join(chosen: list[list], c: Ctx) -> list[list]:
+    """「去年春节到元宵节」「从上个月到今天」: two dated expressions joined by 至/到/— make one."""
+    out, join = [], join_pattern()
+    for item in chosen:
+        prev = out[-1] if out else None
+        if prev and _joinable(prev, item) and (join.fullmatch(c.text, prev[1], item[0]) or (
+                prev[1] == item[0] and item[4].groupdict().get("pre") in ("到", "至"))):
+            second = _second(prev, item, c)
+            if second is not None:
+                first = prev[5].pstart or prev[5].start or prev[5].end
+                prev[1], prev[2] = item[1], "join"
+                prev[5] = Res(start=first, end=second.end, pstart=first, pend=second.pend or second.end,
+                              past=prev[5].past and second.past)
+                continue
+        out.append(item)
+    return out
+
+
+def _joinable(prev, item) -> bool:
+    kinds = (prev[5].kind or prev[3]["kind"], item[5].kind or item[3]["kind"])
+    return all(k in _JOINABLE for k in kinds) and prev[5].end is not None and item[5].end is not None \
+        and item[5].start is None
+
+
+def _second(prev, item, c: Ctx) -> Res | None:
+    """The second end of a join, its year taken from the first's when it writes none."""
+    res = item[5]
+    first = prev[5].pstart or prev[5].start or prev[5].end
+    if res.implicit:
+        c.year_hint = first.year
+        try:
+            res = _resolvers()[item[3]["resolve"]](item[4], c)
+            if res is not None and res.end is not None and res.end < first:
+                c.year_hint = first.year + 1
+                res = _resolvers()[item[3]["resolve"]](item[4], c)
+        except Refuse:
+            res = None
+        finally:
+            c.year_hint = None
+    if res is None or res.end is None or res.end < first:
+        return None
+    return res
+
+
+def _expr(reading: Reading, original: str, item) -> TimeExpr:
+    a, b, rid, rule, m, res = item
+    s, e = reading.span(a, b)
+    clock = None
+    if res.clock:
+        cs, ce = reading.span(*res.clock)
+        clock = original[cs:ce]
+    kind = res.kind or rule["kind"]
+    iso = (lambda d: d.isoformat() if d else None)
+    return TimeExpr((s, e), original[s:e], kind, iso(res.start), iso(res.end), rid, note=res.note, clock=clock,
+                    past=res.past, **res.freq)
+
+
+def find_times(text: str, date=None, *, plan_year: int | None = None, named: dict | None = None) -> list[TimeExpr]:
+    """All time expressions in ``text``, resolved against the speech ``date`` (see the package docstring)."""
+    reading, cands = _prepared(text)
+    c = Ctx(date, plan_year, reading.text)
+    if named:
+        cands = sorted(list(cands) + _named(reading.text, named), key=lambda x: x[:3])
+    chosen = _join(_choose(cands, c), c)
+    return [_expr(reading, text, item) for item in chosen]
+
+
+_DEF_NAME = re.compile(r"([\u4e00-\u9fff]{2}(?:月|周|季|会战|战役|攻坚|攻坚战|行动))(?:行动|活动|专项行动)?[”\"]?(?:从|自)?\s*$")
+_DEF_AFTER = re.compile(r"\s*(?:为|是|作为)[“\"]?([\u4e00-\u9fff]{1,4}(?:月|期|周|阶段))[”\"]?")
+
+
+def define_periods(text: str, date=None, *, plan_year: int | None = None) -> dict[str, tuple[str, str]]:
+    """Periods the text defines by name: 「冲刺月行动9月1日开始，9月30日结束」 → ``{"冲刺月": (start, end)}``.
+
+    >>> define_periods("重点工程冲刺月行动9月1日开始，9月30日结束。", "2021-08-20")
+    {'冲刺月': ('2021-09-01', '2021-09-30')}
+    >>> define_periods("“秋季攻坚”从9月1日开始，到11月30日结束，其中11月为冲刺月。", "2023-08-28")["攻坚期"]
+    ('2023-09-01', '2023-11-30')
+    >>> define_periods("9月至10月为冲刺期。", "2023-08-20")
+    {'冲刺期': ('2023-09-01', '2023-10-31')}
+    """
+    out = {}
+    for t in find_times(text, date, plan_year=plan_year):
+        if not t.end:
+            continue
+        after = _DEF_AFTER.match(text, t.span[1])
+        if after and t.kind in ("date", "period") and t.rule not in ("this-year",):
+            # 「11月为冲刺月」「9月至10月为冲刺期」: a stretch of time given a name
+            start = t.start or t.end[:8] + "01"
+            out[after.group(1)] = (start, t.end)
+            continue
+        if t.rule not in ("window", "join") or not t.start:
+            continue
+        m = _DEF_NAME.search(text[max(0, t.span[0] - 16):t.span[0]])
+        if m:
+            name = m.group(1)
+            out[name] = (t.start, t.end)
+            if name.endswith(("会战", "战役")):
+                out[name[-2:]] = (t.start, t.end)  # 「百日会战…」 later called 「会战期间」
+            if len(name) >= 4 and name.endswith(("会战", "战役", "攻坚")):
+                out[name[-2:] + "期"] = (t.start, t.end)  # 「秋季攻坚…」 later called 「攻坚期内」
+    return out
