@@ -15,11 +15,11 @@ from __future__ import annotations
 import datetime as dt
 import fnmatch
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from .dates import infer_date, normalize_newlines, parse_date  # noqa: F401  (re-exported)
 from .speech import Speech  # noqa: E402  (the type lives in its own module; re-exported here)
 
 __all__ = ["Speech", "Corpus", "ReadError", "read_speech", "read_corpus", "decode_bytes", "read_manifest",
@@ -38,11 +38,6 @@ class ReadError(ValueError):
 
 
 # ----------------------------------------------------------------- decoding
-
-def normalize_newlines(text: str) -> str:
-    """Python's universal newlines: \\r\\n and \\r become \\n."""
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
 
 def _looks_binary(text: str) -> bool:
     if not text:
@@ -164,81 +159,6 @@ def _utf16_sniff(data: bytes) -> str | None:
 
 # ----------------------------------------------------------------- dates
 
-_DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年")
-
-
-_ISO_LIKE = re.compile(r"(\d{4})\s*(?:[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})|年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日)"
-                       r"(?:[T ]\d{1,2}:\d\d(?::\d\d(?:\.\d+)?)?)?")
-_DAY_FIRST = re.compile(r"\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{2,4}")
-
-
-def parse_date(value) -> dt.date | None:
-    """A speech date from an argument or a manifest cell; ``None`` for an empty value.
-
-    Year first only: ``2021-03-05``, ``2021/3/5``, ``2021.03.05``, ``2021年3月5日`` (full-width
-    digits too, a time of day is dropped). Raises ``ValueError`` saying what is wrong for anything
-    else: an impossible date, or a day-first form such as ``05/03/2023`` (the 5th of March or the 3rd
-    of May?).
-
-    >>> parse_date("2021/3/5"), parse_date("２０２１年３月５日"), parse_date("")
-    (datetime.date(2021, 3, 5), datetime.date(2021, 3, 5), None)
-    >>> parse_date("2020-13-45")
-    Traceback (most recent call last):
-    ValueError: '2020-13-45' is not a real date (month must be in 1..12): write it as YYYY-MM-DD
-    >>> parse_date("05/03/2023")
-    Traceback (most recent call last):
-    ValueError: '05/03/2023' is ambiguous (day or month first?): write it as YYYY-MM-DD
-    """
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = unicodedata.normalize("NFKC", str(value)).strip()
-    m = _ISO_LIKE.fullmatch(text)
-    if m is None:
-        why = "is ambiguous (day or month first?)" if _DAY_FIRST.fullmatch(text) else "is not a date"
-        raise ValueError(f"{str(value)!r} {why}: write it as YYYY-MM-DD")
-    y, mo, d = int(m[1]), int(m[2] or m[4]), int(m[3] or m[5])
-    try:
-        return dt.date(y, mo, d)
-    except ValueError as e:
-        raise ValueError(f"{str(value)!r} is not a real date ({e}): write it as YYYY-MM-DD") from None
-
-
-def _coerce_date(value) -> dt.date | None:
-    return parse_date(value)
-
-
-def infer_date(raw: str, title: str | None = None) -> tuple[dt.date | None, str | None]:
-    """Infer the speech date from its text: a dateline in the first lines, else a year in the title.
-
-    >>> infer_date("政府工作报告\\n——2019年3月4日在区人代会上\\n")
-    (datetime.date(2019, 3, 4), 'text:dateline')
-    >>> infer_date("正文", title="2020年工作要点")
-    (datetime.date(2020, 1, 1), 'title:year')
-    >>> infer_date("no date here")
-    (None, None)
-    """
-    head = raw[:600]
-    m = _DATE_RE.search(head)
-    if m:
-        try:
-            return dt.date(int(m[1]), int(m[2]), int(m[3])), "text:dateline"
-        except ValueError:
-            pass
-    if title:
-        m = _YEAR_RE.search(title)
-        if m:
-            return dt.date(int(m[1]), 1, 1), "title:year"
-    m = _YEAR_RE.search(raw[:200])
-    if m:
-        return dt.date(int(m[1]), 1, 1), "text:year"
-    return None, None
-
-
 # ----------------------------------------------------------------- files
 
 def read_speech(path, date=None, doc_id: str | None = None, meta: dict | None = None) -> Speech:
@@ -277,9 +197,9 @@ def read_speech(path, date=None, doc_id: str | None = None, meta: dict | None = 
     for k, v in {**doc.meta, **extra}.items():
         if not meta.get(k):  # the manifest row wins
             meta[k] = v
-    d, src = _coerce_date(date), "argument"
+    d, src = parse_date(date), "argument"
     if d is None:
-        d, src = _coerce_date(meta.get("date")), "manifest"
+        d, src = parse_date(meta.get("date")), "manifest"
     if d is None:
         d, src = infer_date(raw, meta.get("title"))
     return Speech(doc_id=doc_id or path.stem, raw=raw, date=d, date_source=src if d else None,
@@ -387,7 +307,7 @@ def read_corpus(source, manifest=None, pattern: str | None = None, date=None) ->
     ids, metas, used = match_rows(paths, rows, root)
     unlisted = [str(p) for p, m in zip(paths, metas) if manifests and not m]
     missing = [k for k in rows if k not in used] if folder else []
-    return Corpus(entries=list(zip(paths, metas)), missing=missing, unlisted=unlisted, date=_coerce_date(date),
+    return Corpus(entries=list(zip(paths, metas)), missing=missing, unlisted=unlisted, date=parse_date(date),
                   root=root, doc_ids=ids)
 
 

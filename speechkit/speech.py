@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from .dates import infer_date, normalize_newlines, parse_date
+
 __all__ = ["Speech"]
 
 
@@ -66,10 +68,8 @@ class Speech:
         >>> Speech.from_text("今年要完成。", date="2020-03-05").date
         datetime.date(2020, 3, 5)
         """
-        from .io import _coerce_date, infer_date, normalize_newlines
-
         raw = normalize_newlines(text)
-        d, src = _coerce_date(date), "argument" if date else None
+        d, src = parse_date(date), "argument" if date else None
         if d is None:
             d, src = infer_date(raw, meta.get("title"))
         return cls(doc_id=doc_id, raw=raw, date=d, date_source=src, meta=dict(meta))
