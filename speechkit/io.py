@@ -101,14 +101,14 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
         except UnicodeDecodeError:
             continue
     if len(candidates) == 2:
-        try:  # both decode: let charset-normalizer judge which reads as language
-            from charset_normalizer import from_bytes
+        from charset_normalizer import from_bytes  # a required dependency: a missing install fails loudly
 
+        try:  # both decode: let charset-normalizer judge which reads as language
             best = from_bytes(data[:200_000], cp_isolation=["gb18030", "big5"]).best()
-            if best is not None and best.encoding.replace("_", "").lower().startswith("big5"):
-                candidates.reverse()
-        except Exception:  # pragma: no cover - detector is advisory only
-            pass
+        except (ValueError, LookupError, RuntimeError):  # pragma: no cover - the detector is advisory only
+            best = None
+        if best is not None and best.encoding.replace("_", "").lower().startswith("big5"):
+            candidates.reverse()
     for text, enc in candidates:
         try:
             return _checked(text, enc, name)

@@ -27,7 +27,7 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 
 from .lexicon import compile_rules, load
-from .rules.indicators import _compiled as _indicator_data
+from .rules.indicators import indicator_patterns as _indicator_data
 from .rules.indicators import find_indicators, unit_scale
 from .rules.quantities import find_quantities
 

@@ -66,6 +66,11 @@ def _any():
     return re.compile("|".join(f"(?:{pat.pattern})" for pat, _ in _compiled()[0]))
 
 
+def indicator_patterns():
+    """The compiled indicator lexicon (what :func:`find_indicators` scans with)."""
+    return _compiled()
+
+
 def indicators() -> dict[str, Indicator]:
     """All known indicators by key."""
     return {ind.key: ind for _, ind in _compiled()[0]}
