@@ -44,9 +44,8 @@ def _rule_list(name: str, where: str, items: list) -> None:
                 re.compile(r["pattern"])
             except re.error as e:
                 raise _error(name, f"{where} {rid}", f"bad pattern: {e}") from None
-        if "examples" in r or "counterexamples" in r:
-            if not (r.get("examples") or r.get("counterexamples")):
-                raise _error(name, f"{where} {rid}", "no example and no counterexample")
+        if not (r.get("examples") or r.get("counterexamples") or "records" in r):
+            raise _error(name, f"{where} {rid}", "no example and no counterexample")
 
 
 def _word_list(name: str, where: str, items: list) -> None:
