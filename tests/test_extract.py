@@ -179,9 +179,6 @@ def test_structure_documents_have_gold(sample_corpus, corpus_dir):
     assert all(n >= 40 for n in counts.values()), counts
 
 
-@pytest.mark.xfail(reason="issue 11: the extractor does not yet follow document structure (goal paragraphs, "
-                          "target lists across sentences, framing clauses, defined periods, item notes); measured "
-                          "2026-12: F1 0.85, checkable F1 0.83, deadline 0.53, owner 0.81", strict=False)
 def test_structure_documents_against_their_gold(sample_corpus, extractions, corpus_dir):
     """Issue 11's targets on the documents written for it (see corpus/gold/NOTES.md)."""
     from speechkit.evaluate import score

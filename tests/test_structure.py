@@ -46,6 +46,15 @@ def test_ontime_takes_the_date_the_text_ties_it_to():
     assert r["各乡镇要确保饮水工程如期完工"].deadline["end"] == "2022-12-31"
 
 
+def test_ontime_in_a_work_report_is_tied_only_within_its_sentence():
+    text = ("实施城市更新行动。城东安置房确保如期交付。到2025年县城全面实现雨污分流，必须如期实现。"
+            "到2024年底，城西学校建成投用，确保如期开学。")
+    r = _records(text, "gwr", "2024-02-01")
+    assert r["城东安置房确保如期交付"].deadline["kind"] == "vague"
+    assert r["必须如期实现"].deadline["end"] == "2025-12-31"
+    assert r["确保如期开学"].deadline["end"] == "2024-12-31"
+
+
 @pytest.mark.parametrize("text,kind", [
     ("县政府将于年内出台关于加快发展的实施意见。", "gwr"),
     ("县财政局要在6月底前拨付上述资金2000万元。", "gwr"),

@@ -249,10 +249,15 @@ def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False
 
 
 def only_cue_and_time(c: Candidate) -> bool:
-    rest = c.text
-    for x in sorted([tt.span for tt in c.times] + [cu.span for cu in c.cues], reverse=True):
-        rest = rest[:x[0]] + rest[x[1]:]
-    return bool(c.times) and not rest.strip("，,：: ")
+    """Whether the clause is nothing but its cues and times (and commas): 「要在6月底前」."""
+    if not c.times:
+        return False
+    pos = 0
+    for a, b in sorted([tt.span for tt in c.times] + [cu.span for cu in c.cues]):
+        if c.text[pos:a].strip("，,：: "):
+            return False
+        pos = max(pos, b)
+    return not c.text[pos:].strip("，,：: ")
 
 
 def _subject(c: Candidate, grammar=None) -> None:

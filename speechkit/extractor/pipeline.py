@@ -21,7 +21,7 @@ from .candidates import candidates, sentence_filter, wording_filter
 from .extraction import Extraction
 from .grammar import Grammar
 from .grouping import group
-from .records import Draft, build, checkable_field
+from .records import Draft, build, checkable_field, indicator_type
 from .structure import DocTree
 from .targets import statement_colon, target_list
 from .trail import Rejection, Step, Trail
@@ -95,11 +95,12 @@ class Extractor:
             if id(p) not in used and p.trail and p.trail[-1].note in ("skip", "stop"):
                 rejected.append(_rejection(tree, p.start, p.end, p.text, "grouping", p.trail[-1].rule, p.trail))
         out = []
+        indicator = indicator_type(sent.text) if drafts else None
         for d in drafts:
             if d.checkable.value is None:
                 d.checkable = checkable_field(d)  # stage 5: checkable
             d.trail.append(Step("checkable", d.checkable.rule, d.checkable.span, str(bool(d.checkable.value))))
-            out.append(build(tree, d, sent.text))
+            out.append(build(tree, d, indicator))
         return out
 
     def _drafts(self, tree: DocTree, sent: Span, cands, groups, facts) -> list[Draft]:

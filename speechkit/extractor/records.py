@@ -62,8 +62,14 @@ def _action(text: str, owner: str | None) -> str | None:
     return strip_adverbs(t) or None
 
 
-def build(tree: DocTree, d: Draft, sentence_text: str) -> Commitment:
-    """The commitment record of a draft, every span mapped to the raw text."""
+def indicator_type(sentence_text: str) -> str | None:
+    """Whether the sentence calls its targets binding (约束性) or expected (预期性); once per sentence."""
+    return "binding" if "约束性" in sentence_text else ("expected" if "预期" in sentence_text else None)
+
+
+def build(tree: DocTree, d: Draft, indicator: str | None) -> Commitment:
+    """The commitment record of a draft, every span mapped to the raw text; ``indicator`` is
+    :func:`indicator_type` of its sentence."""
     cl = tree.doc.cleaned
     raw = lambda sp: cl.raw_span(*sp) if sp and sp[0] is not None else None  # noqa: E731
     rs, re_ = cl.raw_span(d.start, d.end)
@@ -76,7 +82,6 @@ def build(tree: DocTree, d: Draft, sentence_text: str) -> Commitment:
         addressee = "directive"
     change = "change" if metrics and clause("change").search(d.text) else ("keep" if clause("keep").search(d.text)
                                                                              else None)
-    ind = "binding" if "约束性" in sentence_text else ("expected" if "预期" in sentence_text else None)
     trail = Trail(d.trail, cl.raw_span)
     return Commitment(
         doc_id=tree.speech.doc_id, start=rs, end=re_, text=d.text, modality=d.modality.value, strength=d.strength,
@@ -87,4 +92,4 @@ def build(tree: DocTree, d: Draft, sentence_text: str) -> Commitment:
         deadline_span=raw(d.deadline.span), cue_span=raw(d.modality.span),
         metric_spans=[raw(m.span) for m in d.metrics], frequency_span=raw(d.frequency.span),
         conditional=bool(clause("conditional").search(d.text)), addressee=addressee, change=change,
-        indicator_type=ind, rule=d.rule, sentence=d.sentence, trail=trail)
+        indicator_type=indicator, rule=d.rule, sentence=d.sentence, trail=trail)

@@ -130,17 +130,23 @@ def target_lists(tree: "DocTree") -> list:
 
 def ontime(tree: "DocTree") -> list:
     """The date 如期/按期 is tied to: a dated time in a sentence that holds 如期/按期 (「到2020年…全部脱贫，
-    …必须如期实现」). It scopes the whole document; where nothing ties it, 如期 stays vague."""
+    …必须如期实现」). In a speech (one campaign, one goal) it scopes the whole document; in a work report
+    or plan, where each project has its own schedule, only its own sentence. Where nothing ties it, 如期
+    stays vague."""
     pat = structure("ontime-tie")
+    per_sentence = tree.genre in ("gwr", "plan")
+    out = []
     for sent in tree.doc.sentences:
         if not pat.search(sent.text) or tree.in_review(sent.start):
             continue
-        for tt in _dated(tree, sent.text):
-            if tree.forward(tt) and tt.kind != "relative":
-                value = Field(tt.as_deadline(), "ontime-tie:" + tt.rule,
-                              (sent.start + tt.span[0], sent.start + tt.span[1]))
-                return [_scope("ontime", "ontime", 0, len(tree.doc.text), value)]
-    return []
+        tt = next((tt for tt in _dated(tree, sent.text) if tree.forward(tt) and tt.kind != "relative"), None)
+        if tt is None:
+            continue
+        value = Field(tt.as_deadline(), "ontime-tie:" + tt.rule, (sent.start + tt.span[0], sent.start + tt.span[1]))
+        if not per_sentence:
+            return [_scope("ontime", "ontime", 0, len(tree.doc.text), value)]
+        out.append(_scope("ontime", "ontime", sent.start, sent.end, value))
+    return out
 
 
 def lead_lines(tree: "DocTree") -> list:

@@ -55,6 +55,18 @@ def _shifted(x, a: int):
     return y
 
 
+def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, disjoint ranges covering the same positions (so that a bisection finds the one holding a
+    position)."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(ranges):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
 def review_ranges(doc: Document, sections) -> list[tuple[int, int]]:
     """Sections that review past work (「一、2020年工作回顾」). A section that reviews one period and sets the
     next one's targets (「二、“十三五”时期发展成就和“十四五”时期主要目标」) is a review only up to the paragraph
@@ -122,7 +134,8 @@ class DocTree:
         self._headings = sorted(((h.start, h.end, h) for h in doc.headings), key=lambda x: x[:2])
         self._heading_starts = [a for a, _, _ in self._headings]
         self.sections = doc.sections()
-        self.review = review_ranges(doc, self.sections) + glossaries(doc)
+        self.review = _merged(review_ranges(doc, self.sections) + glossaries(doc))
+        self._review_starts = [a for a, _ in self.review]
         self._found = None
         self._memo: dict[tuple[int, int], tuple] = {}
         self.scopes = sorted(build_scopes(self), key=lambda s: (s.start, -s.end))
@@ -217,7 +230,8 @@ class DocTree:
 
     def in_review(self, pos: int) -> bool:
         """Inside a section that reviews past work (「一、2021年工作回顾」): outcomes, not commitments."""
-        return any(a <= pos < b for a, b in self.review)
+        i = bisect_right(self._review_starts, pos) - 1
+        return i >= 0 and pos < self.review[i][1]
 
     def bare_allowed(self, sent: Span) -> bool:
         """Whether a verb-led clause without a cue is a directive in this sentence: anywhere in the
