@@ -89,7 +89,6 @@ HEADING_MARKERS = [
     (3, re.compile(r"[（(]\d{1,2}[)）]")),
     (4, re.compile(r"第[一二三四五六七八九十]{1,3}[，,、]")),
 ]
-ITEM_MARKER = re.compile(r"(?:[一二三四五六七八九十]{1,2}是|首先|其次|最后|同时)[，,：:]?")
 
 _SENT_END = "。！？!?"
 _OPENERS = "“‘「『（(《【"
