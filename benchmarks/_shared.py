@@ -39,6 +39,18 @@ def read_all(paths):
     return [read_speech(p, meta=rows.get(p.stem)) for p in paths]
 
 
+def seconds(fn, texts, before=None):
+    """Seconds ``fn`` takes over ``texts`` (``before()`` run ahead of each text, for clearing caches)."""
+    import time
+
+    t = time.perf_counter()
+    for x in texts:
+        if before is not None:
+            before()
+        fn(x)
+    return time.perf_counter() - t
+
+
 def jieba_seconds(texts):
     """Seconds jieba.lcut takes over ``texts`` (warmed up first): the denominator of every speed ratio."""
     import time

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _shared import SHARED, gold_docs, jieba_seconds, read_all, require_shared  # noqa: E402
+from _shared import SHARED, gold_docs, jieba_seconds, read_all, require_shared, seconds  # noqa: E402
 
 
 def main():
@@ -106,22 +106,14 @@ def main():
 
 def throughput():
     """Both recognizers over whole documents, against jieba.lcut on the same text, in one run."""
-    import time
-
     from speechkit.rules.quantities import find_quantities
     from speechkit.rules.times import find_times
 
     texts = [s.raw for s in read_all(sorted((SHARED / "corpus").glob("*.txt")))]
     tj = jieba_seconds(texts)
     find_times("预热", "2020-01-01"), find_quantities("1个")
-    t = time.perf_counter()
-    for x in texts:
-        find_times(x, "2020-01-01")
-    tt = time.perf_counter() - t
-    t = time.perf_counter()
-    for x in texts:
-        find_quantities(x)
-    tq = time.perf_counter() - t
+    tt = seconds(lambda x: find_times(x, "2020-01-01"), texts)
+    tq = seconds(find_quantities, texts)
     print(f"recognizer throughput on {sum(map(len, texts)):,} characters: find_times {tt / tj:.2f}x jieba.lcut, "
           f"find_quantities {tq / tj:.2f}x, both {(tt + tq) / tj:.2f}x")
 

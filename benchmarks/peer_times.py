@@ -154,7 +154,7 @@ def jionlp_suite(jio, show) -> None:
 def speed() -> None:
     """The recognizers over jieba.lcut on the shared corpus, and long adversarial inputs."""
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from _shared import SHARED, jieba_seconds, require_shared
+    from _shared import SHARED, jieba_seconds, require_shared, seconds
 
     from speechkit import find_quantities, find_times
     from speechkit.rules.times.find import _prepared
@@ -164,15 +164,8 @@ def speed() -> None:
     find_times("预热", "2021-01-01")
     find_quantities("预热100元")
     tj = jieba_seconds(texts)
-    t = time.perf_counter()
-    for x in texts:
-        _prepared.cache_clear()
-        find_times(x, "2021-03-05")
-    tt = time.perf_counter() - t
-    t = time.perf_counter()
-    for x in texts:
-        find_quantities(x)
-    tq = time.perf_counter() - t
+    tt = seconds(lambda x: find_times(x, "2021-03-05"), texts, before=_prepared.cache_clear)
+    tq = seconds(find_quantities, texts)
     print(f"\nspeed on {len(texts)} shared documents ({sum(map(len, texts)):,} chars): find_times {tt / tj:.3f}x "
           f"jieba.lcut, find_quantities {tq / tj:.3f}x, both {(tt + tq) / tj:.3f}x")
     print("adversarial inputs (best of three; milliseconds per 1,000 characters at 20,000 and 80,000 characters:"

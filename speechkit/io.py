@@ -47,13 +47,6 @@ def _looks_binary(text: str) -> bool:
     return bad / len(sample) > 0.02
 
 
-def _cjk_share(text: str) -> float:
-    sample = text[:20000]
-    if not sample:
-        return 0.0
-    return sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff") / len(sample)
-
-
 def decode_bytes(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
     """Decode a speech file; returns ``(text, encoding)`` or raises :class:`ReadError`.
 

@@ -87,22 +87,26 @@ def starts_of(rule: dict) -> re.Pattern | None:
     return _compiled_starts(s.strip()) if s else None
 
 
-def scan(pat: re.Pattern, starts: re.Pattern | None, text: str):
+def scan(pat: re.Pattern, starts: re.Pattern | None, text: str, regions=None):
     """Non-empty, non-overlapping matches of ``pat`` in ``text``, tried only where ``starts`` matches:
     the matches of ``pat.finditer`` (for a pattern that opens with lookbehinds or alternations, the
-    regex engine cannot skip ahead by itself, so this is several times faster).
+    regex engine cannot skip ahead by itself, so this is several times faster). ``regions``, sorted
+    disjoint ``(lo, hi)`` ranges, limits where a match may begin (``starts`` is then required).
 
     >>> [m.group(0) for m in scan(re.compile(r"(?<!去)今年"), re.compile("今"), "去今年，今年")]
     ['今年']
+    >>> [m.start() for m in scan(re.compile("今年"), re.compile("今"), "今年，今年，今年", [(2, 4)])]
+    [3]
     """
     if starts is None:
         yield from (m for m in pat.finditer(text) if m.end() > m.start())
         return
     until = -1
-    for c in starts.finditer(text):
-        if c.start() < until:
-            continue
-        m = pat.match(text, c.start())
-        if m and m.end() > m.start():
-            until = m.end()
-            yield m
+    for lo, hi in regions if regions is not None else ((0, len(text)),):
+        for c in starts.finditer(text, max(lo, until), hi):
+            if c.start() < until:
+                continue
+            m = pat.match(text, c.start())
+            if m and m.end() > m.start():
+                until = m.end()
+                yield m

@@ -63,17 +63,11 @@ class Layout:
 
     def __post_init__(self):
         self._starts = [p.start for p in self.passages]
-        self._raw_starts = [p.raw_start for p in self.passages]
 
     def at(self, pos: int) -> Passage | None:
         """The passage holding cleaned offset ``pos``."""
         i = bisect_right(self._starts, pos) - 1
         return self.passages[i] if i >= 0 and pos < self.passages[i].end else None
-
-    def at_raw(self, pos: int) -> Passage | None:
-        """The passage holding raw offset ``pos``."""
-        i = bisect_right(self._raw_starts, pos) - 1
-        return self.passages[i] if i >= 0 else None
 
     def in_plan_raw(self, pos: int) -> bool:
         return pos >= self.plan_raw_start

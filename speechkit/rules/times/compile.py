@@ -81,15 +81,7 @@ def scan_rule(pat: re.Pattern, rule: dict, text: str, anchors: dict | None = Non
     key = (near.pattern, rule["reach"])
     if key not in anchors:
         anchors[key] = _regions(anchors[near.pattern], rule["reach"])
-    starts, until = starts_of(rule), -1
-    for lo, hi in anchors[key]:
-        for c in starts.finditer(text, max(lo, until), hi):
-            if c.start() < until:
-                continue
-            m = pat.match(text, c.start())
-            if m and m.end() > m.start():
-                until = m.end()
-                yield m
+    yield from scan(pat, starts_of(rule), text, anchors[key])
 
 
 def _regions(positions: list[int], reach: int) -> list[tuple[int, int]]:
