@@ -86,12 +86,12 @@ def categorize(gold, pred, sc):
     return out
 
 
-def _show(cat, g, p, prov):
+def _show(cat, g, p, prov, raw):
     def brief(r):
         if r is None:
             return "-"
         d = (r.get("deadline") or {})
-        return (f"[{r['start']}:{r['end']}] {r['text'][:70]!r} ck={r.get('checkable')} owner={r.get('owner')!r} "
+        return (f"[{r['start']}:{r['end']}] {r.get('text', raw[r['start']:r['end']])[:70]!r} ck={r.get('checkable')} owner={r.get('owner')!r} "
                 f"dl={d.get('end') or d.get('kind')} m={[(m.get('value'), m.get('unit'), m.get('op')) for m in r.get('metrics') or []]}")
     print(f"  {cat:9} gold {brief(g)}")
     if p is not None:
@@ -128,7 +128,7 @@ def main():
         for cat, g, p in sorted(errs, key=lambda e: (CATS.index(e[0]), (e[1] or e[2])["start"])):
             if a.only and cat not in a.only:
                 continue
-            _show(cat, g, p, prov)
+            _show(cat, g, p, prov, sp.raw)
     print("total: " + " ".join(f"{k} {totals[k]}" for k in CATS))
 
 

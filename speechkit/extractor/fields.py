@@ -46,13 +46,13 @@ def owner_field(tree: DocTree, g: Group, carry: Carry, owners=frozenset()) -> Fi
     elif clause("we-let").match(p0.text):
         f = Field("我们", "subject", (p0.start + 1, p0.start + 3))
     else:
-        f = _ensure_subject(p0)
+        f = _ensure_subject(tree, p0)
     if f:
         # an actor heads the clauses after it; a project named after 确保 owns only its own clause
         carry.owner = f if f.rule != "ensure-subject" else NONE
         return f
     if p0.subject and not p0.cues and carry.cue is not None and carry.cue.cue in ("确保", "力争", "争取") \
-            and not is_statistic(p0.subject):
+            and _project_name(tree, p0.subject):
         # 「确保A…投入运行，B年底前完成…」: a project named under the 确保 it inherits owns its clause
         return Field(p0.subject, "ensure-subject", p0.subject_span)
     led = _led_by(g)
@@ -97,7 +97,7 @@ def _led_by(g: Group) -> Field:
     return NONE
 
 
-def _ensure_subject(p0) -> Field:
+def _ensure_subject(tree: DocTree, p0) -> Field:
     """「确保…重工、表面处理中心…开工建设」: the project named right after 确保/力争 owns the clause. The
     name runs from after the cue to the first time word or end state (one stretch of the text)."""
     m = clause("ensure-project").match(p0.text)
@@ -125,14 +125,21 @@ def _ensure_subject(p0) -> Field:
     lead = len(np_) - len(np_.lstrip("、，, "))
     np_ = _ENSURE_TAIL.sub("", np_.strip("、，, "))
     begin += lead
-    if len(np_) < 2 or starts_with_verb(np_) or _NOT_PROJECT_HEAD.match(np_) or _GOAL_WORDS.search(np_):
+    if not _project_name(tree, np_):
         return NONE  # 「确保全年目标任务圆满完成」: the goal, not who owns it
     return Field(np_, "ensure-subject", (p0.start + begin, p0.start + begin + len(np_)))
 
 
 _ENSURE_TAIL = re.compile(r"(?:圆满|顺利|全面|基本|整体|按时|如期|全部|在|于)+$")
-_NOT_PROJECT_HEAD = re.compile(r"[实完推达进]")
-_GOAL_WORDS = re.compile(r"目标|任务|工作|指标|圆满|顺利")
+
+
+def _project_name(tree: DocTree, np_: str) -> bool:
+    """Whether what 确保/力争 names is a project or unit (its owner): a noun phrase, not a verb, a
+    statistic, a scope or a population (clause rule ``not-ensure-owner``)."""
+    if len(np_) < 2 or is_statistic(np_) or starts_with_verb(np_) or clause("not-ensure-owner").search(np_):
+        return False
+    g = tree.grammar
+    return g is None or (g.leading_verb(np_) is None and g.noun_phrase(np_.split("、")[-1]))
 
 
 def cue_fields(g: Group, carry: Carry, hedges) -> tuple[Field, str]:
