@@ -45,6 +45,7 @@ def _words() -> tuple[re.Pattern, re.Pattern]:
 
 
 @lru_cache(maxsize=None)
+@lru_cache(maxsize=None)
 def _decision(rid: str, key: str = "pattern") -> re.Pattern:
     """A pattern of the named decision ``rid`` in ``data/checkable.yaml``."""
     rule = next(r for r in _data()["decisions"] if r["id"] == rid)
@@ -239,7 +240,8 @@ def _end_state(first: str) -> bool:
     (「推动…项目落地」「…主体封顶」) or leading its object (「开工建设滨河绿道」)."""
     for end in _patterns()["end"].finditer(first):
         before, after = first[:end.start()], first[end.end():]
-        if _decision("end-state", "not_before").search(before) or _decision("end-state", "not_after").match(after):
+        if _decision("end-state", "not_before").search(before) or _decision("end-state", "not_after").match(after) \
+                or (after and _decision("end-state", "noun_head").search(after)):
             continue  # 「…抓落地」「运营模式」「集中开工等机制」: a manner or a noun, not an end state
         if (len(after.strip("“”")) <= 4 and len(before) >= 2) or (not before.strip() and len(after) >= 2):
             return True
