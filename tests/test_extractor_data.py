@@ -86,7 +86,9 @@ def test_checkable_example(where, text, positive):
         return
     if where in ("objects.abstract", "objects.services"):  # examples are directions, counterexamples not
         positive = not positive
-    ok, rule = decide(text, has_metric=any(q.role == "target" for q in find_quantities(text)))
+    rid = where.split(".", 1)[1] if where.startswith("decisions.") else None
+    dated = any(r["id"] == rid and r.get("dated") for r in load("checkable")["decisions"])  # read with a deadline
+    ok, rule = decide(text, has_metric=any(q.role == "target" for q in find_quantities(text)), dated=dated)
     assert ok == positive, (text, rule)
     if positive and where.startswith("decisions."):
         assert rule == where.split(".", 1)[1], (text, rule)

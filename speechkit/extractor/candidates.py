@@ -225,7 +225,7 @@ def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False
     if not (grammar and tree.grammar is not None and tree.grammar.object_opener(t)):
         _subject(c, tree.grammar if grammar else None)  # 「面向政府提供…」: opened by a preposition, no subject
     c.verb = starts_with_verb(t)
-    dated = any(tt.kind not in ("vague", "frequency") and tt.end for tt in c.times)
+    dated = any(tt.kind not in ("vague", "frequency") and tt.end for tt in c.times) or _scope_dated(tree, c.start)
     # plans list their tasks tersely: every activity is a task of its own there (spec section 3)
     c.checkable = is_checkable(t, has_metric=bool(c.quants), has_frequency=c.frequency, dated=dated,
                                broad=tree.genre == "plan", end_states=False)
@@ -246,6 +246,15 @@ def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False
         c.verb = tree.grammar.main_verb_after_opener(t) or tree.grammar.leading_verb(t)
         if c.verb:
             c.note("candidates", "verb-by-grammar", c.verb)
+
+
+def _scope_dated(tree: DocTree, pos: int) -> bool:
+    """Whether an item note dates the clause at ``pos`` (「（5月底前完成，牵头单位：…）」): the splitter then
+    reads its deliverable as dated, as the record's checkability will. A goal paragraph's horizon
+    (「到2025年」) dates its bullets but makes no deliverable of their directions."""
+    s = tree.scope("deadline", pos)
+    v = s.value.value if s is not None and s.kind == "item-note" else None
+    return isinstance(v, dict) and bool(v.get("end")) and v.get("kind") != "vague"
 
 
 def only_cue_and_time(c: Candidate) -> bool:

@@ -52,6 +52,12 @@ def _decision(rid: str, key: str = "pattern") -> re.Pattern:
     return re.compile(rule[key])
 
 
+@lru_cache(maxsize=None)
+def _decision_words(rid: str) -> frozenset:
+    """The ``words`` of the named decision ``rid``."""
+    return frozenset(next(r for r in _data()["decisions"] if r["id"] == rid)["words"])
+
+
 @lru_cache(maxsize=1)
 def _classes() -> dict[str, str]:
     """``{verb: class}`` over every verb class."""
@@ -217,12 +223,37 @@ def _decide(text: str, dated: bool) -> tuple[bool, str]:
     if m and not _decision("named-mechanism", "generic").fullmatch(m["which"]):
         return True, "named-mechanism"
     cls = verb_class(lead)
+    att = _ATTAIN().search(first) if cls == "directional" and dated else None
+    if att:  # 「逐步实现跨部门通办」「村级文化服务中心实现全覆盖」: the dated state attained is the deliverable
+        o = first[att.end():].strip("，,。 ")
+        return (len(o) >= 2 and not _decision("directional-lead", "vague").match(o)
+                and not _decision("dated-attainment", "qualitative").search(o)), "dated-attainment"
     if cls == "directional":
-        concrete = bool(P["programme"].search(obj)) or bool(_QUOTED.search(obj))
-        return (dated and concrete and not _decision("directional-lead", "vague").search(obj)), "directional-lead"
+        return (dated and _dated_deliverable(text, lead, obj)), "directional-lead"
     if P["relation"].search(first):
         return True, "stated-relation"
     return _by_class(cls, lead, obj, t)
+
+
+def _dated_deliverable(text: str, lead: str, obj: str) -> bool:
+    """Whether a dated directional phrase delivers something: its object's head is a named programme or a
+    quoted name (「推进…监管系统建设」), it improves nothing that exists (优化 提升…) and is not done on and
+    on (不断 持续…) (decision ``directional-lead``)."""
+    D = lambda key: _decision("directional-lead", key)  # noqa: E731
+    if D("improving").match(lead) or D("ongoing").match(text.lstrip(" ，,")) or D("vague").search(obj):
+        return False
+    head = D("deliverable_tail").sub("", obj.strip("，,。 ").split("，")[0].split(",")[0])
+    return bool(_PROGRAMME_END().search(head)) or head.endswith(("”", "\"", "》"))
+
+
+@lru_cache(maxsize=1)
+def _ATTAIN() -> re.Pattern:
+    return _alternation(_decision_words("dated-attainment"))
+
+
+@lru_cache(maxsize=1)
+def _PROGRAMME_END() -> re.Pattern:
+    return re.compile("(?:" + _patterns()["programme"].pattern + ")$")
 
 
 def _ban(rest: str) -> bool:
@@ -240,10 +271,11 @@ def _end_state(first: str) -> bool:
     (「推动…项目落地」「…主体封顶」) or leading its object (「开工建设滨河绿道」)."""
     for end in _patterns()["end"].finditer(first):
         before, after = first[:end.start()], first[end.end():]
-        if _decision("end-state", "not_before").search(before) or _decision("end-state", "not_after").match(after) \
-                or (after and _decision("end-state", "noun_head").search(after)):
+        if _decision("end-state", "not_before").search(before) or _decision("end-state", "not_after").match(after):
             continue  # 「…抓落地」「运营模式」「集中开工等机制」: a manner or a noun, not an end state
-        if (len(after.strip("“”")) <= 4 and len(before) >= 2) or (not before.strip() and len(after) >= 2):
+        if len(after.strip("“”")) <= 4 and len(before) >= 2 and not (after and _decision("end-state", "noun_head").search(after)):
+            return True  # 「…项目落地」; not 「…竣工验收标准」, where it modifies the noun that ends the phrase
+        if not before.strip() and len(after) >= 2:
             return True
     return False
 
