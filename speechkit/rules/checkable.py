@@ -291,7 +291,8 @@ def _by_class(cls: str | None, lead: str | None, obj: str, t: str) -> tuple[bool
             (bool(P["programme"].search(inner_obj)) or bool(_QUOTED.search(inner_obj)))
         return ok, "support-designation"
     if cls in ("instrument_acts", "programme_acts") and P["service"].search(o) and not _QUOTED.search(obj):
-        return False, "service-provision"  # 「为中小企业提供融资对接服务」: a direction, like 支持
+        # 「为中小企业提供融资对接服务」: a direction, like 支持; services named one by one can be checked
+        return bool(_decision("service-provision", "named").search(o)), "service-provision"
     if cls == "instrument_acts":
         return (len(o) >= 2 and (len(o) >= 6 or not P["abstract"].search(o))), "instrument-act"
     if cls in ("programme_acts", "end_states"):
