@@ -158,6 +158,8 @@ def decide(text: str, *, has_metric: bool = False, has_frequency: bool = False, 
         pred, topic = (text[cue[0]:] if keep else text[cue[1]:]), text[:cue[0]]
     if topic and relation(text):
         return True, "stated-relation"  # 「全县工业投资增速要快于全市平均水平」: the statistic is the subject
+    if _decision("conditional-class").match(text):
+        return False, "conditional-class"  # 「对不担当不作为的要严肃问责」: a standing rule for whoever falls in a class
     ok, rule = _decide(pred, dated)
     if not ok and rule in ("completion", "programme-act", "instrument-act") and topic and \
             _patterns()["programme"].search(topic) and len(_object(pred)) < 2:
