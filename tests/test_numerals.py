@@ -9,10 +9,28 @@ from speechkit.numerals import APPROX_PAIRS, HALF_WIDTH, read_numeral, to_number
 _FULL = str.maketrans("0123456789.", "０１２３４５６７８９．")
 
 
+def _omits_ling(n: int, written: str) -> bool:
+    """cn2an writes 2100001452 as 二十一亿一千四百五十二: after 亿 it leaves out the 零 that standard writing needs
+    when the 万 section is empty (二十一亿零一千四百五十二). speechkit reads 零 strictly (「一亿一千」 may be
+    said for 一亿一千万), so such writings are not this property's concern (see the exact cases below)."""
+    rest = n % 10 ** 8
+    return "亿" in written and 0 < rest < 10 ** 7 and not written.split("亿")[-1].startswith("零")
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.integers(min_value=0, max_value=10 ** 13))
 def test_chinese_numerals_written_by_cn2an_read_back(n):
-    assert to_number(cn2an.an2cn(n)) == n
+    written = cn2an.an2cn(n)
+    if _omits_ling(n, written):  # write it as the standard does: 零 after the last 亿
+        i = written.rindex("亿") + 1
+        written = written[:i] + "零" + written[i:]
+    assert to_number(written) == n
+
+
+@pytest.mark.parametrize("written,value", [("二十一亿零一千四百五十二", 2100001452), ("一亿零一千", 100001000),
+                                           ("一千万一千", 10001000), ("一亿一千", None)])
+def test_ling_read_strictly(written, value):
+    assert to_number(written) == value
 
 
 @settings(max_examples=200, deadline=None)

@@ -116,8 +116,14 @@ def _past_head(tree: DocTree, sent: Span, core: str) -> bool:
         head = tree.time_at(sent.start)  # 「上半年，…」 said in August: a time that has passed
         if head is None or head.kind == "frequency" or head.end is None or tree.forward(head):
             return False
-    return not any(clause("auxiliary-cue").match(c.cue) or c.cue in ("确保", "力争", "将")
-                   for c in tree.recognized(sent.start, sent.end)[0])
+    return not directing(tree.recognized(sent.start, sent.end)[0])
+
+
+def directing(cues) -> bool:
+    """Whether any of the cues directs (a modal auxiliary 要 必须…, 确保 力争 将), rather than being a verb
+    that may name a past act (「支持…发挥了作用」)."""
+    return any(clause("auxiliary-cue").match(c.cue) or clause("ban-or-guarantee").match(c.cue) or c.cue in ("力争", "将")
+               for c in cues)
 
 
 _STRUCTURAL = (("slogan", _slogan), ("theme-sentence", _theme), ("goal-bullet-wish", _goal_bullet_wish),
@@ -213,6 +219,9 @@ def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False
     only_time = c.times and all(tt.kind != "frequency" for tt in c.times) and \
         len(re.sub(r"[\s，,]", "", t)) <= sum(tt.span[1] - tt.span[0] for tt in c.times) + 2
     opener = clause("context-opener").match(t)
+    if c.cues and ends_comma and clause("purpose-opener").match(t) and not directing(c.cues):
+        c.context = True  # 「为支持企业减负，…」: the cue is what the purpose is, the task comes after it
+        c.note("candidates", "purpose-context")
     if not c.cues and ends_comma and (only_time or (opener and not t.endswith("的")) or clause("quoted-only").match(t)):
         if not starts_with_verb(t) or opener:
             c.context = True

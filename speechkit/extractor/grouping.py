@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from ..rules.checkable import relation, verb_class, verb_pattern
 from ..rules.owners import clean_subject, is_actor
 from ..segment import Span
-from .candidates import Candidate
+from .candidates import Candidate, directing
 from .patterns import clause
 from .structure import DocTree
 from .trail import Step
@@ -176,7 +176,8 @@ def group(tree: DocTree, sent: Span, cands: list[Candidate], owners=frozenset())
             break
         if p.context:
             action, rule = _context_rule(f, cands, i, started)
-        elif not p.cues and clause("outcome").search(p.text):
+        elif (not p.cues and clause("outcome").search(p.text)) or \
+                (p.cues and not directing(p.cues) and clause("completed").search(p.text)):  # 「…对支持生产发挥了重要作用」
             action, rule = (STOP if started else SKIP), "reported-result"
         elif f.outcome and clause("reported-instruction").match(p.text):
             action, rule = (STOP if started else SKIP), "reported-instruction"  # 「…听取了汇报，要求各部门…」

@@ -37,7 +37,7 @@ class Scope:
     value: Field
 
 
-_QUOTE = re.compile(r"“[^“”\n]{1,40}”|「[^「」\n]{1,40}」|\"[^\"\n]{1,40}\"")
+_QUOTE = re.compile(r"“[^“”\n]{1,40}”|「[^「」\n]{1,40}」|\"[^\"\n]{1,40}\"|《[^《》\n]{1,80}》")
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -189,8 +189,9 @@ class DocTree:
 
     @staticmethod
     def _unquoted(cues: list, text: str) -> list:
-        """Cues outside quotation marks: 「全面推行“必须办、马上办”工作机制」 names a policy, it directs nothing."""
-        if not cues or not any(q in text for q in "“「\""):
+        """Cues outside quotation marks: 「全面推行“必须办、马上办”工作机制」 names a policy, 《关于…确保…的意见》 a
+        document: they direct nothing."""
+        if not cues or not any(q in text for q in "“「\"《"):
             return cues
         spans = quote_spans(text)
         starts = [a for a, _ in spans]

@@ -117,14 +117,23 @@ def starts_with_verb(text: str) -> str | None:
 
     >>> starts_with_verb("全面推行“店小二”服务制度")
     '推行'
+    >>> starts_with_verb("坚持和完善基本经济制度"), starts_with_verb("坚持稳中求进"), starts_with_verb("大幅压减一般性支出")
+    ('完善', '坚持', '压减')
     """
     return _starts_with_verb(text)
 
 
 @lru_cache(maxsize=65536)
 def _starts_with_verb(text: str) -> str | None:
-    m = verb_pattern().match(strip_adverbs(text.lstrip("“”")))
+    t = text.lstrip("“”")
+    rest = strip_adverbs(t)
+    # 「坚持和完善…」: a lead word joined to the verb after it; 「坚持稳中求进」: the lead word is the verb itself
+    m = verb_pattern().match(rest) or verb_pattern().match(_COORD_HEAD.sub("", rest, count=1)) \
+        or verb_pattern().match(strip_manner(t))
     return m.group(0) if m else None
+
+
+_COORD_HEAD = re.compile(r"^(?:和|与|及|并)")
 
 
 def is_checkable(text: str, *, has_metric: bool = False, has_frequency: bool = False, dated: bool = False,
