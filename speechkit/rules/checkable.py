@@ -134,6 +134,7 @@ def _starts_with_verb(text: str) -> str | None:
 
 
 _COORD_HEAD = re.compile(r"^(?:和|与|及|并)")
+_NEXT_PREDICATE = re.compile(r"^(?:并且|并)")
 
 
 def is_checkable(text: str, *, has_metric: bool = False, has_frequency: bool = False, dated: bool = False,
@@ -282,6 +283,7 @@ def _end_state(first: str) -> bool:
     (「推动…项目落地」「…主体封顶」) or leading its object (「开工建设滨河绿道」)."""
     for end in _patterns()["end"].finditer(first):
         before, after = first[:end.start()], first[end.end():]
+        after = _NEXT_PREDICATE.split(after, 1)[0]  # 「…各节点全面建成并为…提供支撑」: 并 opens the next predicate
         if _decision("end-state", "not_before").search(before) or _decision("end-state", "not_after").match(after):
             continue  # 「…抓落地」「运营模式」「集中开工等机制」: a manner or a noun, not an end state
         if len(after.strip("“”")) <= 4 and len(before) >= 2 and not (after and _decision("end-state", "noun_head").search(after)):
