@@ -314,5 +314,5 @@ def _by_class(cls: str | None, lead: str | None, obj: str, t: str) -> tuple[bool
         return (len(o) >= 2 and ((len(o) >= 8 and lead != "形成") or not P["abstract"].search(o))
                 and not _decision("directional-lead", "vague").match(o)), "completion"
     if _QUOTED.search(t):
-        return True, "named-object"
+        return False, "quoted-slogan"  # 「锚定“三高四新”美好蓝图」: a quotation with no discrete act on it
     return False, "no-observable-end"
