@@ -219,6 +219,9 @@ def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False
     only_time = c.times and all(tt.kind != "frequency" for tt in c.times) and \
         len(re.sub(r"[\s，,]", "", t)) <= sum(tt.span[1] - tt.span[0] for tt in c.times) + 2
     opener = clause("context-opener").match(t)
+    if tree.doc.text[clause_end - 1:clause_end] in "：:" and clause("counted-list-intro").search(t):
+        c.context = True  # 「今年重点办好十件民生实事：①…」: the list's introduction
+        c.note("candidates", "list-introduction")
     if c.cues and ends_comma and clause("purpose-opener").match(t) and not directing(c.cues):
         c.context = True  # 「为支持企业减负，…」: the cue is what the purpose is, the task comes after it
         c.note("candidates", "purpose-context")
