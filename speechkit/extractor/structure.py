@@ -160,7 +160,8 @@ class DocTree:
             return hit
         if self._found is None:
             text = self.doc.text
-            found = (self._unquoted(find_cues(text, self.table), text), self.times(text), find_quantities(text))
+            found = (self._unquoted(find_cues(text, self.table), text), self.times(text),
+                     self._unquoted(find_quantities(text), text))
             self._found = (found, [[x.span[0] for x in lst] for lst in found])
         found, starts = self._found
         out = []
@@ -189,8 +190,8 @@ class DocTree:
 
     @staticmethod
     def _unquoted(cues: list, text: str) -> list:
-        """Cues outside quotation marks: 「全面推行“必须办、马上办”工作机制」 names a policy, 《关于…确保…的意见》 a
-        document: they direct nothing."""
+        """Cues (or quantities) outside quotation marks: 「全面推行“必须办、马上办”工作机制」 names a policy,
+        《关于…确保…的意见》 a document, 「“六个一”工作」 a programme: they direct or measure nothing."""
         if not cues or not any(q in text for q in "“「\"《"):
             return cues
         spans = quote_spans(text)
@@ -205,7 +206,8 @@ class DocTree:
     def _recognize(self, k: int, text: str) -> list:
         if k == 0:
             return self._unquoted(find_cues(text, self.table), text)
-        return self.times(text) if k == 1 else find_quantities(text)
+        # 「做到“五个必须”」「落实“两个70%”激励政策」: a number inside quotation marks is part of a name, no metric
+        return self.times(text) if k == 1 else self._unquoted(find_quantities(text), text)
 
     # ------------------------------------------------------------ tree
     def clauses_of(self, s_idx: int) -> list[Span]:
