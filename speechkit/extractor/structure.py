@@ -40,6 +40,9 @@ class Scope:
 _QUOTE = re.compile(r"“[^“”\n]{1,40}”|「[^「」\n]{1,40}」|\"[^\"\n]{1,40}\"|《[^《》\n]{1,80}》")
 
 
+_TITLE = re.compile(r"《[^《》\n]{1,80}》")
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Spans of short quoted names and slogans (at most 40 characters, within a line)."""
     return [m.span() for m in _QUOTE.finditer(text)]
@@ -160,7 +163,7 @@ class DocTree:
             return hit
         if self._found is None:
             text = self.doc.text
-            found = (self._unquoted(find_cues(text, self.table), text), self.times(text),
+            found = (self._unquoted(find_cues(text, self.table), text), self._untitled(self.times(text), text),
                      self._unquoted(find_quantities(text), text))
             self._found = (found, [[x.span[0] for x in lst] for lst in found])
         found, starts = self._found
@@ -203,11 +206,20 @@ class DocTree:
                 out.append(c)
         return out
 
+    @staticmethod
+    def _untitled(times: list, text: str) -> list:
+        """Times outside 《》 titles: 「组织实施《…建设规划（2024—2029年）》」 names a document's period, which
+        dates no task (issue 11: a title's period is not inherited). Times in “” stay (「到“十四五”末」)."""
+        if not times or "《" not in text:
+            return times
+        spans = [m.span() for m in _TITLE.finditer(text)]
+        return [t for t in times if not any(a <= t.span[0] and t.span[1] <= b for a, b in spans)]
+
     def _recognize(self, k: int, text: str) -> list:
         if k == 0:
             return self._unquoted(find_cues(text, self.table), text)
         # 「做到“五个必须”」「落实“两个70%”激励政策」: a number inside quotation marks is part of a name, no metric
-        return self.times(text) if k == 1 else self._unquoted(find_quantities(text), text)
+        return self._untitled(self.times(text), text) if k == 1 else self._unquoted(find_quantities(text), text)
 
     # ------------------------------------------------------------ tree
     def clauses_of(self, s_idx: int) -> list[Span]:
