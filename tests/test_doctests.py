@@ -4,7 +4,7 @@ import importlib
 
 import pytest
 
-MODULES = ["speechkit.io", "speechkit.speech", "speechkit.dates", "speechkit.clean", "speechkit.segment", "speechkit.tokenize", "speechkit.lexicon",
+MODULES = ["speechkit.io", "speechkit.speech", "speechkit.dates", "speechkit.clean", "speechkit.segment", "speechkit.spans", "speechkit.tokenize", "speechkit.lexicon",
            "speechkit.numerals", "speechkit.rules.times", "speechkit.rules.quantities", "speechkit.rules.cues",
            "speechkit.rules.owners", "speechkit.rules.checkable", "speechkit.extractor", "speechkit.frame",
            "speechkit.rules.indicators", "speechkit.outcomes", "speechkit.compare", "speechkit.batch",

@@ -128,9 +128,6 @@ class DocTree:
         # periods the text defines (「…9月1日开始，9月30日结束」「11月为冲刺月」): looked for only where a marker is
         self.named = define_periods(doc.text, self.date, plan_year=self.plan_year) \
             if structure("period-definition").search(doc.text) else {}
-        self._clauses: dict[int, list[Span]] = {}
-        for c in doc.clauses:
-            self._clauses.setdefault(c.parent, []).append(c)
         self._headings = sorted(((h.start, h.end, h) for h in doc.headings), key=lambda x: x[:2])
         self._heading_starts = [a for a, _, _ in self._headings]
         self.sections = doc.sections()
@@ -208,7 +205,8 @@ class DocTree:
 
     # ------------------------------------------------------------ tree
     def clauses_of(self, s_idx: int) -> list[Span]:
-        return self._clauses.get(s_idx, [])
+        parents = self.doc.clauses.parents()  # in order: a sentence's clauses are a run of them
+        return self.doc.clauses[bisect_left(parents, s_idx):bisect_right(parents, s_idx)]
 
     def paragraph_of(self, sent: Span) -> Span:
         return self.doc.paragraphs[sent.parent]
