@@ -122,6 +122,9 @@ class Spans(Sequence):
         """The start offsets (an array, in order: bisect it to find the span holding an offset)."""
         return self._start
 
+    def ends(self) -> array:
+        return self._end
+
     def parents(self) -> array:
         return self._parent
 

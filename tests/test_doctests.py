@@ -14,7 +14,7 @@ MODULES = ["speechkit.io", "speechkit.speech", "speechkit.dates", "speechkit.cle
            "speechkit.cli", "speechkit.report.site", "speechkit.report.pages", "speechkit.report.columns",
            "speechkit.report.tables", "speechkit.report.data", "speechkit.schema", "speechkit.rules.numeral_runs",
            "speechkit.extractor.trail", "speechkit.extractor.patterns", "speechkit.extractor.candidates",
-           "speechkit.extractor.pipeline", "speechkit.extractor.extraction"]
+           "speechkit.extractor.pipeline", "speechkit.extractor.extraction", "speechkit.extractor.recognition"]
 
 
 @pytest.mark.parametrize("name", MODULES)

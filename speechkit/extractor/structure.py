@@ -3,8 +3,9 @@ with the facts every later stage needs (genre, plan year, named periods, review 
 and the scope-setters (typed :class:`Scope` objects) from which clauses inherit a deadline
 or an owner.
 
-The recognizers (cues, times, quantities) run once over the whole document here; a clause
-that a match crosses is recognized again on its own (:meth:`DocTree.recognized`).
+The recognizers (cues, times, quantities) run over the document a chunk of paragraphs at a time
+(:mod:`.recognition`); a clause that a match crosses is recognized again on its own
+(:meth:`DocTree.recognized`).
 """
 from __future__ import annotations
 
@@ -12,11 +13,10 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from ..rules.cues import find_cues
-from ..rules.quantities import find_quantities
 from ..rules.times import define_periods, find_times
 from ..segment import Document, Span
 from .patterns import clause, structure
+from .recognition import Recognition
 from .scopes import build_scopes
 from .trail import Field
 
@@ -35,24 +35,6 @@ class Scope:
     start: int
     end: int
     value: Field
-
-
-_QUOTE = re.compile(r"“[^“”\n]{1,40}”|「[^「」\n]{1,40}」|\"[^\"\n]{1,40}\"")
-
-
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of short quoted names and slogans (at most 40 characters, within a line)."""
-    return [m.span() for m in _QUOTE.finditer(text)]
-
-
-def _shifted(x, a: int):
-    """``x`` with its span moved by ``-a`` (a cheap copy of a frozen dataclass)."""
-    if a == 0:
-        return x
-    y = object.__new__(x.__class__)
-    y.__dict__.update(x.__dict__)
-    y.__dict__["span"] = (x.span[0] - a, x.span[1] - a)
-    return y
 
 
 def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -133,8 +115,7 @@ class DocTree:
         self.sections = doc.sections()
         self.review = _merged(review_ranges(doc, self.sections) + glossaries(doc))
         self._review_starts = [a for a, _ in self.review]
-        self._found = None
-        self._memo: dict[tuple[int, int], tuple] = {}
+        self._rec = Recognition(doc, self.times, table)
         self.scopes = sorted(build_scopes(self), key=lambda s: (s.start, -s.end))
         self._by_field: dict[str, tuple[list, list, list]] = {}
         for s in self.scopes:  # per field: the scopes, their starts, and the furthest end reached so far
@@ -149,59 +130,13 @@ class DocTree:
         return find_times(text, self.date, plan_year=self.plan_year, named=self.named)
 
     def recognized(self, a: int, b: int) -> tuple[list, list, list]:
-        """Cues, times and quantities of ``doc.text[a:b]``, spans relative to ``a``: what running the
-        recognizers on the piece alone gives (a piece that a document-wide match crosses is re-run)."""
-        key = (a, b)
-        hit = self._memo.get(key)
-        if hit is not None:
-            return hit
-        if self._found is None:
-            text = self.doc.text
-            found = (self._unquoted(find_cues(text, self.table), text), self.times(text), find_quantities(text))
-            self._found = (found, [[x.span[0] for x in lst] for lst in found])
-        found, starts = self._found
-        out = []
-        for k, (lst, st) in enumerate(zip(found, starts)):
-            i = bisect_left(st, a)
-            crossing = i > 0 and lst[i - 1].span[1] > a
-            got = []
-            while i < len(lst) and lst[i].span[0] < b:
-                x = lst[i]
-                if x.span[1] > b:
-                    crossing = True
-                    break
-                got.append(_shifted(x, a))
-                i += 1
-            out.append(self._recognize(k, self.doc.text[a:b]) if crossing else got)
-        self._memo[key] = out = tuple(out)
-        return out
+        """Cues, times and quantities of ``doc.text[a:b]``, spans relative to ``a`` (see
+        :class:`~.recognition.Recognition`)."""
+        return self._rec.recognized(a, b)
 
     def time_at(self, pos: int):
         """The document's time expression that starts exactly at cleaned offset ``pos`` (or ``None``)."""
-        if self._found is None:
-            self.recognized(pos, pos)
-        (_, times, _), (_, starts, _) = self._found
-        i = bisect_left(starts, pos)
-        return times[i] if i < len(starts) and starts[i] == pos else None
-
-    @staticmethod
-    def _unquoted(cues: list, text: str) -> list:
-        """Cues outside quotation marks: 「全面推行“必须办、马上办”工作机制」 names a policy, it directs nothing."""
-        if not cues or not any(q in text for q in "“「\""):
-            return cues
-        spans = quote_spans(text)
-        starts = [a for a, _ in spans]
-        out = []
-        for c in cues:
-            i = bisect_right(starts, c.span[0]) - 1
-            if not (i >= 0 and c.span[1] <= spans[i][1]):
-                out.append(c)
-        return out
-
-    def _recognize(self, k: int, text: str) -> list:
-        if k == 0:
-            return self._unquoted(find_cues(text, self.table), text)
-        return self.times(text) if k == 1 else find_quantities(text)
+        return self._rec.time_at(pos)
 
     # ------------------------------------------------------------ tree
     def clauses_of(self, s_idx: int) -> list[Span]:
