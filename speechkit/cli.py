@@ -87,7 +87,7 @@ def cmd_extract(a) -> int:
     for path in _collect(a.paths):
         try:
             sp = read_speech(path, date=a.date, meta=rows.get(path.stem))
-            res = ex.extract(sp)
+            res = ex.extract(sp, lean=True)  # records only: no trails or rejections kept
         except ReadError as e:
             print(f"speechkit: {e}", file=sys.stderr)
             failed += 1

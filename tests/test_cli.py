@@ -212,7 +212,7 @@ def test_full_disk_single_run(capsys, src, tmp_path, monkeypatch):
 def test_full_disk_batch_run(capsys, src, tmp_path, monkeypatch):
     import speechkit.batch.worker as worker
 
-    def full(records, path, fmt):
+    def full(records, path, fmt, keep):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     monkeypatch.setattr(worker, "write_records", full)

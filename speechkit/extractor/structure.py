@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import partial
 
 from ..rules.times import define_periods, find_times
 from ..segment import Document, Span
@@ -115,7 +116,9 @@ class DocTree:
         self.sections = doc.sections()
         self.review = _merged(review_ranges(doc, self.sections) + glossaries(doc))
         self._review_starts = [a for a, _ in self.review]
-        self._rec = Recognition(doc, self.times, table)
+        # the time recognizer as a partial, not the bound method: no cycle keeps the tree alive after use
+        self._rec = Recognition(doc, partial(find_times, date=self.date, plan_year=self.plan_year, named=self.named),
+                                table)
         self.scopes = sorted(build_scopes(self), key=lambda s: (s.start, -s.end))
         self._by_field: dict[str, tuple[list, list, list]] = {}
         for s in self.scopes:  # per field: the scopes, their starts, and the furthest end reached so far
