@@ -24,7 +24,7 @@ from ..rules.quantities import find_quantities
 
 __all__ = ["Recognition", "CHUNK", "MARGIN", "quote_spans", "unquoted"]
 
-CHUNK = 8192  # characters recognized at a time (whole paragraphs)
+CHUNK = 4096  # characters recognized at a time (whole paragraphs)
 MARGIN = 64  # characters of context read on either side of a chunk
 
 

@@ -111,8 +111,6 @@ class DocTree:
         # periods the text defines (「…9月1日开始，9月30日结束」「11月为冲刺月」): looked for only where a marker is
         self.named = define_periods(doc.text, self.date, plan_year=self.plan_year) \
             if structure("period-definition").search(doc.text) else {}
-        self._headings = sorted(((h.start, h.end, h) for h in doc.headings), key=lambda x: x[:2])
-        self._heading_starts = [a for a, _, _ in self._headings]
         self.sections = doc.sections()
         self.review = _merged(review_ranges(doc, self.sections) + glossaries(doc))
         self._review_starts = [a for a, _ in self.review]
@@ -151,9 +149,11 @@ class DocTree:
 
     def heading_at(self, pos: int):
         """``(start, end, heading)`` of the heading holding ``pos`` (headings do not overlap), or ``None``."""
-        i = bisect_right(self._heading_starts, pos) - 1
-        if i >= 0 and pos < self._headings[i][1]:
-            return self._headings[i]
+        heads = self.doc.headings  # in text order (a table of offsets: the span is made when found)
+        i = bisect_right(heads.starts(), pos) - 1
+        if i >= 0 and pos < heads.ends()[i]:
+            h = heads[i]
+            return h.start, h.end, h
         return None
 
     def heading_end(self, pos: int) -> int | None:
