@@ -268,6 +268,66 @@ def test_stale_lock_of_a_dead_run_is_taken_over_with_a_note(tmp_path):
     assert s.done == 1 and not (out / LOCK_NAME).exists()
 
 
+class _FakeMsvcrt:
+    """msvcrt.locking as Windows does it (a lock per open handle, refused at once with OSError when held
+    elsewhere), played here by flock; it records the byte it was asked to lock."""
+
+    LK_NBLCK, LK_UNLCK = 2, 0
+
+    def __init__(self):
+        import fcntl
+
+        self._fcntl, self.calls = fcntl, []
+
+    def locking(self, fd, mode, nbytes):
+        self.calls.append((os.lseek(fd, 0, os.SEEK_CUR), mode, nbytes))
+        try:
+            self._fcntl.flock(fd, self._fcntl.LOCK_EX | self._fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise PermissionError(13, "Permission denied") from None
+
+
+@pytest.fixture
+def no_fcntl(monkeypatch):
+    """The lock module as on a system without fcntl: its fallback, msvcrt, is used."""
+    import speechkit.batch.lock as lock
+
+    fake = _FakeMsvcrt()
+    monkeypatch.setattr(lock, "fcntl", None)
+    monkeypatch.setitem(sys.modules, "msvcrt", fake)
+    return fake
+
+
+def test_lock_without_fcntl_refuses_a_second_run_and_names_the_holder(tmp_path, no_fcntl):
+    from speechkit.batch.lock import LOCK_BYTE
+
+    src, out = _corpus(tmp_path / "src", _plain(1)), tmp_path / "out"
+    out.mkdir()
+    with FolderLock(out):
+        with pytest.raises(OutputLocked, match="another speechkit run .*pid %d" % os.getpid()):
+            process_corpus(src, out, date=DATE, progress=False)
+    assert no_fcntl.calls and all(c == (LOCK_BYTE, no_fcntl.LK_NBLCK, 1) for c in no_fcntl.calls)
+    assert process_corpus(src, out, date=DATE, progress=False).done == 1
+    assert not (out / LOCK_NAME).exists()
+
+
+def test_lock_without_fcntl_left_in_place_says_no_holder(tmp_path, no_fcntl, monkeypatch):
+    """Where an open file cannot be removed (Windows) the released lock stays, empty: the next run takes it
+    without a note about an earlier run that did not end cleanly."""
+    import warnings
+
+    out = tmp_path / "out"
+    out.mkdir()
+    monkeypatch.setattr(Path, "unlink", lambda self, *a, **k: (_ for _ in ()).throw(PermissionError(13, "in use")))
+    with FolderLock(out):
+        pass
+    assert (out / LOCK_NAME).read_text(encoding="utf-8") == ""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with FolderLock(out) as again:
+            assert again.note is None
+
+
 def test_two_command_line_runs_into_one_folder(corpus_dir, tmp_path):
     src, out = _big_corpus(corpus_dir, tmp_path / "src"), tmp_path / "out"
     first = _start(src, out, workers=1)
