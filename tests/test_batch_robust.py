@@ -114,6 +114,31 @@ def test_killed_worker_document_retried_once_then_recorded(tmp_path):
     assert (out / "records" / "flaky.jsonl").exists() and set(read_results(out).doc_id) >= {"d0", "d5"}
 
 
+def test_dask_worker_killed_document_recorded_with_its_path_others_done(tmp_path):
+    """Under the Dask engine a worker process killed by the system (SIGKILL, as the OOM killer does) is
+    restarted by its nanny and the document given to a worker again, ``allowed-failures`` times; then
+    the document is recorded in errors.jsonl with its path, and the other documents are done."""
+    distributed = pytest.importorskip("dask.distributed")
+    import dask
+
+    flag = tmp_path / "killed-once.flag"
+    texts = {**_plain(3), "oom.txt": "县里要在年底前完成KILL改造。",
+             "flaky.txt": f"县里要在年底前完成改造。KILL-ONCE:{flag} \n"}
+    out = tmp_path / "out"
+    with dask.config.set({"distributed.scheduler.allowed-failures": 1}), \
+            distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
+                                     dashboard_address=None) as cluster, distributed.Client(cluster) as client:
+        s = process_corpus(_corpus(tmp_path / "src", texts), out, date=DATE, progress=False, engine="dask",
+                           scheduler=client, extractor=batch_helpers.Killing)
+    assert (s.done, s.failed) == (4, 1), s.errors
+    assert flag.exists(), "the flaky document's worker was killed once, and the document done on a new one"
+    errs = _errors(out)
+    assert [e["doc_id"] for e in errs] == ["oom"]
+    assert errs[0]["path"] == str(tmp_path / "src" / "oom.txt")
+    assert "Dask worker died" in errs[0]["reason"]
+    assert set(read_results(out).doc_id) == {"d0", "d1", "d2", "flaky"}
+
+
 # ---------------------------------------------------------------- interrupts and orphans
 def _big_corpus(corpus_dir, dst: Path, n: int = 300) -> Path:
     dst.mkdir()
