@@ -24,6 +24,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["Span", "Spans"]
 
+_set = object.__setattr__
+
 
 class Span:
     """A stretch of a speech: ``start``/``end`` in the cleaned text, ``raw_start``/``raw_end`` in the raw text,
@@ -42,9 +44,13 @@ class Span:
 
     def __init__(self, kind: str, start: int, end: int, src: "Cleaned", level: int = 0, index: int = 0,
                  parent: int = -1):
-        for name, value in (("kind", kind), ("start", start), ("end", end), ("level", level), ("index", index),
-                            ("parent", parent), ("_src", src)):
-            object.__setattr__(self, name, value)
+        _set(self, "kind", kind)  # unrolled: a long document makes hundreds of thousands of spans
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "level", level)
+        _set(self, "index", index)
+        _set(self, "parent", parent)
+        _set(self, "_src", src)
 
     def __setattr__(self, name, value):
         raise AttributeError(f"Span is immutable (cannot set {name!r})")

@@ -115,6 +115,7 @@ class DocTree:
         self.review = _merged(review_ranges(doc, self.sections) + glossaries(doc))
         self._review_starts = [a for a, _ in self.review]
         # the time recognizer as a partial, not the bound method: no cycle keeps the tree alive after use
+        self._para = None  # the paragraph of the sentence asked about last
         self._rec = Recognition(doc, partial(find_times, date=self.date, plan_year=self.plan_year, named=self.named),
                                 table)
         self.scopes = sorted(build_scopes(self), key=lambda s: (s.start, -s.end))
@@ -145,7 +146,9 @@ class DocTree:
         return self.doc.clauses[bisect_left(parents, s_idx):bisect_right(parents, s_idx)]
 
     def paragraph_of(self, sent: Span) -> Span:
-        return self.doc.paragraphs[sent.parent]
+        if self._para is None or self._para.index != sent.parent:  # sentences come in order: made once each
+            self._para = self.doc.paragraphs[sent.parent]
+        return self._para
 
     def heading_at(self, pos: int):
         """``(start, end, heading)`` of the heading holding ``pos`` (headings do not overlap), or ``None``."""
