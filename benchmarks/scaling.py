@@ -4,7 +4,10 @@ For each input, ``speechkit.extract`` (clean, segment, recognize, extract) runs 
 n, 2n and 4n characters, each measurement in a fresh process:
 
 - time (the best of three runs when they are short), and its ratio per doubling (goal ≤ 2.2×);
-- peak memory of the extraction in bytes per character of input (tracemalloc, goal ≤ 30);
+- peak memory of the extraction in bytes per character of input (tracemalloc), in the three ways to run it:
+  *streamed* (``Extractor.iter_extract``, each record turned into its JSON line and let go, as a batch run
+  writes them: goal ≤ 30), *lean* (``extract(speech, lean=True)``: every record kept, without trails or
+  rejections) and *full* (``extract(speech)``, the default: trails and rejections kept for ``explain``);
 - which modules grow fastest: self time per module under cProfile (C functions such as regular
   expressions counted for the module that calls them), and memory still held by the result at the end,
   per module that allocated it.
@@ -21,6 +24,7 @@ Inputs (all synthetic, from the project's own sample corpus in ``corpus/``; noth
 
     python benchmarks/scaling.py                 # n = 100,000 characters
     python benchmarks/scaling.py --n 50000 --inputs "speech repeated,no punctuation"
+    python benchmarks/scaling.py --n 50000 --modes streamed   # memory of the batch way only (faster)
     SCALING_TIMEOUT=600 python benchmarks/scaling.py   # seconds allowed per measurement (default 300)
 """
 from __future__ import annotations
@@ -43,6 +47,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "corpus" / "jiangcheng-gwr-2021.txt"
 DATE = "2021-02-20"
 GOAL_RATIO, GOAL_BYTES = 2.2, 30
+MODES = ("streamed", "lean", "full")  # memory measured for each; the goal is the streamed one's
 
 
 def _sample() -> str:
@@ -144,7 +149,10 @@ def measure(kind: str, n: int, mode: str) -> dict:
         return {"modules": _by_module(stats), "functions": funcs}
     tracemalloc.start(8)
     base = tracemalloc.get_traced_memory()[0]
-    res = ex.extract(speech)
+    if mode == "streamed":  # as a batch run writes them: a JSON line each, none kept
+        res = sum(len(json.dumps(c.to_dict(), ensure_ascii=False)) for c in ex.iter_extract(speech))
+    else:
+        res = ex.extract(speech, lean=mode == "lean")
     held, peak = tracemalloc.get_traced_memory()
     snap = tracemalloc.take_snapshot()
     tracemalloc.stop()
@@ -176,7 +184,7 @@ def _growth(values: list) -> list[str]:
                                                                                             values))]
 
 
-def report(kind: str, n: int, limit: float) -> None:
+def report(kind: str, n: int, limit: float, modes=MODES, profile: bool = True) -> None:
     sizes = [n, 2 * n, 4 * n]
     times, mems, profs = [], [], []
     for size in sizes:
@@ -185,20 +193,20 @@ def report(kind: str, n: int, limit: float) -> None:
         if t is None:
             print(f"  {size:>9,} chars: not done within {limit:.0f} s")
             break
-        mems.append(_child(kind, size, "memory", limit))
-        profs.append(_child(kind, size, "profile", limit * 3) if size > n else None)
+        mems.append({m: _child(kind, size, m, limit) for m in modes})
+        profs.append(_child(kind, size, "profile", limit * 3) if size > n and profile else None)
     ratios = _growth(times)
     print(f"\n{kind}")
     for i, size in enumerate(sizes[:len(mems)]):
-        m = mems[i]
-        print(f"  {size:>9,} chars: {times[i]:7.2f} s {ratios[i]:>7}   peak {m['peak'] / 2**20:7.1f} MB "
-              f"= {m['peak'] / size:5.1f} bytes/char (held at the end {m['held'] / size:5.1f})")
+        cells = "   ".join(f"{m} {r['peak'] / size:5.1f} (held {r['held'] / size:5.1f})" for m, r in mems[i].items())
+        print(f"  {size:>9,} chars: {times[i]:7.2f} s {ratios[i]:>7}   peak bytes/char: {cells}")
     worst = max((float(r[:-1]) for r in ratios if r), default=0.0)
-    bpc = max((m["peak"] / s for m, s in zip(mems, sizes)), default=0.0)
+    goal_mode = "streamed" if "streamed" in modes else modes[0]
+    bpc = max((m[goal_mode]["peak"] / s for m, s in zip(mems, sizes)), default=0.0)
     verdict_t = "ok" if worst and worst <= GOAL_RATIO else "SUPER-LINEAR" if worst else "n/a"
     verdict_m = "ok" if bpc <= GOAL_BYTES else "TOO MUCH"
     print(f"  time per doubling ≤ {worst:.2f}× (goal ≤ {GOAL_RATIO}×): {verdict_t}; "
-          f"memory {bpc:.1f} bytes/char (goal ≤ {GOAL_BYTES}): {verdict_m}")
+          f"memory ({goal_mode}) {bpc:.1f} bytes/char (goal ≤ {GOAL_BYTES}): {verdict_m}")
     if len(profs) >= 2 and profs[-1] and profs[-2]:
         a, b = profs[-2]["modules"], profs[-1]["modules"]
         total = sum(b.values()) or 1.0
@@ -206,13 +214,12 @@ def report(kind: str, n: int, limit: float) -> None:
         print("  self time by module at the largest size (share, growth over the last doubling):")
         for k in rows:
             print(f"    {k:<32} {b[k] / total:6.1%}  {b[k] / a[k] if a.get(k) else float('nan'):5.2f}×")
-    if len(profs) >= 2 and profs[-1] and profs[-2]:
         _super_linear_functions(profs[-2]["functions"], profs[-1]["functions"])
-    if mems:
-        held = mems[-1]["held_by"]
+    for m, r in (mems[-1].items() if mems else ()):
+        held = r["held_by"]
         top = sorted(held, key=lambda k: -held[k])[:4]
-        print("  held at the end by module: " + ", ".join(f"{k} {held[k] / sizes[len(mems) - 1]:.1f} B/char"
-                                                       for k in top))
+        size = sizes[len(mems) - 1]
+        print(f"  held at the end ({m}) by module: " + ", ".join(f"{k} {held[k] / size:.1f} B/char" for k in top))
 
 
 def _super_linear_functions(a: dict, b: dict) -> None:
@@ -232,13 +239,19 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=100_000, help="smallest size in characters (default 100,000)")
     ap.add_argument("--inputs", default=",".join(KINDS), help="comma-separated inputs (default: all)")
+    ap.add_argument("--modes", default=",".join(MODES), help="memory measured for these ways to run "
+                    f"(comma-separated, of {', '.join(MODES)}; default all)")
+    ap.add_argument("--no-profile", action="store_true", help="skip the profiles (time by module)")
     a = ap.parse_args()
+    modes = tuple(m.strip() for m in a.modes.split(","))
+    if not set(modes) <= set(MODES):
+        sys.exit(f"scaling: --modes must be among {', '.join(MODES)}")
     if not SAMPLE.is_file():
         sys.exit(f"scaling: {SAMPLE} not found: run from a checkout of the repository")
     limit = float(os.environ.get("SCALING_TIMEOUT", "300"))
     print(f"whole pipeline (speechkit.extract) at n, 2n, 4n characters, n = {a.n:,}; each figure a fresh process")
     for kind in a.inputs.split(","):
-        report(kind.strip(), a.n, limit)
+        report(kind.strip(), a.n, limit, modes, not a.no_profile)
 
 
 if __name__ == "__main__":

@@ -142,7 +142,7 @@ _DOUBLE = re.compile(r"(.{1,16}?)\1", re.S)
 _GLUE = re.compile(r"[\s“”‘’\"'、，,（）()《》]{0,3}")
 
 
-_BLOCK = 1 << 16  # characters compared at a time: working memory stays ~1 MB however long the text
+_BLOCK = 1 << 13  # characters compared at a time: working memory stays ~150 kB however long the text
 
 
 def _double_starts(text: str):

@@ -87,7 +87,7 @@ def cmd_extract(a) -> int:
     for path in _collect(a.paths):
         try:
             sp = read_speech(path, date=a.date, meta=rows.get(path.stem))
-            res = ex.extract(sp)
+            res = ex.extract(sp, lean=True)  # records only: no trails or rejections kept
         except ReadError as e:
             print(f"speechkit: {e}", file=sys.stderr)
             failed += 1
@@ -434,7 +434,7 @@ def _parser() -> argparse.ArgumentParser:
                        "ledger, with what each column means.")
     d.add_argument("--corpus", default=str(Path(__file__).resolve().parent.parent / "corpus"),
                    help="folder with speeches and a manifest.csv (default: the repository's corpus/)")
-    d.add_argument("--as-of", default="2022-12-31", help="date for days overdue in the ledger (default 2022-12-31)")
+    d.add_argument("--as-of", default="2022-12-31", type=args_.parse_date_arg, help="date for days overdue in the ledger (default 2022-12-31)")
     d.set_defaults(func=cmd_demo)
     r = sub.add_parser("report", help="build a static report site (ledger tables, highlighted texts, figures)",
                        description="Build a self-contained static site (opens from the file system, no server): an "
@@ -444,7 +444,8 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--manifest", action="append", help="manifest CSV with id, date, title, kind and chain columns "
                    "(may be repeated); speeches of one chain are compared year to year")
     r.add_argument("-o", "--output", required=True, help="folder to write the site into (created if missing)")
-    r.add_argument("--as-of", help="date YYYY-MM-DD for days overdue (default: none computed)")
+    r.add_argument("--as-of", type=args_.parse_date_arg,
+                   help="date YYYY-MM-DD for days overdue (default: none computed)")
     r.add_argument("--date", type=args_.parse_date_arg,
                    help="speech date YYYY-MM-DD for all files (overrides the manifest)")
     r.add_argument("--title", default="讲话承诺追踪", help="the site's name (default 讲话承诺追踪)")
@@ -461,7 +462,8 @@ def _parser() -> argparse.ArgumentParser:
                    "(default jsonl)")
     c.add_argument("--ledger", action="store_true", help="one row per commitment (the ledger table, both "
                    "verdicts and both quotes) instead of one per link")
-    c.add_argument("--as-of", help="date YYYY-MM-DD for days overdue in the ledger (no default: no clock)")
+    c.add_argument("--as-of", type=args_.parse_date_arg,
+                   help="date YYYY-MM-DD for days overdue in the ledger (no default: no clock)")
     c.add_argument("--checkable-only", action="store_true", help="ledger rows for checkable commitments only")
     c.add_argument("-o", "--output", help="output file (default: standard output)")
     c.set_defaults(func=cmd_compare)

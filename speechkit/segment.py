@@ -19,66 +19,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .clean import Cleaned, clean
+from .spans import Span, Spans
 
 if TYPE_CHECKING:  # pragma: no cover
     from .io import Speech
 
 __all__ = ["Span", "Document", "segment", "HEADING_MARKERS"]
-
-
-class Span:
-    """A stretch of a speech: ``start``/``end`` in the cleaned text, ``raw_start``/``raw_end`` in the raw text,
-    and ``text``, the cleaned text of the stretch. Immutable; equal when kind, offsets, position and text are.
-
-    A long document has hundreds of thousands of spans, so a span keeps only its cleaned offsets and
-    place (seven slots, ~100 bytes); its text and raw offsets are read from the document's
-    :class:`~speechkit.clean.Cleaned` when asked.
-
-    >>> s = segment("一、总体要求\\n要完成。").sentences[1]
-    >>> s.kind, s.start, s.end, s.raw_start, s.raw_end, s.text, s.parent
-    ('sentence', 7, 11, 7, 11, '要完成。', 1)
-    """
-
-    __slots__ = ("kind", "start", "end", "level", "index", "parent", "_src")
-
-    def __init__(self, kind: str, start: int, end: int, src: Cleaned, level: int = 0, index: int = 0,
-                 parent: int = -1):
-        for name, value in (("kind", kind), ("start", start), ("end", end), ("level", level), ("index", index),
-                            ("parent", parent), ("_src", src)):
-            object.__setattr__(self, name, value)
-
-    def __setattr__(self, name, value):
-        raise AttributeError(f"Span is immutable (cannot set {name!r})")
-
-    @property
-    def text(self) -> str:
-        return self._src.text[self.start:self.end]
-
-    @property
-    def raw_start(self) -> int:
-        return self._src.raw_span(self.start, self.end)[0]
-
-    @property
-    def raw_end(self) -> int:
-        return self._src.raw_span(self.start, self.end)[1]
-
-    def _key(self) -> tuple:
-        return self.kind, self.start, self.end, self.level, self.index, self.parent
-
-    def __eq__(self, other) -> bool:
-        if not isinstance(other, Span):
-            return NotImplemented
-        return self._key() == other._key() and (self._src is other._src or self.text == other.text)
-
-    def __hash__(self) -> int:
-        return hash(self._key())
-
-    def __reduce__(self):
-        return Span, (self.kind, self.start, self.end, self._src, self.level, self.index, self.parent)
-
-    def __repr__(self) -> str:
-        t = self.text if len(self.text) <= 30 else self.text[:29] + "…"
-        return f"<{self.kind} {self.raw_start}:{self.raw_end} {t!r}>"
 
 
 # heading / list markers at the start of a line or sentence, with their level
@@ -102,11 +48,15 @@ class Document:
     """The segmented speech. ``text`` is the cleaned text; spans index into it."""
 
     cleaned: Cleaned
-    paragraphs: list[Span] = field(default_factory=list)
-    sentences: list[Span] = field(default_factory=list)
-    clauses: list[Span] = field(default_factory=list)
-    headings: list[Span] = field(default_factory=list)
     doc_id: str | None = None
+    paragraphs: Spans = field(init=False)  # tables of offsets, a Span made when one is read
+    sentences: Spans = field(init=False)
+    clauses: Spans = field(init=False)
+    headings: Spans = field(init=False)
+
+    def __post_init__(self):
+        for kind in ("paragraph", "sentence", "clause", "heading"):
+            setattr(self, kind + "s", Spans(kind, self.cleaned))
 
     @property
     def text(self) -> str:
@@ -243,8 +193,7 @@ def segment(source, date=None) -> Document:
 
 
 def _paragraph(doc: Document, text: str, a: int, b: int) -> None:
-    p_idx = len(doc.paragraphs)
-    doc.paragraphs.append(doc.span("paragraph", a, b, index=p_idx))
+    p_idx = doc.paragraphs.add(a, b)
     ends = _sentence_ends(text, a, b)
     s = a
     for e in ends:
@@ -261,7 +210,7 @@ def _sentence(doc: Document, text: str, a: int, b: int, p_idx: int, first: bool,
         body = text[a:b]
         if b == para_end and first and len(body) <= 40 and body[-1] not in _SENT_END:
             # the paragraph is the heading
-            doc.headings.append(doc.span("heading", a, b, level=level, index=len(doc.headings)))
+            doc.headings.add(a, b, level=level)
             _emit_sentence(doc, text, a, b, p_idx)
             return
         elif level <= 2:
@@ -278,15 +227,14 @@ def _sentence(doc: Document, text: str, a: int, b: int, p_idx: int, first: bool,
                     nxt = re.search(r"[“，,。；;（(]", text[k.end():min(b, k.end() + 12)])
                     if nxt and nxt.start() >= 4:
                         stop = k.end() + nxt.start()
-            doc.headings.append(doc.span("heading", a, stop, level=level, index=len(doc.headings)))
+            doc.headings.add(a, stop, level=level)
             _emit_sentence(doc, text, a, b, p_idx)
             return
     _emit_sentence(doc, text, a, b, p_idx)
 
 
 def _emit_sentence(doc: Document, text: str, a: int, b: int, p_idx: int) -> None:
-    s_idx = len(doc.sentences)
-    doc.sentences.append(doc.span("sentence", a, b, index=s_idx, parent=p_idx))
+    s_idx = doc.sentences.add(a, b, parent=p_idx)
     c = a
     sent = text[a:b]
     bracketed = any(ch in sent for ch in "（(“\"")  # else no break can be inside brackets or quotes
@@ -298,10 +246,10 @@ def _emit_sentence(doc: Document, text: str, a: int, b: int, p_idx: int) -> None
         if bracketed and _inside_brackets(text, c, m.start()):
             continue
         if e > c:
-            doc.clauses.append(doc.span("clause", c, e, index=len(doc.clauses), parent=s_idx))
+            doc.clauses.add(c, e, parent=s_idx)
         c = e
     if b > c:
-        doc.clauses.append(doc.span("clause", c, b, index=len(doc.clauses), parent=s_idx))
+        doc.clauses.add(c, b, parent=s_idx)
 
 
 def _inside_brackets(text: str, a: int, pos: int) -> bool:

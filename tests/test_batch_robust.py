@@ -114,6 +114,31 @@ def test_killed_worker_document_retried_once_then_recorded(tmp_path):
     assert (out / "records" / "flaky.jsonl").exists() and set(read_results(out).doc_id) >= {"d0", "d5"}
 
 
+def test_dask_worker_killed_document_recorded_with_its_path_others_done(tmp_path):
+    """Under the Dask engine a worker process killed by the system (SIGKILL, as the OOM killer does) is
+    restarted by its nanny and the document given to a worker again, ``allowed-failures`` times; then
+    the document is recorded in errors.jsonl with its path, and the other documents are done."""
+    distributed = pytest.importorskip("dask.distributed")
+    import dask
+
+    flag = tmp_path / "killed-once.flag"
+    texts = {**_plain(3), "oom.txt": "县里要在年底前完成KILL改造。",
+             "flaky.txt": f"县里要在年底前完成改造。KILL-ONCE:{flag} \n"}
+    out = tmp_path / "out"
+    with dask.config.set({"distributed.scheduler.allowed-failures": 1}), \
+            distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
+                                     dashboard_address=None) as cluster, distributed.Client(cluster) as client:
+        s = process_corpus(_corpus(tmp_path / "src", texts), out, date=DATE, progress=False, engine="dask",
+                           scheduler=client, extractor=batch_helpers.Killing)
+    assert (s.done, s.failed) == (4, 1), s.errors
+    assert flag.exists(), "the flaky document's worker was killed once, and the document done on a new one"
+    errs = _errors(out)
+    assert [e["doc_id"] for e in errs] == ["oom"]
+    assert errs[0]["path"] == str(tmp_path / "src" / "oom.txt")
+    assert "Dask worker died" in errs[0]["reason"]
+    assert set(read_results(out).doc_id) == {"d0", "d1", "d2", "flaky"}
+
+
 # ---------------------------------------------------------------- interrupts and orphans
 def _big_corpus(corpus_dir, dst: Path, n: int = 300) -> Path:
     dst.mkdir()
@@ -266,6 +291,66 @@ def test_stale_lock_of_a_dead_run_is_taken_over_with_a_note(tmp_path):
     with pytest.warns(BatchWarning, match="took over the lock .*pid 999999"):
         s = process_corpus(src, out, date=DATE, progress=False)
     assert s.done == 1 and not (out / LOCK_NAME).exists()
+
+
+class _FakeMsvcrt:
+    """msvcrt.locking as Windows does it (a lock per open handle, refused at once with OSError when held
+    elsewhere), played here by flock; it records the byte it was asked to lock."""
+
+    LK_NBLCK, LK_UNLCK = 2, 0
+
+    def __init__(self):
+        import fcntl
+
+        self._fcntl, self.calls = fcntl, []
+
+    def locking(self, fd, mode, nbytes):
+        self.calls.append((os.lseek(fd, 0, os.SEEK_CUR), mode, nbytes))
+        try:
+            self._fcntl.flock(fd, self._fcntl.LOCK_EX | self._fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise PermissionError(13, "Permission denied") from None
+
+
+@pytest.fixture
+def no_fcntl(monkeypatch):
+    """The lock module as on a system without fcntl: its fallback, msvcrt, is used."""
+    import speechkit.batch.lock as lock
+
+    fake = _FakeMsvcrt()
+    monkeypatch.setattr(lock, "fcntl", None)
+    monkeypatch.setitem(sys.modules, "msvcrt", fake)
+    return fake
+
+
+def test_lock_without_fcntl_refuses_a_second_run_and_names_the_holder(tmp_path, no_fcntl):
+    from speechkit.batch.lock import LOCK_BYTE
+
+    src, out = _corpus(tmp_path / "src", _plain(1)), tmp_path / "out"
+    out.mkdir()
+    with FolderLock(out):
+        with pytest.raises(OutputLocked, match="another speechkit run .*pid %d" % os.getpid()):
+            process_corpus(src, out, date=DATE, progress=False)
+    assert no_fcntl.calls and all(c == (LOCK_BYTE, no_fcntl.LK_NBLCK, 1) for c in no_fcntl.calls)
+    assert process_corpus(src, out, date=DATE, progress=False).done == 1
+    assert not (out / LOCK_NAME).exists()
+
+
+def test_lock_without_fcntl_left_in_place_says_no_holder(tmp_path, no_fcntl, monkeypatch):
+    """Where an open file cannot be removed (Windows) the released lock stays, empty: the next run takes it
+    without a note about an earlier run that did not end cleanly."""
+    import warnings
+
+    out = tmp_path / "out"
+    out.mkdir()
+    monkeypatch.setattr(Path, "unlink", lambda self, *a, **k: (_ for _ in ()).throw(PermissionError(13, "in use")))
+    with FolderLock(out):
+        pass
+    assert (out / LOCK_NAME).read_text(encoding="utf-8") == ""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with FolderLock(out) as again:
+            assert again.note is None
 
 
 def test_two_command_line_runs_into_one_folder(corpus_dir, tmp_path):

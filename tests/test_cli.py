@@ -81,6 +81,20 @@ def test_bad_arguments_one_line_exit_2(capsys, src, tmp_path, args, words):
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.parametrize("command", ["report", "compare", "demo"])
+@pytest.mark.parametrize("value,words", [("2020-13-45", ["not a real date", "YYYY-MM-DD"]),
+                                         ("05/03/2023", ["ambiguous"]), ("soon", ["YYYY-MM-DD"])])
+def test_as_of_is_a_real_date(capsys, src, tmp_path, command, value, words):
+    """``--as-of`` is checked as ``extract --date`` is: one line naming it, exit 2, nothing written."""
+    argv = {"report": ["report", str(src), "-o", str(tmp_path / "out")], "compare": ["compare", str(src)],
+            "demo": ["demo"]}[command]
+    with pytest.raises(SystemExit) as e:
+        main([*argv, "--as-of", value])
+    assert e.value.code == 2
+    _one_line(capsys.readouterr().err.splitlines(), "--as-of", *words)
+    assert not (tmp_path / "out").exists()
+
+
 def test_batch_without_output_folder_returns_2(capsys, src):
     code, lines = _run(capsys, ["extract", src, "--workers", "2"])
     assert code == 2
@@ -198,7 +212,7 @@ def test_full_disk_single_run(capsys, src, tmp_path, monkeypatch):
 def test_full_disk_batch_run(capsys, src, tmp_path, monkeypatch):
     import speechkit.batch.worker as worker
 
-    def full(records, path, fmt):
+    def full(records, path, fmt, keep):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     monkeypatch.setattr(worker, "write_records", full)

@@ -4,7 +4,7 @@ import importlib
 
 import pytest
 
-MODULES = ["speechkit.io", "speechkit.speech", "speechkit.dates", "speechkit.clean", "speechkit.segment", "speechkit.tokenize", "speechkit.lexicon",
+MODULES = ["speechkit.io", "speechkit.speech", "speechkit.dates", "speechkit.clean", "speechkit.segment", "speechkit.spans", "speechkit.tokenize", "speechkit.lexicon",
            "speechkit.numerals", "speechkit.rules.times", "speechkit.rules.quantities", "speechkit.rules.cues",
            "speechkit.rules.owners", "speechkit.rules.checkable", "speechkit.extractor", "speechkit.frame",
            "speechkit.rules.indicators", "speechkit.outcomes", "speechkit.compare", "speechkit.batch",
@@ -14,7 +14,7 @@ MODULES = ["speechkit.io", "speechkit.speech", "speechkit.dates", "speechkit.cle
            "speechkit.cli", "speechkit.report.site", "speechkit.report.pages", "speechkit.report.columns",
            "speechkit.report.tables", "speechkit.report.data", "speechkit.schema", "speechkit.rules.numeral_runs",
            "speechkit.extractor.trail", "speechkit.extractor.patterns", "speechkit.extractor.candidates",
-           "speechkit.extractor.pipeline", "speechkit.extractor.extraction"]
+           "speechkit.extractor.pipeline", "speechkit.extractor.extraction", "speechkit.extractor.recognition"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -80,3 +80,33 @@ def test_five_year_targets_are_dated_to_the_end_of_the_period():
     text = ("“十四五”时期全县发展的主要目标如下：\n——地区生产总值年均增长6%左右。\n——城镇化率达到65%。")
     r = _records(text, "gwr", "2021-02-01")
     assert r["城镇化率达到65%"].deadline["end"] == "2025-12-31"
+
+
+@pytest.mark.parametrize("chunk", [1, 300])
+def test_recognizing_a_chunk_at_a_time_gives_what_the_whole_document_gives(monkeypatch, sample_corpus, chunk):
+    """The recognizers run a chunk of paragraphs at a time (memory that does not grow with the document);
+    chunks of one paragraph, or of a few, give the records that one chunk for the whole document gives."""
+    from speechkit.extractor import recognition
+
+    speeches = list(sample_corpus)[:3]
+    whole = [[c.to_dict() for c in extract(sp)] for sp in speeches]
+    monkeypatch.setattr(recognition, "CHUNK", chunk)
+    assert [[c.to_dict() for c in extract(sp)] for sp in speeches] == whole
+
+
+def test_a_rule_looking_back_sees_across_a_chunk_edge(monkeypatch):
+    """A quantity's role looks 15 characters back for a list it counts (「甲、乙两条」); the whole document
+    shows it the paragraph before, and so does a chunk, read with a margin of the text around it."""
+    from speechkit.extractor import recognition
+    from speechkit.extractor.structure import DocTree
+    from speechkit.rules.cues import cue_table
+    from speechkit.segment import segment
+
+    text = "整治河道、湖泊。\n对这样一个问题，要研究。"
+    sp = Speech.from_text(text, doc_id="t", date="2021-01-01")
+    monkeypatch.setattr(recognition, "CHUNK", 1)
+    doc = segment(sp)
+    tree = DocTree(sp, doc, cue_table())
+    p = doc.paragraphs[1]
+    roles = [q.role for q in tree.recognized(p.start, p.end)[2]]
+    assert roles == [q.role for q in recognition.find_quantities(text) if q.span[0] >= p.start] == ["count"]

@@ -1,7 +1,9 @@
 """One run at a time per output folder: a lock file held with an operating-system lock.
 
-The lock (``OUT/.speechkit.lock``) is an advisory ``flock`` (``msvcrt.locking``
-on Windows) on a small file that also says who holds it. The system releases
+The lock (``OUT/.speechkit.lock``) is an advisory ``flock`` on a small file that
+also says who holds it; where there is no ``fcntl`` (Windows) it is
+``msvcrt.locking`` on one byte far past what the file says (a byte locked there
+is unreadable to other processes, the holder's note is not). The system releases
 it when the holding process ends, however it ends; a lock file left by a run
 that was killed is therefore taken over by the next run, with a note naming the
 process that left it.
@@ -26,13 +28,13 @@ from pathlib import Path
 
 try:
     import fcntl
-except ImportError:  # pragma: no cover - Windows
+except ImportError:  # pragma: no cover - Windows (tests/test_batch_robust.py takes this way with fcntl hidden)
     fcntl = None
-    import msvcrt
 
 __all__ = ["FolderLock", "OutputLocked", "LOCK_NAME"]
 
 LOCK_NAME = ".speechkit.lock"
+LOCK_BYTE = 1 << 30  # the byte msvcrt.locking locks: past the holder's note, which stays readable
 
 
 class OutputLocked(RuntimeError):
@@ -40,10 +42,14 @@ class OutputLocked(RuntimeError):
 
 
 def _try_lock(fd: int) -> bool:
+    """Lock ``fd`` without waiting; ``False`` if another process (or another open of the file) holds it."""
     try:
         if fcntl is not None:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        else:  # pragma: no cover - Windows
+        else:
+            import msvcrt  # looked up here: the module runs (and is tested) without fcntl on any system
+
+            os.lseek(fd, LOCK_BYTE, os.SEEK_SET)
             msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
     except OSError:
         return False
@@ -101,6 +107,7 @@ class FolderLock:
     def release(self) -> None:
         if self.fd is None:
             return
+        os.ftruncate(self.fd, 0)  # where the file cannot be removed (Windows) the next run finds no holder
         try:
             self.path.unlink()
         except OSError:  # pragma: no cover - Windows cannot remove an open file; the next run takes it over

@@ -129,25 +129,36 @@ def _extractor(factory):
     return _EXTRACTORS[factory]
 
 
-def atomic_write(path: Path, write) -> None:
-    """``write(tmp)`` then rename into place: a reader (or a resumed run) never sees half a file."""
+def atomic_write(path: Path, write, keep: Callable[[], bool] = lambda: True) -> bool:
+    """``write(tmp)`` then rename into place if ``keep()`` still says so: a reader (or a resumed run) never
+    sees half a file. Whether it was renamed."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         write(tmp)
+        if not keep():
+            return False
         os.replace(tmp, path)
+        return True
     finally:
         if tmp.exists():
             tmp.unlink()
 
 
-def write_records(records: list[dict], path: Path, fmt: str) -> None:
+def write_records(records, path: Path, fmt: str, keep: Callable[[], bool] = lambda: True) -> int | None:
+    """Write ``records`` (an iterable of spec dicts, consumed once) to ``path``; how many, or ``None`` if
+    ``keep()`` said no before the file was put in place."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    count = [0]
     if fmt == "jsonl":
         def write(tmp):
             with open(tmp, "w", encoding="utf-8") as f:
                 for r in records:
                     f.write(json.dumps(r, ensure_ascii=False) + "\n")
+                    count[0] += 1
     else:
+        records = list(records)
+        count[0] = len(records)
+
         def write(tmp):
             import pyarrow as pa
             import pyarrow.parquet as pq
@@ -157,7 +168,7 @@ def write_records(records: list[dict], path: Path, fmt: str) -> None:
                      "frequency": json.dumps(r["frequency"], ensure_ascii=False) if r["frequency"] else None}
                     for r in records]
             pq.write_table(pa.Table.from_pylist(rows, schema=_schema()), tmp)
-    atomic_write(path, write)
+    return count[0] if atomic_write(path, write, keep) else None
 
 
 def _schema():
@@ -169,20 +180,35 @@ def _schema():
                       ("frequency", pa.string()), ("checkable", pa.bool_())])
 
 
-def _extract(task: Task, res: dict) -> list[dict]:
+def _extract(task: Task, res: dict):
+    """The document read now, and its records as they are extracted (lean: no trails or rejections, none
+    kept: a long document's records go to the file one by one)."""
     from ..io import ReadError, read_speech
 
     sp = read_speech(task.path, date=task.date, meta=task.meta or None, doc_id=task.doc_id)
     res["chars"] = len(sp.raw)
     if len(sp.raw) > task.max_chars:
         raise ReadError(task.path, f"too large: {len(sp.raw):,} characters (limit {task.max_chars:,})")
-    return [c.to_dict() for c in _extractor(task.extractor).extract(sp).commitments]
+    return _records(_extractor(task.extractor), sp)
+
+
+def _records(extractor, sp):
+    """Spec dicts of the records, one by one through ``iter_extract`` when the extractor has it (an extractor
+    given to a batch run may have only ``extract``)."""
+    stream = getattr(extractor, "iter_extract", None)
+    try:
+        for c in (stream(sp) if stream else extractor.extract(sp)):
+            yield c.to_dict()
+    except OSError as e:  # the extraction's own, not the output's: this document failed, the run goes on
+        raise RuntimeError(f"{type(e).__name__}: {e}") from e
 
 
 def run_task(task: Task, still_wanted: Callable[[], bool] = lambda: True) -> dict:
     """Process one document in this process; failures come back in the result, never as an exception.
 
-    ``still_wanted`` is asked before writing (a worker whose driver died writes nothing).
+    The records are extracted as they are written to a temporary file, renamed into place when the
+    document is done; ``still_wanted`` is asked before the rename (a worker whose driver died leaves
+    nothing).
     """
     from ..io import ReadError
 
@@ -190,24 +216,22 @@ def run_task(task: Task, still_wanted: Callable[[], bool] = lambda: True) -> dic
     res = {"doc_id": task.doc_id, "path": task.path, "ok": False, "commitments": 0, "chars": 0, "reason": None}
     try:
         with time_limit(task.seconds):
-            records = _extract(task, res)
+            written = write_records(_extract(task, res), Path(task.out), task.fmt, keep=still_wanted)
     except ReadError as e:
         res["reason"] = e.reason
     except DocumentTimeout:
         res["reason"] = f"timeout: not done within {task.seconds:g} s (--timeout to change the limit)"
     except ImportError as e:  # a missing dependency is the run's problem, not this document's
         res["fatal"] = f"{type(e).__name__}: {e}"
+    except OSError as e:  # reading failures are ReadErrors: this is the output
+        res["fatal"] = f"{task.out}: cannot write: {e.strerror or e}"
     except Exception as e:  # a bug on one document must not stop the run
         res["reason"] = f"extraction failed: {type(e).__name__}: {e}"
     else:
-        if not still_wanted():
+        if written is None:
             res["reason"] = "abandoned: the run's driver process ended"
             return res
-        try:
-            write_records(records, Path(task.out), task.fmt)
-            res.update(ok=True, commitments=len(records))
-        except OSError as e:
-            res["fatal"] = f"{task.out}: cannot write: {e.strerror or e}"
+        res.update(ok=True, commitments=written)
     res["seconds"] = time.perf_counter() - t0
     return res
 

@@ -1,5 +1,9 @@
 """The result of extracting one speech: its commitments, the sentences and clauses that were
 rejected (each with its rule), and :meth:`Extraction.explain` to say why.
+
+A lean extraction (``Extractor.extract(speech, lean=True)``) keeps neither the records' trails nor
+the rejections; :meth:`Extraction.explain` runs the extractor again on the one sentence asked about,
+which gives the trail and rejections the full extraction keeps for it.
 """
 from __future__ import annotations
 
@@ -13,12 +17,18 @@ __all__ = ["Extraction"]
 
 @dataclass
 class Extraction:
-    """Commitments of one speech, in text order, with its segmented document and rejections."""
+    """Commitments of one speech, in text order, with its segmented document and rejections (a lean
+    extraction has none: ``extractor`` is set and explains by running again on a sentence)."""
 
     speech: Speech
     document: Document
     commitments: list = field(default_factory=list)
     rejected: list = field(default_factory=list)
+    extractor: object = field(default=None, repr=False)  # set when lean: no trails, no rejections kept
+
+    @property
+    def lean(self) -> bool:
+        return self.extractor is not None
 
     def __iter__(self):
         return iter(self.commitments)
@@ -82,8 +92,21 @@ class Extraction:
         for c in self.commitments:
             if c.start <= offset < c.end:
                 return c
-        hits = [r for r in self.rejected if r.start <= offset < r.end]
+        hits = [r for r in self._rejections_at(offset) if r.start <= offset < r.end]
         return min(hits, key=lambda r: r.end - r.start) if hits else None
+
+    def _rejections_at(self, offset: int) -> list:
+        if not self.lean:
+            return self.rejected
+        sent = next((s for s in self.document.sentences if s.raw_start <= offset < s.raw_end), None)
+        return [] if sent is None else self.extractor.sentence_at(self.speech, sent.index)[1]
+
+    def _with_trail(self, c):
+        """``c`` as the full extraction has it (a lean record is made again, with its trail)."""
+        if not self.lean:
+            return c
+        again = self.extractor.sentence_at(self.speech, c.sentence)[0]
+        return next(r for r in again if (r.start, r.end, r.text) == (c.start, c.end, c.text))
 
     def explain(self, i=None, *, at: int | None = None) -> str:
         """Why a record is a commitment and where each of its fields came from; or, with ``at`` (a raw
@@ -104,7 +127,7 @@ class Extraction:
         return self._explain_record(i)
 
     def _explain_record(self, i: int) -> str:
-        c = self.commitments[i]
+        c = self._with_trail(self.commitments[i])
         raw = self.speech.raw
         lines = [f"commitment {i}: 「{c.text}」 raw[{c.start}:{c.end}]",
                  f"  record     {c.rule}  strength {c.strength}  modality {c.modality}  checkable {c.checkable}"]

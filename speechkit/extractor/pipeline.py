@@ -63,44 +63,80 @@ class Extractor:
             self._tokenizer = make_tokenizer(self.domain_words + tuple(self.owners))
         return self._tokenizer
 
-    def extract(self, speech: Speech | str, date=None) -> Extraction:
-        """Extract the commitments of a speech (or of a text, dated by ``date``)."""
-        if isinstance(speech, str):
-            speech = Speech.from_text(speech, date=date)
-        doc = segment(speech)
-        tree = DocTree(speech, doc, self._table, self.grammar)  # stage 1: structure
-        out: list[Commitment] = []
-        rejected: list[Rejection] = []
-        for sent in doc.sentences:
-            out.extend(self._sentence(tree, sent, rejected))
-        return Extraction(speech, doc, out, rejected)
+    def extract(self, speech: Speech | str, date=None, *, lean: bool = False) -> Extraction:
+        """Extract the commitments of a speech (or of a text, dated by ``date``).
 
-    def _sentence(self, tree: DocTree, sent: Span, rejected: list) -> list[Commitment]:
+        Every record keeps its decision trail and every rejected sentence or clause is kept, for
+        :meth:`Extraction.explain`. With ``lean=True`` neither is kept (a long document takes a third of
+        the memory); ``explain`` then runs the extractor again on the sentence asked about.
+
+        >>> ex = Extractor()
+        >>> full, lean = ex.extract("县交通局要在6月底前完成通车。", date="2021-02-20"), \\
+        ...     ex.extract("县交通局要在6月底前完成通车。", date="2021-02-20", lean=True)
+        >>> full.to_records() == lean.to_records(), len(full[0].trail) > 0, lean[0].trail
+        (True, True, ())
+        >>> full.explain(0) == lean.explain(0)
+        True
+        """
+        speech = _as_speech(speech, date)
+        tree = self._tree(speech)
+        out: list[Commitment] = []
+        rejected: list[Rejection] | None = None if lean else []
+        for sent in tree.doc.sentences:
+            out.extend(self._sentence(tree, sent, rejected))
+        if lean:
+            return Extraction(speech, tree.doc, out, [], extractor=self)
+        return Extraction(speech, tree.doc, out, rejected)
+
+    def iter_extract(self, speech: Speech | str, date=None):
+        """The commitments of a speech one by one as they are found, without trails or rejections, none
+        kept: what a batch run writes (the memory it takes does not grow with the records).
+
+        >>> [c.owner for c in Extractor().iter_extract("县交通局要完成通车。县水利局要加快建设。", date="2021-02-20")]
+        ['县交通局', '县水利局']
+        """
+        tree = self._tree(_as_speech(speech, date))
+        for sent in tree.doc.sentences:
+            yield from self._sentence(tree, sent, None)
+
+    def sentence_at(self, speech: Speech, index: int) -> tuple[list[Commitment], list[Rejection]]:
+        """The records and the rejections of sentence ``index`` alone, trails kept: what the whole
+        extraction keeps for that sentence (:meth:`Extraction.explain` of a lean extraction)."""
+        tree = self._tree(speech)
+        rejected: list[Rejection] = []
+        return self._sentence(tree, tree.doc.sentences[index], rejected), rejected
+
+    def _tree(self, speech: Speech) -> DocTree:
+        return DocTree(speech, segment(speech), self._table, self.grammar)  # stage 1: structure
+
+    def _sentence(self, tree: DocTree, sent: Span, rejected: list | None) -> list[Commitment]:
+        """The records of one sentence; rejections go to ``rejected`` (``None``: lean, no trails or
+        rejections kept)."""
         why = sentence_filter(tree, sent)  # stage 2: candidates
         if why is not None:
-            rejected.append(_rejection(tree, sent.start, sent.end, sent.text, "candidates", why))
+            if rejected is not None:
+                rejected.append(_rejection(tree, sent.start, sent.end, sent.text, "candidates", why))
             return []
         cands = candidates(tree, sent)
         targets = statement_colon(tree, sent)
         groups, facts = ([], None) if targets is not None else group(tree, sent, cands, self.owners)  # stage 3
         if (targets is not None or groups) and (why := wording_filter(sent)) is not None:
-            rejected.append(_rejection(tree, sent.start, sent.end, sent.text, "candidates", why))
+            if rejected is not None:
+                rejected.append(_rejection(tree, sent.start, sent.end, sent.text, "candidates", why))
             return []
         if targets is not None:
             drafts = target_list(tree, sent, cands, *targets)  # a main-targets statement
         else:
             drafts = self._drafts(tree, sent, cands, groups, facts)  # stage 4: fields
-        used = {id(p) for d in drafts for p in d.parts}
-        for p in cands:
-            if id(p) not in used and p.trail and p.trail[-1].note in ("skip", "stop"):
-                rejected.append(_rejection(tree, p.start, p.end, p.text, "grouping", p.trail[-1].rule, p.trail))
-        out = []
+        if rejected is not None:
+            _rejected_clauses(tree, cands, drafts, rejected)
         indicator = indicator_type(sent.text) if drafts else None
+        out = []
         for d in drafts:
             if d.checkable.value is None:
                 d.checkable = checkable_field(d)  # stage 5: checkable
             d.trail.append(Step("checkable", d.checkable.rule, d.checkable.span, str(bool(d.checkable.value))))
-            out.append(build(tree, d, indicator))
+            out.append(build(tree, d, indicator, trail=rejected is not None))
         return out
 
     def _drafts(self, tree: DocTree, sent: Span, cands, groups, facts) -> list[Draft]:
@@ -128,6 +164,18 @@ class Extractor:
                     d.trail.append(Step("fields", f"{name}:{fv.rule}", fv.span, _show(fv.value)))
             drafts.append(d)
         return drafts
+
+
+def _as_speech(speech, date) -> Speech:
+    return Speech.from_text(speech, date=date) if isinstance(speech, str) else speech
+
+
+def _rejected_clauses(tree: DocTree, cands, drafts, rejected: list) -> None:
+    """The candidate clauses that no record took and that grouping left out (skip, stop), with their rule."""
+    used = {id(p) for d in drafts for p in d.parts}
+    for p in cands:
+        if id(p) not in used and p.trail and p.trail[-1].note in ("skip", "stop"):
+            rejected.append(_rejection(tree, p.start, p.end, p.text, "grouping", p.trail[-1].rule, p.trail))
 
 
 def _show(v) -> str:

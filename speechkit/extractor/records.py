@@ -67,9 +67,9 @@ def indicator_type(sentence_text: str) -> str | None:
     return "binding" if "约束性" in sentence_text else ("expected" if "预期" in sentence_text else None)
 
 
-def build(tree: DocTree, d: Draft, indicator: str | None) -> Commitment:
+def build(tree: DocTree, d: Draft, indicator: str | None, trail: bool = True) -> Commitment:
     """The commitment record of a draft, every span mapped to the raw text; ``indicator`` is
-    :func:`indicator_type` of its sentence."""
+    :func:`indicator_type` of its sentence; without ``trail`` the record's trail is empty (lean)."""
     cl = tree.doc.cleaned
     raw = lambda sp: cl.raw_span(*sp) if sp and sp[0] is not None else None  # noqa: E731
     rs, re_ = cl.raw_span(d.start, d.end)
@@ -82,7 +82,7 @@ def build(tree: DocTree, d: Draft, indicator: str | None) -> Commitment:
         addressee = "directive"
     change = "change" if metrics and clause("change").search(d.text) else ("keep" if clause("keep").search(d.text)
                                                                              else None)
-    trail = Trail(d.trail, cl.raw_span)
+    steps = Trail(d.trail, cl.raw_span) if trail else ()
     return Commitment(
         doc_id=tree.speech.doc_id, start=rs, end=re_, text=d.text, modality=d.modality.value, strength=d.strength,
         owner=owner, action=_action(d.text, owner), deadline=dict(d.deadline.value) if d.deadline.value else None,
@@ -92,4 +92,4 @@ def build(tree: DocTree, d: Draft, indicator: str | None) -> Commitment:
         deadline_span=raw(d.deadline.span), cue_span=raw(d.modality.span),
         metric_spans=[raw(m.span) for m in d.metrics], frequency_span=raw(d.frequency.span),
         conditional=bool(clause("conditional").search(d.text)), addressee=addressee, change=change,
-        indicator_type=indicator, rule=d.rule, sentence=d.sentence, trail=trail)
+        indicator_type=indicator, rule=d.rule, sentence=d.sentence, trail=steps)

@@ -3,20 +3,21 @@ with the facts every later stage needs (genre, plan year, named periods, review 
 and the scope-setters (typed :class:`Scope` objects) from which clauses inherit a deadline
 or an owner.
 
-The recognizers (cues, times, quantities) run once over the whole document here; a clause
-that a match crosses is recognized again on its own (:meth:`DocTree.recognized`).
+The recognizers (cues, times, quantities) run over the document a chunk of paragraphs at a time
+(:mod:`.recognition`); a clause that a match crosses is recognized again on its own
+(:meth:`DocTree.recognized`).
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import partial
 
-from ..rules.cues import find_cues
-from ..rules.quantities import find_quantities
 from ..rules.times import define_periods, find_times
 from ..segment import Document, Span
 from .patterns import clause, structure
+from .recognition import Recognition
 from .scopes import build_scopes
 from .trail import Field
 
@@ -35,27 +36,6 @@ class Scope:
     start: int
     end: int
     value: Field
-
-
-_QUOTE = re.compile(r"“[^“”\n]{1,40}”|「[^「」\n]{1,40}」|\"[^\"\n]{1,40}\"|《[^《》\n]{1,80}》")
-
-
-_TITLE = re.compile(r"《[^《》\n]{1,80}》")
-
-
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of short quoted names and slogans (at most 40 characters, within a line)."""
-    return [m.span() for m in _QUOTE.finditer(text)]
-
-
-def _shifted(x, a: int):
-    """``x`` with its span moved by ``-a`` (a cheap copy of a frozen dataclass)."""
-    if a == 0:
-        return x
-    y = object.__new__(x.__class__)
-    y.__dict__.update(x.__dict__)
-    y.__dict__["span"] = (x.span[0] - a, x.span[1] - a)
-    return y
 
 
 def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -131,16 +111,13 @@ class DocTree:
         # periods the text defines (「…9月1日开始，9月30日结束」「11月为冲刺月」): looked for only where a marker is
         self.named = define_periods(doc.text, self.date, plan_year=self.plan_year) \
             if structure("period-definition").search(doc.text) else {}
-        self._clauses: dict[int, list[Span]] = {}
-        for c in doc.clauses:
-            self._clauses.setdefault(c.parent, []).append(c)
-        self._headings = sorted(((h.start, h.end, h) for h in doc.headings), key=lambda x: x[:2])
-        self._heading_starts = [a for a, _, _ in self._headings]
         self.sections = doc.sections()
         self.review = _merged(review_ranges(doc, self.sections) + glossaries(doc))
         self._review_starts = [a for a, _ in self.review]
-        self._found = None
-        self._memo: dict[tuple[int, int], tuple] = {}
+        # the time recognizer as a partial, not the bound method: no cycle keeps the tree alive after use
+        self._para = None  # the paragraph of the sentence asked about last
+        self._rec = Recognition(doc, partial(find_times, date=self.date, plan_year=self.plan_year, named=self.named),
+                                table)
         self.scopes = sorted(build_scopes(self), key=lambda s: (s.start, -s.end))
         self._by_field: dict[str, tuple[list, list, list]] = {}
         for s in self.scopes:  # per field: the scopes, their starts, and the furthest end reached so far
@@ -155,84 +132,31 @@ class DocTree:
         return find_times(text, self.date, plan_year=self.plan_year, named=self.named)
 
     def recognized(self, a: int, b: int) -> tuple[list, list, list]:
-        """Cues, times and quantities of ``doc.text[a:b]``, spans relative to ``a``: what running the
-        recognizers on the piece alone gives (a piece that a document-wide match crosses is re-run)."""
-        key = (a, b)
-        hit = self._memo.get(key)
-        if hit is not None:
-            return hit
-        if self._found is None:
-            text = self.doc.text
-            found = (self._unquoted(find_cues(text, self.table), text), self._untitled(self.times(text), text),
-                     self._unquoted(find_quantities(text), text))
-            self._found = (found, [[x.span[0] for x in lst] for lst in found])
-        found, starts = self._found
-        out = []
-        for k, (lst, st) in enumerate(zip(found, starts)):
-            i = bisect_left(st, a)
-            crossing = i > 0 and lst[i - 1].span[1] > a
-            got = []
-            while i < len(lst) and lst[i].span[0] < b:
-                x = lst[i]
-                if x.span[1] > b:
-                    crossing = True
-                    break
-                got.append(_shifted(x, a))
-                i += 1
-            out.append(self._recognize(k, self.doc.text[a:b]) if crossing else got)
-        self._memo[key] = out = tuple(out)
-        return out
+        """Cues, times and quantities of ``doc.text[a:b]``, spans relative to ``a`` (see
+        :class:`~.recognition.Recognition`)."""
+        return self._rec.recognized(a, b)
 
     def time_at(self, pos: int):
         """The document's time expression that starts exactly at cleaned offset ``pos`` (or ``None``)."""
-        if self._found is None:
-            self.recognized(pos, pos)
-        (_, times, _), (_, starts, _) = self._found
-        i = bisect_left(starts, pos)
-        return times[i] if i < len(starts) and starts[i] == pos else None
-
-    @staticmethod
-    def _unquoted(cues: list, text: str) -> list:
-        """Cues (or quantities) outside quotation marks: 「全面推行“必须办、马上办”工作机制」 names a policy,
-        《关于…确保…的意见》 a document, 「“六个一”工作」 a programme: they direct or measure nothing."""
-        if not cues or not any(q in text for q in "“「\"《"):
-            return cues
-        spans = quote_spans(text)
-        starts = [a for a, _ in spans]
-        out = []
-        for c in cues:
-            i = bisect_right(starts, c.span[0]) - 1
-            if not (i >= 0 and c.span[1] <= spans[i][1]):
-                out.append(c)
-        return out
-
-    @staticmethod
-    def _untitled(times: list, text: str) -> list:
-        """Times outside 《》 titles: 「组织实施《…建设规划（2024—2029年）》」 names a document's period, which
-        dates no task (issue 11: a title's period is not inherited). Times in “” stay (「到“十四五”末」)."""
-        if not times or "《" not in text:
-            return times
-        spans = [m.span() for m in _TITLE.finditer(text)]
-        return [t for t in times if not any(a <= t.span[0] and t.span[1] <= b for a, b in spans)]
-
-    def _recognize(self, k: int, text: str) -> list:
-        if k == 0:
-            return self._unquoted(find_cues(text, self.table), text)
-        # 「做到“五个必须”」「落实“两个70%”激励政策」: a number inside quotation marks is part of a name, no metric
-        return self._untitled(self.times(text), text) if k == 1 else self._unquoted(find_quantities(text), text)
+        return self._rec.time_at(pos)
 
     # ------------------------------------------------------------ tree
     def clauses_of(self, s_idx: int) -> list[Span]:
-        return self._clauses.get(s_idx, [])
+        parents = self.doc.clauses.parents()  # in order: a sentence's clauses are a run of them
+        return self.doc.clauses[bisect_left(parents, s_idx):bisect_right(parents, s_idx)]
 
     def paragraph_of(self, sent: Span) -> Span:
-        return self.doc.paragraphs[sent.parent]
+        if self._para is None or self._para.index != sent.parent:  # sentences come in order: made once each
+            self._para = self.doc.paragraphs[sent.parent]
+        return self._para
 
     def heading_at(self, pos: int):
         """``(start, end, heading)`` of the heading holding ``pos`` (headings do not overlap), or ``None``."""
-        i = bisect_right(self._heading_starts, pos) - 1
-        if i >= 0 and pos < self._headings[i][1]:
-            return self._headings[i]
+        heads = self.doc.headings  # in text order (a table of offsets: the span is made when found)
+        i = bisect_right(heads.starts(), pos) - 1
+        if i >= 0 and pos < heads.ends()[i]:
+            h = heads[i]
+            return h.start, h.end, h
         return None
 
     def heading_end(self, pos: int) -> int | None:
