@@ -145,7 +145,8 @@ _ENSURE_TAIL = re.compile(r"(?:圆满|顺利|全面|基本|整体|按时|如期|
 def _project_name(tree: DocTree, np_: str) -> bool:
     """Whether what 确保/力争 names is a project or unit (its owner): a noun phrase, not a verb, a
     statistic, a scope or a population (clause rule ``not-ensure-owner``)."""
-    if len(np_) < 2 or is_statistic(np_) or starts_with_verb(np_) or clause("not-ensure-owner").search(np_):
+    if len(np_) < 2 or not strip_adverbs(np_) or is_statistic(np_) or starts_with_verb(np_) \
+            or clause("not-ensure-owner").search(np_):  # 「确保全面消除…」: an adverb, no project
         return False
     g = tree.grammar
     return g is None or (g.leading_verb(np_) is None and g.noun_phrase(np_.split("、")[-1]))

@@ -51,8 +51,10 @@ def is_actor(np: str, extra: frozenset | set = frozenset(), relaxed: bool = Fals
         return True
     if any(w in np for w in extra):
         return True
-    if re.search(r"[，。；？！]", np) or re.match(r"^(?:对|在|为|以|把|将|让|使|按照|根据|通过|围绕|如果|只要)", np):
-        return False
+    if re.search(r"[，。；？！]", np) or re.match(r"^(?:对|在|为|以|把|将|让|使|按照|根据|通过|围绕|如果|只要|但|而|并|且|就|才)", np):
+        return False  # a preposition or a conjunction opens no actor
+    if re.match(r"^各(?:项|种)", np):
+        return False  # 「各项工作」「各种风险」: every item or kind, not who acts
     if np.endswith(non_actor):
         return False
     if re.search(r"[“”\"《》]", np) and re.search(r"(?:工程|行动|计划|项目|活动|专项|战略|品牌|机制|制度)$", np):
