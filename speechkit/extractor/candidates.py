@@ -220,10 +220,10 @@ def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False
         len(re.sub(r"[\s，,]", "", t)) <= sum(tt.span[1] - tt.span[0] for tt in c.times) + 2
     opener = clause("context-opener").match(t)
     if tree.doc.text[clause_end - 1:clause_end] in "：:" and clause("counted-list-intro").search(t):
-        c.context = True  # 「今年重点办好十件民生实事：①…」: the list's introduction
+        c.context = True  # 「今年集中办好八件民生实事：①…」: the list's introduction
         c.note("candidates", "list-introduction")
     if c.cues and ends_comma and clause("purpose-opener").match(t) and not directing(c.cues):
-        c.context = True  # 「为支持企业减负，…」: the cue is what the purpose is, the task comes after it
+        c.context = True  # 「为支持农户扩大种植，…」: the cue is what the purpose is, the task comes after it
         c.note("candidates", "purpose-context")
     if not c.cues and ends_comma and (only_time or (opener and not t.endswith("的")) or clause("quoted-only").match(t)):
         if not starts_with_verb(t) or opener:

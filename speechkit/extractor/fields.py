@@ -33,7 +33,7 @@ class Carry:
 
 
 def note_actor(tree: DocTree, p, carry: Carry, owners=frozenset()) -> None:
-    """A clause that gives no record (「中央财政要开源节流，增加…」) still names the actor of its sentence
+    """A clause that gives no record (「县财政要精打细算，压减…」) still names the actor of its sentence
     when an actor (by its ending or name, not a bare noun phrase) stands before its modal cue: the clauses
     after it take that actor until a new subject appears (spec section 4, Owners)."""
     if p.subject and p.cues and p.subject_before_cue and is_actor(p.subject, owners) and _actor(tree, p, owners):

@@ -177,7 +177,7 @@ def group(tree: DocTree, sent: Span, cands: list[Candidate], owners=frozenset())
         if p.context:
             action, rule = _context_rule(f, cands, i, started)
         elif (not p.cues and clause("outcome").search(p.text)) or \
-                (p.cues and not directing(p.cues) and clause("completed").search(p.text)):  # 「…对支持生产发挥了重要作用」
+                (p.cues and not directing(p.cues) and clause("completed").search(p.text)):  # 「…对带动农户增收发挥了积极作用」
             action, rule = (STOP if started else SKIP), "reported-result"
         elif f.outcome and clause("reported-instruction").match(p.text):
             action, rule = (STOP if started else SKIP), "reported-instruction"  # 「…听取了汇报，要求各部门…」

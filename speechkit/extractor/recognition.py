@@ -2,7 +2,7 @@
 
 They run over one *chunk* at a time: whole paragraphs, about :data:`CHUNK` characters, read with
 :data:`MARGIN` characters of the text on either side so that a rule looking a few characters back
-or ahead (「伊敏河、六二六小河两条」 counts what the 、 before it lists) sees what it would see in the
+or ahead (「城东、城西两条河」 counts what the 、 before it lists) sees what it would see in the
 whole document. Only the current chunk's matches are kept, so the memory they take does not grow
 with the document. A piece (a sentence, a clause) gets the matches inside it; one that a match
 crosses is recognized again on its own.
@@ -39,7 +39,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 def unquoted(cues: list, text: str) -> list:
     """Cues (or quantities) outside quotation marks: 「全面推行“必须办、马上办”工作机制」 names a policy,
-    《关于…确保…的意见》 a document, 「“六个一”工作」 a programme: they direct or measure nothing."""
+    《关于…确保…的意见》 a document, 「“三个一百”行动」 a programme: they direct or measure nothing."""
     if not cues or not any(q in text for q in "“「\"《"):
         return cues
     spans = quote_spans(text)
@@ -53,7 +53,7 @@ def unquoted(cues: list, text: str) -> list:
 
 
 def untitled(times: list, text: str) -> list:
-    """Times outside 《》 titles: 「组织实施《…建设规划（2024—2029年）》」 names a document's period, which
+    """Times outside 《》 titles: 「组织实施《…发展规划（2024—2028年）》」 names a document's period, which
     dates no task (issue 11: a title's period is not inherited). Times in “” stay (「到“十四五”末」)."""
     if not times or "《" not in text:
         return times
@@ -99,7 +99,7 @@ class Recognition:
         """Recognizer ``k`` (0 cues, 1 times, 2 quantities) on ``text`` alone."""
         if k == 0:
             return unquoted(find_cues(text, self.table), text)
-        # 「做到“五个必须”」「落实“两个70%”激励政策」: a number inside quotation marks is part of a name, no metric
+        # 「做到“三个到位”」「落实“三个80%”帮扶政策」: a number inside quotation marks is part of a name, no metric
         return untitled(self.times(text), text) if k == 1 else unquoted(find_quantities(text), text)
 
     def _chunk(self, a: int, b: int) -> bool:

@@ -117,7 +117,7 @@ def starts_with_verb(text: str) -> str | None:
 
     >>> starts_with_verb("全面推行“店小二”服务制度")
     '推行'
-    >>> starts_with_verb("坚持和完善基本经济制度"), starts_with_verb("坚持稳中求进"), starts_with_verb("大幅压减一般性支出")
+    >>> starts_with_verb("坚持和完善河长制"), starts_with_verb("坚持稳中求进"), starts_with_verb("大幅压减一般性支出")
     ('完善', '坚持', '压减')
     """
     return _starts_with_verb(text)
@@ -169,7 +169,7 @@ def decide(text: str, *, has_metric: bool = False, has_frequency: bool = False, 
     if topic and relation(text):
         return True, "stated-relation"  # 「全县工业投资增速要快于全市平均水平」: the statistic is the subject
     if _decision("conditional-class").match(text):
-        return False, "conditional-class"  # 「对不担当不作为的要严肃问责」: a standing rule for whoever falls in a class
+        return False, "conditional-class"  # 「对虚报冒领补贴的要严肃追责」: a standing rule for whoever falls in a class
     ok, rule = _decide(pred, dated)
     if not ok and rule in ("completion", "programme-act", "instrument-act") and topic and \
             _patterns()["programme"].search(topic) and len(_object(pred)) < 2:
@@ -249,7 +249,7 @@ def _decide(text: str, dated: bool) -> tuple[bool, str]:
 
 def _dated_deliverable(text: str, lead: str, obj: str) -> bool:
     """Whether a dated directional phrase delivers something: its object's head is a named programme or a
-    quoted name (「推进…监管系统建设」), it improves nothing that exists (优化 提升…) and is not done on and
+    quoted name (「推进…调度系统建设」), it improves nothing that exists (优化 提升…) and is not done on and
     on (不断 持续…) (decision ``directional-lead``)."""
     D = lambda key: _decision("directional-lead", key)  # noqa: E731
     if D("improving").match(lead) or D("ongoing").match(text.lstrip(" ，,")) or D("vague").search(obj):
@@ -283,7 +283,7 @@ def _end_state(first: str) -> bool:
     (「推动…项目落地」「…主体封顶」) or leading its object (「开工建设滨河绿道」)."""
     for end in _patterns()["end"].finditer(first):
         before, after = first[:end.start()], first[end.end():]
-        after = _NEXT_PREDICATE.split(after, 1)[0]  # 「…各节点全面建成并为…提供支撑」: 并 opens the next predicate
+        after = _NEXT_PREDICATE.split(after, 1)[0]  # 「…各站点全面建成并为…提供服务」: 并 opens the next predicate
         if _decision("end-state", "not_before").search(before) or _decision("end-state", "not_after").match(after):
             continue  # 「…抓落地」「运营模式」「集中开工等机制」: a manner or a noun, not an end state
         if len(after.strip("“”")) <= 4 and len(before) >= 2 and not (after and _decision("end-state", "noun_head").search(after)):
@@ -314,5 +314,5 @@ def _by_class(cls: str | None, lead: str | None, obj: str, t: str) -> tuple[bool
         return (len(o) >= 2 and ((len(o) >= 8 and lead != "形成") or not P["abstract"].search(o))
                 and not _decision("directional-lead", "vague").match(o)), "completion"
     if _QUOTED.search(t):
-        return False, "quoted-slogan"  # 「锚定“三高四新”美好蓝图」: a quotation with no discrete act on it
+        return False, "quoted-slogan"  # 「瞄准“江城争先”奋斗目标」: a quotation with no discrete act on it
     return False, "no-observable-end"

@@ -353,7 +353,7 @@ def _role(text: str, s: int, e: int, num: str) -> str:
     head = text[max(0, s - 2):s]
     if head.endswith(("现行", "由", "从")) or _CHANGE_TO.match(text[e:e + 12]):
         return "baseline"
-    # 「伊敏河、六二六小河两条」: a Chinese count right after the items it counts
+    # 「城东、城西两条河」: a Chinese count right after the items it counts
     if not num[0].isdigit() and s > 0 and "\u4e00" <= text[s - 1] <= "\u9fff" and "、" in text[max(0, s - 15):s]:
         seg = text[text.rfind("、", 0, s) + 1:s]
         if seg and not re.search(r"[建设造修改完成实施打开新增]", seg):
