@@ -45,7 +45,6 @@ def _words() -> tuple[re.Pattern, re.Pattern]:
 
 
 @lru_cache(maxsize=None)
-@lru_cache(maxsize=None)
 def _decision(rid: str, key: str = "pattern") -> re.Pattern:
     """A pattern of the named decision ``rid`` in ``data/checkable.yaml``."""
     rule = next(r for r in _data()["decisions"] if r["id"] == rid)
@@ -235,7 +234,7 @@ def _decide(text: str, dated: bool) -> tuple[bool, str]:
     if m and not _decision("named-mechanism", "generic").fullmatch(m["which"]):
         return True, "named-mechanism"
     cls = verb_class(lead)
-    att = _ATTAIN().search(first) if cls == "directional" and dated else None
+    att = _attain_pattern().search(first) if cls == "directional" and dated else None
     if att:  # 「逐步实现跨部门通办」「村级文化服务中心实现全覆盖」: the dated state attained is the deliverable
         o = first[att.end():].strip("，,。 ")
         return (len(o) >= 2 and not _decision("directional-lead", "vague").match(o)
@@ -255,16 +254,16 @@ def _dated_deliverable(text: str, lead: str, obj: str) -> bool:
     if D("improving").match(lead) or D("ongoing").match(text.lstrip(" ，,")) or D("vague").search(obj):
         return False
     head = D("deliverable_tail").sub("", obj.strip("，,。 ").split("，")[0].split(",")[0])
-    return bool(_PROGRAMME_END().search(head)) or head.endswith(("”", "\"", "》"))
+    return bool(_programme_end().search(head)) or head.endswith(("”", "\"", "》"))
 
 
 @lru_cache(maxsize=1)
-def _ATTAIN() -> re.Pattern:
+def _attain_pattern() -> re.Pattern:
     return _alternation(_decision_words("dated-attainment"))
 
 
 @lru_cache(maxsize=1)
-def _PROGRAMME_END() -> re.Pattern:
+def _programme_end() -> re.Pattern:
     return re.compile("(?:" + _patterns()["programme"].pattern + ")$")
 
 
