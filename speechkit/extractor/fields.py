@@ -18,7 +18,7 @@ from .patterns import clause, structure
 from .structure import DocTree
 from .trail import NONE, Field
 
-__all__ = ["Carry", "note_actor", "owner_field", "cue_fields", "deadline_field", "frequency_field", "metric_fields", "head_times"]
+__all__ = ["Carry", "owner_field", "cue_fields", "deadline_field", "frequency_field", "metric_fields", "head_times"]
 
 _WEAK_WITH_YAO = ("力争", "争取")  # 「要…力争达到…」: a hedge weakens the record (spec section 4)
 
@@ -29,15 +29,6 @@ class Carry:
 
     owner: Field = NONE
     cue: object = None
-    last: int = 0  # where the last record ended (clauses after it and before the next may name an actor)
-
-
-def note_actor(tree: DocTree, p, carry: Carry, owners=frozenset()) -> None:
-    """A clause that gives no record (「县财政要精打细算，压减…」) still names the actor of its sentence
-    when an actor (by its ending or name, not a bare noun phrase) stands before its modal cue: the clauses
-    after it take that actor until a new subject appears (spec section 4, Owners)."""
-    if p.subject and p.cues and p.subject_before_cue and is_actor(p.subject, owners) and _actor(tree, p, owners):
-        carry.owner = Field(p.subject, "subject", p.subject_span)
 
 
 def _span(g_part, rel) -> tuple[int, int]:

@@ -143,12 +143,7 @@ class Extractor:
         carry = F.Carry()
         heads = F.head_times(facts, cands, groups)
         drafts = []
-        grouped = {id(p) for g in groups for p in g.parts}
         for g in groups:
-            for p in cands:  # an actor named in a clause that is no record still heads the clauses after it
-                if id(p) not in grouped and carry.last <= p.start < g.start:
-                    F.note_actor(tree, p, carry, self.owners)
-            carry.last = g.end
             text = tree.doc.text[g.start:g.end]
             d = Draft(g.start, g.end, text, "cue" if any(p.cues for p in g.parts) else "bare-directive", sent.index)
             d.parts = g.parts
