@@ -25,6 +25,8 @@ SLOGAN_MAX = 10
 _BREAKS = re.compile(r"[，,、；;\d]")  # a slogan or a short theme has none of these
 _BREAKS_NO_ENUM = re.compile(r"[，,；;\d]")
 _HARD_BREAKS = re.compile(r"[；;\d]")
+_SPACE_OR_COMMA = re.compile(r"[\s，,]")
+_PHRASE_BREAK = re.compile(r"[，,；;]")
 _VOCATIVE = re.compile(r"(?:同志们|各位代表|各位委员|各位|朋友们)[，,：:]")
 
 
@@ -217,7 +219,7 @@ def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False
     t = c.text
     ends_comma = tree.doc.text[clause_end - 1:clause_end] in "，,："
     only_time = c.times and all(tt.kind != "frequency" for tt in c.times) and \
-        len(re.sub(r"[\s，,]", "", t)) <= sum(tt.span[1] - tt.span[0] for tt in c.times) + 2
+        len(_SPACE_OR_COMMA.sub("", t)) <= sum(tt.span[1] - tt.span[0] for tt in c.times) + 2
     opener = clause("context-opener").match(t)
     if tree.doc.text[clause_end - 1:clause_end] in "：:" and clause("counted-list-intro").search(t):
         c.context = True  # 「今年集中办好八件民生实事：①…」: the list's introduction
@@ -251,7 +253,7 @@ def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False
         m = clause("beneficiary").match(t)
         if m:
             v = verb_pattern().search(t, m.end(), m.end() + 14)
-            if v and not re.search(r"[，,；;]", t[m.end():v.start()]):
+            if v and not _PHRASE_BREAK.search(t, m.end(), v.start()):
                 c.verb = v.group(0)
     if c.verb is None and grammar and not c.cues and not c.context and tree.grammar is not None:
         # a verb-led clause whose verb is in no list, or one opened by 对/将/把… whose main verb follows

@@ -54,11 +54,15 @@ def checkable_field(d: Draft) -> Field:
     return Field(ok, rule, (d.start, d.end))
 
 
+_PHRASE_BREAK = re.compile(r"[，,；;]")
+_WE = re.compile(r"^(?:我们|让我们)")
+
+
 def _action(text: str, owner: str | None) -> str | None:
     t = text
     if owner and t.startswith(owner):
         t = t[len(owner):]
-    t = re.split(r"[，,；;]", t)[0]
+    t = _PHRASE_BREAK.split(t, 1)[0]
     return strip_adverbs(t) or None
 
 
@@ -76,7 +80,7 @@ def build(tree: DocTree, d: Draft, indicator: str | None, trail: bool = True) ->
     owner = d.owner.value
     metrics = [m.value for m in d.metrics]
     addressee = None
-    if owner in ("我们", "我") or re.match(r"^(?:我们|让我们)", d.text):
+    if owner in ("我们", "我") or _WE.match(d.text):
         addressee = "self"
     elif owner:
         addressee = "directive"

@@ -24,6 +24,7 @@ from .trail import Field
 __all__ = ["DocTree", "Scope", "TRAIL"]
 
 TRAIL = "，,；;：:。！？!?、 "
+_YEAR = re.compile(r"(?<!\d)(20\d\d|19\d\d)年(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -194,7 +195,7 @@ class DocTree:
         if clause("past-sentence").search(text):
             return True
         if self.date:
-            return any(int(y) < self.date.year for y in re.findall(r"(?<!\d)(20\d\d|19\d\d)年(?!\d)", text))
+            return any(int(y) < self.date.year for y in _YEAR.findall(text))
         return False
 
     def forward(self, tt) -> bool:

@@ -37,6 +37,15 @@ def clean_subject(np: str) -> str:
     return np.strip(" ，,、")
 
 
+# bound once: is_actor runs on every candidate subject
+_SENTENCE_PUNCT = re.compile(r"[，。；？！]")
+_OPENER = re.compile(r"^(?:对|在|为|以|把|将|让|使|按照|根据|通过|围绕|如果|只要|但|而|并|且|就|才)")
+_EVERY_ITEM = re.compile(r"^各(?:项|种)")
+_QUOTE_MARK = re.compile(r"[“”\"《》]")
+_PROGRAMME_END = re.compile(r"(?:工程|行动|计划|项目|活动|专项|战略|品牌|机制|制度)$")
+_DIGIT_OR_QUOTE = re.compile(r"[\d%“”]")
+
+
 def is_actor(np: str, extra: frozenset | set = frozenset(), relaxed: bool = False) -> bool:
     """Whether a noun phrase names an actor (organ, role, group, project entity).
 
@@ -51,17 +60,17 @@ def is_actor(np: str, extra: frozenset | set = frozenset(), relaxed: bool = Fals
         return True
     if any(w in np for w in extra):
         return True
-    if re.search(r"[，。；？！]", np) or re.match(r"^(?:对|在|为|以|把|将|让|使|按照|根据|通过|围绕|如果|只要|但|而|并|且|就|才)", np):
+    if _SENTENCE_PUNCT.search(np) or _OPENER.match(np):
         return False  # a preposition or a conjunction opens no actor
-    if re.match(r"^各(?:项|种)", np):
+    if _EVERY_ITEM.match(np):
         return False  # 「各项工作」「各种风险」: every item or kind, not who acts
     if np.endswith(non_actor):
         return False
-    if re.search(r"[“”\"《》]", np) and re.search(r"(?:工程|行动|计划|项目|活动|专项|战略|品牌|机制|制度)$", np):
+    if _QUOTE_MARK.search(np) and _PROGRAMME_END.search(np):
         return False  # 「“千村示范”工程」: a named programme, never an owner (spec section 4)
     if np.endswith(suffixes) or np.startswith(("各级", "各地", "各")):
         return True
-    if relaxed and 2 <= len(np) <= 10 and not np.endswith("的") and not re.search(r"[\d%“”]", np):
+    if relaxed and 2 <= len(np) <= 10 and not np.endswith("的") and not _DIGIT_OR_QUOTE.search(np):
         from .checkable import starts_with_verb
 
         return starts_with_verb(np) is None
