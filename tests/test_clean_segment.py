@@ -114,3 +114,27 @@ def test_tokens_use_domain_dictionary():
     assert "六稳" in words and "店小二" in words
     for t in doc.tokens():
         assert doc.raw[t.raw_start:t.raw_end] == t.text
+
+
+def test_a_sentence_without_end_is_cut_at_clause_breaks_and_maps_back():
+    """Text whose sentence ends were lost is processed a bounded stretch at a time (segment.SENTENCE_MAX),
+    cut at a clause break, and every sentence still maps back to the text."""
+    from speechkit.segment import SENTENCE_MAX, segment
+
+    text = "县交通局要完成道路通车，" * 400 + "县水利局要加快建设。"
+    doc = segment(text)
+    lengths = [s.end - s.start for s in doc.sentences]
+    assert max(lengths) <= SENTENCE_MAX and len(lengths) > 1
+    assert all(doc.text[s.start:s.end].endswith(("，", "。")) for s in doc.sentences)
+    assert "".join(doc.text[s.start:s.end] for s in doc.sentences) == doc.text
+
+
+def test_recognition_chunks_of_one_long_paragraph_are_bounded():
+    from speechkit.extractor.recognition import CHUNK, chunks
+    from speechkit.segment import segment
+
+    doc = segment("县交通局要在6月底前完成通车。" * 2000)  # one paragraph of 30,000 characters
+    spans = chunks(doc)
+    assert len(spans) > 1 and max(b - a for a, b in spans) <= CHUNK + 1000
+    assert spans[0][0] == 0 and spans[-1][1] == len(doc.text)
+    assert all(b == a2 for (_, b), (a2, _) in zip(spans, spans[1:]))

@@ -72,14 +72,31 @@ def _shifted(x, a: int):
 
 
 def chunks(doc) -> list[tuple[int, int]]:
-    """Runs of whole paragraphs of about :data:`CHUNK` characters: ``(start, end)`` in the cleaned text."""
+    """Runs of whole paragraphs of about :data:`CHUNK` characters: ``(start, end)`` in the cleaned text. A
+    paragraph longer than that (a text whose line breaks were lost) is cut between its sentences."""
     out: list[tuple[int, int]] = []
-    starts, ends = doc.paragraphs.starts(), doc.paragraphs.ends()
-    for a, b in zip(starts, ends):
-        if out and b - out[-1][0] <= CHUNK:
-            out[-1] = (out[-1][0], b)
-        else:
-            out.append((a, b))
+    s_starts, s_ends = doc.sentences.starts(), doc.sentences.ends()
+    for a, b in zip(doc.paragraphs.starts(), doc.paragraphs.ends()):
+        pieces = [(a, b)] if b - a <= CHUNK else _sentence_runs(s_starts, s_ends, a, b)
+        for x, y in pieces:
+            if out and y - out[-1][0] <= CHUNK:
+                out[-1] = (out[-1][0], y)
+            else:
+                out.append((x, y))
+    return out
+
+
+def _sentence_runs(starts, ends, a: int, b: int) -> list[tuple[int, int]]:
+    """``[a, b)`` cut between sentences into runs of at most :data:`CHUNK` characters where it can be."""
+    out: list[tuple[int, int]] = []
+    i = bisect_left(starts, a)
+    x = a
+    while i < len(starts) and starts[i] < b:
+        if ends[i] - x > CHUNK and starts[i] > x:
+            out.append((x, starts[i]))
+            x = starts[i]
+        i += 1
+    out.append((x, b))
     return out
 
 
