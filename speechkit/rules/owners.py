@@ -41,6 +41,7 @@ def clean_subject(np: str) -> str:
 _SENTENCE_PUNCT = re.compile(r"[，。；？！]")
 _OPENER = re.compile(r"^(?:对|在|为|以|把|将|让|使|按照|根据|通过|围绕|如果|只要|但|而|并|且|就|才)")
 _EVERY_ITEM = re.compile(r"^各(?:项|种)")
+_AMOUNT = re.compile(r"\d[\d.,]*\s*(?:万|亿)?(?:元|人|个|家|项|亩|吨|%)")
 _QUOTE_MARK = re.compile(r"[“”\"《》]")
 _PROGRAMME_END = re.compile(r"(?:工程|行动|计划|项目|活动|专项|战略|品牌|机制|制度)$")
 _DIGIT_OR_QUOTE = re.compile(r"[\d%“”]")
@@ -64,6 +65,8 @@ def is_actor(np: str, extra: frozenset | set = frozenset(), relaxed: bool = Fals
         return False  # a preposition or a conjunction opens no actor
     if _EVERY_ITEM.match(np):
         return False  # 「各项工作」「各种风险」: every item or kind, not who acts
+    if _AMOUNT.search(np):
+        return False  # 「上述3亿元全部拨付县区」: an amount of money or of things is not who acts
     if np.endswith(non_actor):
         return False
     if _QUOTE_MARK.search(np) and _PROGRAMME_END.search(np):
