@@ -42,6 +42,8 @@ def owner_field(tree: DocTree, g: Group, carry: Carry, owners=frozenset()) -> Fi
     if p0.subject and p0.cues and p0.cues[0].cue in ("拟", "安排") and p0.subject.endswith(("财政", "预算")):
         return NONE  # 「今年市级财政拟安排…18亿元」: a planned figure of a budget has no owner (issue 11)
     if p0.subject and _actor(tree, p0, owners):
+        if _statistic_after(p0):
+            return NONE  # 「城乡社区规范健康管理服务率提高到65%」: whose statistic, not who acts
         f = Field(p0.subject, "subject", p0.subject_span)
     elif clause("we-let").match(p0.text):
         f = Field("我们", "subject", (p0.start + 1, p0.start + 3))
@@ -64,6 +66,15 @@ def owner_field(tree: DocTree, g: Group, carry: Carry, owners=frozenset()) -> Fi
     return s.value if s else NONE
 
 
+
+
+def _statistic_after(p0) -> bool:
+    """Whether a statistic heads the predicate between the subject and the clause's first figure."""
+    if not p0.quants or not p0.subject_span:
+        return False
+    a = p0.subject_span[1] - p0.start
+    b = min(q.span[0] for q in p0.quants)
+    return b > a and bool(clause("statistic-predicate").search(p0.text, a, b + 4))
 
 
 def _actor(tree: DocTree, p0, owners) -> bool:
