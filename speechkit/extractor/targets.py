@@ -37,6 +37,9 @@ def target_list(tree: DocTree, sent: Span, cands: list[Candidate], colon_at: int
         if p.start < colon_at:
             p.note("grouping", "target-statement-head", "skip")  # 「今年…主要预期目标是：」 announces, directs nothing
             continue
+        if clause("breakdown-intro").match(p.text):
+            p.note("grouping", "breakdown-introduction", "skip")  # 「其中：」 introduces the parts of the target before it
+            continue
         if groups and clause("comparison-tail").match(p.text):
             groups[-1].append(p)
             p.note("grouping", "comparison-tail", "join")
