@@ -16,13 +16,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from .clean import Cleaned, clean
 from .spans import Span, Spans
-
-if TYPE_CHECKING:  # pragma: no cover
-    from .io import Speech
 
 __all__ = ["Span", "Document", "segment", "HEADING_MARKERS"]
 

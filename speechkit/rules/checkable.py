@@ -250,10 +250,11 @@ def _dated_deliverable(text: str, lead: str, obj: str) -> bool:
     """Whether a dated directional phrase delivers something: its object's head is a named programme or a
     quoted name (「推进…调度系统建设」), it improves nothing that exists (优化 提升…) and is not done on and
     on (不断 持续…) (decision ``directional-lead``)."""
-    D = lambda key: _decision("directional-lead", key)  # noqa: E731
-    if D("improving").match(lead) or D("ongoing").match(text.lstrip(" ，,")) or D("vague").search(obj):
+    if _decision("directional-lead", "improving").match(lead) \
+            or _decision("directional-lead", "ongoing").match(text.lstrip(" ，,")) \
+            or _decision("directional-lead", "vague").search(obj):
         return False
-    head = D("deliverable_tail").sub("", obj.strip("，,。 ").split("，")[0].split(",")[0])
+    head = _decision("directional-lead", "deliverable_tail").sub("", obj.strip("，,。 ").split("，")[0].split(",")[0])
     return bool(_programme_end().search(head)) or head.endswith(("”", "\"", "》"))
 
 
