@@ -10,9 +10,9 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from ..rules.checkable import is_checkable, relation, starts_with_verb, verb_pattern
+from ..rules.checkable import is_checkable, relation, starts_with_verb, verb_class, verb_pattern
 from ..rules.cues import find_cues
-from ..rules.owners import clean_subject, is_actor
+from ..rules.owners import clean_subject, is_actor, is_organ, is_statistic, organ_suffixes
 from ..rules.quantities import find_quantities
 from ..segment import Span
 from .patterns import clause, first_rule, structure
@@ -49,6 +49,7 @@ class Candidate:
     verb: str | None = None
     checkable: bool = False  # the splitter's (broad) question: is this a task of its own?
     means_only: bool = False  # 「力争通过…，」: the cue's task is in the next clause
+    actor_verb: str | None = None  # 「运营单位结合…提出…」: the verb after an actor opening a clause without cue
     trail: list = field(default_factory=list)
 
     @property
@@ -141,6 +142,8 @@ def sentence_filter(tree: DocTree, sent: Span) -> str | None:
     core = sent.text.rstrip(TRAIL)
     if structure("lead-line").match(core):
         return "lead-line"  # 「牵头单位：X」: who owns the items below, not a task
+    if structure("roster-line").match(core):
+        return "roster-line"  # 「组长：…」「成员：…」: who sits on a body, not a task
     for name, rule in _STRUCTURAL:
         if rule(tree, sent, core):
             return name
@@ -239,6 +242,9 @@ def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False
     if not (grammar and tree.grammar is not None and tree.grammar.object_opener(t)):
         _subject(c, tree.grammar if grammar else None)  # 「面向政府提供…」: opened by a preposition, no subject
     c.verb = starts_with_verb(t)
+    if c.verb and c.subject_span and c.subject_span[0] == c.start and len(c.subject) > len(c.verb) and \
+            not c.cues and is_organ(c.subject):
+        c.verb = None  # 「运营单位…」: the verb-like word opens the actor's name
     dated = any(tt.kind not in ("vague", "frequency") and tt.end for tt in c.times) or _scope_dated(tree, c.start)
     # plans list their tasks tersely: every activity is a task of its own there (spec section 3)
     c.checkable = is_checkable(t, has_metric=bool(c.quants), has_frequency=c.frequency, dated=dated,
@@ -256,10 +262,25 @@ def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False
             if v and not _PHRASE_BREAK.search(t, m.end(), v.start()):
                 c.verb = v.group(0)
     if c.verb is None and grammar and not c.cues and not c.context and tree.grammar is not None:
-        # a verb-led clause whose verb is in no list, or one opened by 对/将/把… whose main verb follows
-        c.verb = tree.grammar.main_verb_after_opener(t) or tree.grammar.leading_verb(t)
-        if c.verb:
-            c.note("candidates", "verb-by-grammar", c.verb)
+        _grammar_verb(tree, c)
+
+
+def _grammar_verb(tree: DocTree, c: Candidate) -> None:
+    """The verb by part of speech of a clause without cue: an organ opening the clause and the verb after it
+    (「运营单位结合…提出…」, in reports and plans), or a verb-led clause whose verb is in no list, or one opened
+    by 对/将/把… whose main verb follows."""
+    t, g = c.text, tree.grammar
+    if tree.genre in ("gwr", "plan") and c.subject and t[:c.subject_span[0] - c.start] in ("", "由") \
+            and is_organ(c.subject) and organ_phrase(c.subject, g):
+        rest = t[c.subject_span[1] - c.start:]
+        if _predicate_opens(rest, g):
+            c.actor_verb = starts_with_verb(rest) or g.leading_verb(rest) or g.verb_within(rest)
+        if c.actor_verb:
+            c.note("candidates", "actor-led", c.actor_verb)  # 「各区按需提出申请」: who, then what they do
+            return
+    c.verb = g.main_verb_after_opener(t) or g.leading_verb(t)
+    if c.verb:
+        c.note("candidates", "verb-by-grammar", c.verb)
 
 
 def _scope_dated(tree: DocTree, pos: int) -> bool:
@@ -283,6 +304,65 @@ def only_cue_and_time(c: Candidate) -> bool:
     return not c.text[pos:].strip("，,：: ")
 
 
+def _organ_before_verb(t: str, grammar, lexicon_verb) -> int | None:
+    """「运营单位结合应用场景提出…」「由市文旅局统一组织…」: where an organ that opens the clause ends (a word
+    boundary before the first verb the lexicon knows) when a verb, an adverb or a preposition follows it."""
+    stop = lexicon_verb.start() if lexicon_verb is not None and lexicon_verb.start() > 0 else 20
+    ends, pos, best = _organ_ends(), 0, None
+    for k, (w, tag) in enumerate(grammar.words(t[:24])):
+        if k > 0 and (grammar.verb_tag(tag) or tag == "p") or pos + len(w) > stop:
+            break  # the predicate has begun: the longest organ before it is the subject (「政府融资平台公司」)
+        pos += len(w)
+        if pos >= 2 and t[pos - 1] in ends and _predicate_opens(t[pos:], grammar) and is_organ(t[:pos]) \
+                and organ_phrase(t[:pos], grammar):
+            best = pos
+    return best
+
+
+UNIT_NOUNS = ("单位", "部门", "机构")  # after a verb these name a unit: 执法部门 承办单位 监测机构
+_NAME_BREAKS = frozenset("《》“”\"（）()，,；;：:")
+
+
+def organ_phrase(np_: str, grammar) -> bool:
+    """Whether an organ phrase opening a clause is a name, not a verb and its object: no adverb, adjective or
+    conjunction opens it, and it holds no verb, preposition (but a leading 由), quotation or bracket; a verb opens
+    its name only before a unit noun (「执法部门」「承办单位」, not 「要求国务院」「营造干部」「专区数据经监管部门」).
+
+    >>> from speechkit.extractor.grammar import Grammar
+    >>> g = Grammar()
+    >>> [organ_phrase(x, g) for x in ("由市文旅局", "执法部门", "要求国务院", "推动部门", "《全市数字政府", "自觉…同志")]
+    [True, True, False, False, False, False]
+    """
+    if any(ch in _NAME_BREAKS for ch in np_):
+        return False
+    words = grammar.words(np_)
+    for k, (w, tag) in enumerate(words):
+        verb = grammar.verb_tag(tag) or (k == 0 and verb_pattern().fullmatch(w) is not None)
+        if k == 0 and w != "由" and (tag in ("d", "a", "c", "p") or verb):
+            if not verb or np_[len(w):] not in UNIT_NOUNS or verb_class(w) in ("directional", "support"):
+                return False  # 「要求国务院」「推动部门」: a verb and its object; 「执法部门」: a unit named by what it does
+        elif k > 0 and (grammar.verb_tag(tag) or tag == "p"):
+            return False
+    return True
+
+
+def _organ_ends() -> frozenset:
+    """Last characters of organ endings and of levels of government: where an organ phrase can end."""
+    return frozenset(x[-1] for x in organ_suffixes()) | frozenset("省市县区乡镇村里地道")
+
+
+def _predicate_opens(rest: str, grammar) -> bool:
+    """「统一组织开展…」「依法查处…」「按需在平台中提出…」: a verb, after adverbs, or a preposition opens ``rest``;
+    not a copula or a set-up verb (「设在」「兼任」)."""
+    w, tag = grammar.first_word(rest)
+    if grammar.not_verb(w):
+        return False
+    v = starts_with_verb(rest)
+    if v and rest.startswith(v) and is_statistic(v + grammar.first_word(rest[len(v):])[0]):
+        v = None  # 「（5G基站）建设水平处于…」: a verbal noun heading a statistic, not the predicate
+    return bool(v or grammar.leading_verb(rest) or tag in ("p", "d", "l") or grammar.verb_tag(tag))
+
+
 def _subject(c: Candidate, grammar=None) -> None:
     """The subject: the text before the cue (or before the first verb, time or frequency; the first
     verb by part of speech when the lexicon knows none)."""
@@ -298,6 +378,10 @@ def _subject(c: Candidate, grammar=None) -> None:
             v = grammar.first_verb(t)
             if v:
                 cands.append(v)
+        if grammar is not None:
+            v = _organ_before_verb(t, grammar, m)
+            if v:
+                cands.append(v)
         cut = min(cands) if cands else None
         times_at = [tt.span[0] for tt in c.times if tt.span[0] > 0]
         if cut and times_at and cut < min(times_at) and is_actor(clean_subject(t[:min(times_at)])):
@@ -310,6 +394,9 @@ def _subject(c: Candidate, grammar=None) -> None:
     begin, stop = pieces[-1] if pieces else (0, 0)
     head = t[begin:stop]
     subj = clean_subject(head)
+    k = grammar.predicate_start(subj, adverbs=first_cue is None) if grammar is not None and subj else None
+    if k and is_organ(subj[:k]) and organ_phrase(subj[:k], grammar):
+        subj = clean_subject(subj[:k])  # 「各部门、各区按需在平台中提出」: the subject ends where the predicate opens
     off = t.find(subj, begin) if subj else -1
     if subj and off >= 0:
         c.subject_before_cue = first_cue is not None and stop == cut and head.endswith(subj)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from ..rules.checkable import starts_with_verb, strip_adverbs, verb_class, verb_pattern
 from ..rules.cues import STRENGTH_ORDER
 from ..rules.owners import is_actor, is_statistic, lead_owner, organ_suffixes
+from .candidates import organ_phrase
 from .grouping import Group, SentenceFacts
 from .patterns import clause, structure
 from .structure import DocTree
@@ -84,8 +85,8 @@ def _actor(tree: DocTree, p0, owners) -> bool:
     subj = p0.subject
     if subj in owners:
         return True
-    if tree.grammar is not None and tree.grammar.leading_verb(subj):
-        return False  # 「抓实项目」「发展社区」: a verb phrase
+    if tree.grammar is not None and tree.grammar.leading_verb(subj) and not organ_phrase(subj, tree.grammar):
+        return False  # 「抓实项目」「发展社区」: a verb phrase (「执法部门」 names a unit)
     core = strip_adverbs(subj)
     inner = verb_pattern().search(core)
     if inner and len(core) - inner.end() >= 4 and verb_class(inner.group(0)) not in ("activity", "assignment") \

@@ -109,6 +109,44 @@ class Grammar:
             pos += len(w)
         return None
 
+    def words(self, text: str) -> list[tuple[str, str]]:
+        """Words and tags of ``text`` (forward maximum matching over the extractor's dictionary)."""
+        return self._tags(text)
+
+    @staticmethod
+    def not_verb(word: str) -> bool:
+        """A word jieba tags as a verb that leads no directive (copulas, 设在 兼任…: ``not_verbs``)."""
+        return word in _data()["not_verbs"]
+
+    def first_word(self, text: str) -> tuple[str, str]:
+        """The first word of ``text`` and its tag (``("", "")`` for an empty text)."""
+        tags = self._tags(text[:8])
+        return tags[0] if tags else ("", "")
+
+    @staticmethod
+    def verb_tag(tag: str) -> bool:
+        """Whether a part-of-speech tag is a verb's (v vd vi; not the verbal noun vn)."""
+        return tag in _data()["verb_tags"]
+
+    def predicate_start(self, text: str, adverbs: bool = False) -> int | None:
+        """Where a preposition (or, with ``adverbs``, an adverb or a verb) opens the predicate after a
+        subject, by part of speech: 「各部门、各区按需在平台中」→ 6, 「执法部门依法查处」→ 4 with ``adverbs``;
+        ``None`` when no word after the first is one."""
+        pos = 0
+        for w, tag in self._tags(text[:24]):
+            if pos > 0 and (tag == "p" or (adverbs and (tag == "d" or (self.verb_tag(tag) and len(w) >= 2)))):
+                return pos
+            pos += len(w)
+        return None
+
+    def verb_within(self, text: str, limit: int = 16) -> str | None:
+        """The first verb of two characters or more in the first ``limit`` characters of ``text``, by part of
+        speech: the predicate after a subject (「按需在平台中提出申请」→ 提出)."""
+        for w, tag in self._tags(text[:limit]):
+            if tag in _data()["verb_tags"] and len(w) >= 2 and w not in _data()["not_verbs"]:
+                return w
+        return None
+
     def noun_phrase(self, text: str) -> bool:
         """Whether ``text`` ends in a noun (「滨江大道」「南江农贸批发市场」), not a verb or an adverb
         (「提出」「多一些」): a phrase before a cue is taken as the actor only then."""

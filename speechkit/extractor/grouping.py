@@ -52,6 +52,7 @@ class SentenceFacts:
     lead_figure: Candidate | None = None
     topic: int | None = None  # index of an actor standing as the sentence's topic (「…地区，要…」)
     groups: list = field(default_factory=list)
+    prose: bool = True  # closed by a sentence mark: not a line of a roster, table or title
 
 
 def _directive(f: SentenceFacts, cands: list[Candidate], i: int) -> str | None:
@@ -63,6 +64,8 @@ def _directive(f: SentenceFacts, cands: list[Candidate], i: int) -> str | None:
         return "recurring-duty"
     if f.bare_ok and p.verb is not None:
         return "verb-led"
+    if f.bare_ok and f.prose and p.actor_verb is not None:
+        return "actor-led"  # 「运营单位结合应用场景提出申请」: an actor and its verb, no cue
     if f.bare_ok and f.genre == "gwr" and not f.past and relation(p.text):
         return "planned-statistic"  # 「财政支出总规模比去年增加」: a statistic's planned direction
     if f.goal and f.bare_ok and not p.tail:
@@ -82,6 +85,12 @@ def _assigned(p: Candidate) -> bool:
     return bool(m) and verb_class(m.group(0)) == "assignment"
 
 
+def _bans(parts: list[Candidate]) -> bool:
+    """Whether the record so far is a prohibition: its last cue bans (严禁 不得 禁止 不准)."""
+    cues = [c for x in parts for c in x.cues]
+    return bool(cues) and bool(clause("ban-cue").match(cues[-1].cue))
+
+
 def _new_actor(f: SentenceFacts, p: Candidate) -> bool:
     return p.subject is not None and p.verb is None and is_actor(p.subject, f.owners, relaxed=p.subject_before_cue)
 
@@ -98,6 +107,8 @@ def attach_rule(f: SentenceFacts, cands: list[Candidate], i: int) -> tuple[str, 
         return JOIN, "task-after-means"
     if p.tail and not p.cues and not (p.text.startswith("为") and p.checkable):
         return JOIN, "tail"
+    if not p.cues and not p.tail and _bans(cur) and p.verb is not None:
+        return NEW, "after-ban"  # 「严禁违规举债，稳妥化解存量债务」: the ban ends with its object; what follows is directed
     if p.cues and all(clause("adverb-cue").match(c.cue) for c in p.cues) and not p.checkable and not cur_ck \
             and not new_subject:
         return JOIN, "adverbial-cue-in-exhortation-run"  # 「要搞好供需衔接，抓紧解决…」
@@ -162,7 +173,7 @@ def group(tree: DocTree, sent: Span, cands: list[Candidate], owners=frozenset())
     outcome_sentence = bool(clause("outcome").search(stext))
     f = SentenceFacts(tree.genre, tree.bare_allowed(sent) and not outcome_sentence,
                       tree.genre == "gwr" and tree.past(stext), tree.scope("goal", sent.start) is not None,
-                      outcome_sentence, owners)
+                      outcome_sentence, owners, prose=stext.rstrip()[-1:] in "。；;！!？?")
     for p, nxt in zip(cands, cands[1:]):
         # 「做好政府工作，要…」: a topic closed by a comma before a clause that opens with its cue
         if not p.cues and nxt.cues and nxt.cues[0].span[0] == 0 and not p.quants and not p.checkable \

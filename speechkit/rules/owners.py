@@ -12,9 +12,9 @@ from functools import lru_cache
 
 from ..lexicon import compile_rules, load
 
-__all__ = ["is_actor", "is_statistic", "organ_suffixes", "clean_subject", "lead_owner"]
+__all__ = ["is_actor", "is_organ", "is_statistic", "organ_suffixes", "clean_subject", "lead_owner"]
 
-_DETERMINERS = re.compile(r"^(?:这些|那些|这个|那个|其中|其他|此外|同时|特别是|尤其是|另外|而且|并且|并|而|又|也|还|都|就|则|既|更)")
+_DETERMINERS = re.compile(r"^(?:由|这些|那些|这个|那个|其中|其他|此外|同时|特别是|尤其是|另外|而且|并且|并|而|又|也|还|都|就|则|既|更)")
 _TRAILING = re.compile(r"(?:也|都|还是|还|更|就|则|又|既|首先|一定|同样|均|仍|需|必须|务必|坚决)+$")
 
 
@@ -57,7 +57,7 @@ def is_actor(np: str, extra: frozenset | set = frozenset(), relaxed: bool = Fals
     np = clean_subject(np)
     if not np or len(np) > 40:
         return False
-    if np in words or np in extra:
+    if np in words or np in extra or _levels(np):
         return True
     if any(w in np for w in extra):
         return True
@@ -78,6 +78,34 @@ def is_actor(np: str, extra: frozenset | set = frozenset(), relaxed: bool = Fals
 
         return starts_with_verb(np) is None
     return False
+
+
+_LEVEL_OR_EVERY = re.compile(r"^(?:各[\u4e00-\u9fff]{0,3}(?:街道|社区|[省市县区乡镇村地])|[省市县区乡镇村]级?|省里|市里|县里)$")
+_PRONOUNS = ("我", "我们", "你们", "他们", "大家", "咱们")
+
+
+def is_organ(np: str, extra: frozenset | set = frozenset()) -> bool:
+    """Whether a noun phrase names an organ, office or unit by its ending, a level of government
+    (「省、市、县」) or every unit of a kind (「各部门、各区」): the actors a clause without a modal
+    names before its verb (「运营单位结合…提出…」). Pronouns and projects are not organs.
+
+    >>> [is_organ(x) for x in ("市交通运输局", "运营单位", "各部门、各区", "省、市、县", "市县", "我们", "城区绿化项目")]
+    [True, True, True, True, True, False, False]
+    """
+    np = clean_subject(np)
+    if not np or np in _PRONOUNS:
+        return False
+    if _levels(np):
+        return True
+    return is_actor(np, extra) and (np in extra or np.endswith(organ_suffixes()))
+
+
+def _levels(np: str) -> bool:
+    """「省、市、县」「各部门、各区」「市县」: levels of government or every unit of a kind."""
+    if re.fullmatch(r"[省市县区乡镇村]{2,4}", np):
+        return True
+    return all(_LEVEL_OR_EVERY.match(x) or (x.startswith("各") and x.endswith(organ_suffixes()))
+               for x in re.split(r"[、和与及]", np))
 
 
 @lru_cache(maxsize=1)
