@@ -230,6 +230,9 @@ def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False
     if c.cues and ends_comma and clause("purpose-opener").match(t) and not directing(c.cues):
         c.context = True  # 「为支持农户扩大种植，…」: the cue is what the purpose is, the task comes after it
         c.note("candidates", "purpose-context")
+    purpose = clause("purpose-opener").match(t)
+    if purpose and not c.cues and ends_comma and starts_with_verb(t[purpose.end():]):
+        opener = purpose  # 「为实现上述目标，」: the purpose of the task after it, with no cue of its own
     if not c.cues and ends_comma and (only_time or (opener and not t.endswith("的")) or clause("quoted-only").match(t)):
         if not starts_with_verb(t) or opener:
             c.context = True
@@ -307,10 +310,12 @@ def only_cue_and_time(c: Candidate) -> bool:
 def _organ_before_verb(t: str, grammar, lexicon_verb) -> int | None:
     """「运营单位结合应用场景提出…」「由市文旅局统一组织…」: where an organ that opens the clause ends (a word
     boundary before the first verb the lexicon knows) when a verb, an adverb or a preposition follows it."""
-    stop = lexicon_verb.start() if lexicon_verb is not None and lexicon_verb.start() > 0 else 20
+    stop = next((m.start() for m in verb_pattern().finditer(t, 1, 24) if not t.startswith(UNIT_NOUNS, m.end())), 20)
     ends, pos, best = _organ_ends(), 0, None
-    for k, (w, tag) in enumerate(grammar.words(t[:24])):
-        if k > 0 and (grammar.verb_tag(tag) or tag == "p") or pos + len(w) > stop:
+    words = grammar.words(t[:24])
+    for k, (w, tag) in enumerate(words):
+        inner = k + 1 < len(words) and words[k + 1][0] in UNIT_NOUNS  # 「…工作推进小组」: a verb naming the unit
+        if k > 0 and ((grammar.verb_tag(tag) and not inner) or tag == "p") or pos + len(w) > stop:
             break  # the predicate has begun: the longest organ before it is the subject (「政府融资平台公司」)
         pos += len(w)
         if pos >= 2 and t[pos - 1] in ends and _predicate_opens(t[pos:], grammar) and is_organ(t[:pos]) \
@@ -319,7 +324,7 @@ def _organ_before_verb(t: str, grammar, lexicon_verb) -> int | None:
     return best
 
 
-UNIT_NOUNS = ("单位", "部门", "机构")  # after a verb these name a unit: 执法部门 承办单位 监测机构
+UNIT_NOUNS = ("单位", "部门", "机构", "小组", "专班", "办公室")  # after a verb these name a unit: 执法部门 承办单位 推进小组
 _NAME_BREAKS = frozenset("《》“”\"（）()，,；;：:")
 
 
@@ -341,7 +346,8 @@ def organ_phrase(np_: str, grammar) -> bool:
         if k == 0 and w != "由" and (tag in ("d", "a", "c", "p") or verb):
             if not verb or np_[len(w):] not in UNIT_NOUNS or verb_class(w) in ("directional", "support"):
                 return False  # 「要求国务院」「推动部门」: a verb and its object; 「执法部门」: a unit named by what it does
-        elif k > 0 and (grammar.verb_tag(tag) or tag == "p"):
+        elif k > 0 and ((grammar.verb_tag(tag) and not np_.startswith(UNIT_NOUNS, sum(len(x) for x, _ in words[:k + 1])))
+                        or tag == "p"):
             return False
     return True
 
@@ -380,8 +386,8 @@ def _subject(c: Candidate, grammar=None) -> None:
                 cands.append(v)
         if grammar is not None:
             v = _organ_before_verb(t, grammar, m)
-            if v:
-                cands.append(v)
+            if v:  # the organ's end; a verb of the lexicon inside its name (「…推进小组」) does not cut it
+                cands = [x for x in cands if not (m is not None and x == m.start() < v)] + [v]
         cut = min(cands) if cands else None
         times_at = [tt.span[0] for tt in c.times if tt.span[0] > 0]
         if cut and times_at and cut < min(times_at) and is_actor(clean_subject(t[:min(times_at)])):
