@@ -97,3 +97,16 @@ def test_functions_named_like_their_module_stay_functions():
         importlib.import_module(f"speechkit.{name}")
         assert callable(getattr(sk, name)) and not hasattr(getattr(sk, name), "__path__")
         assert type(getattr(sk, name)).__name__ == "function", name
+
+
+def test_speech_date_given_as_text_is_parsed_or_refused():
+    """A date written as text becomes a date (relative dates resolve against it); a day-first one is refused."""
+    import datetime as dt
+
+    import pytest
+
+    from speechkit.speech import Speech
+
+    assert Speech("d", "今年要完成改造。", date="2022-03-01").date == dt.date(2022, 3, 1)
+    with pytest.raises(ValueError, match="ambiguous"):
+        Speech("d", "今年要完成改造。", date="05/03/2023")
