@@ -225,6 +225,11 @@ def candidates(tree: DocTree, sent: Span) -> list[Candidate]:
             c = Candidate(a2, b2, text[a2:b2], cues, times, [q for q in quants if q.role == "target"], listed=listed)
             annotate(tree, c, cl.end if b2 == b else b2 + 1, grammar)
             out.append(c)
+    issued = [k for k, c in enumerate(out) if any(st.rule == "issuing-clause" for st in c.trail)]
+    for c in out[:issued[-1]] if issued else ():
+        if not c.context:
+            c.context = True  # 「为…，确保…，经市政府同意，将《…》印发给你们，请…」: why and how it is issued
+            c.note("candidates", "before-issuing")
     for p, nxt in zip(out, out[1:]):
         if any(st.rule == "object-before-verb" for st in p.trail) and nxt.cues and nxt.cues[0].span[0] == 0:
             p.context = True  # 「对签约未落地项目，要逐个梳理」: the topic of the task after it
@@ -239,6 +244,9 @@ def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False
     only_time = c.times and all(tt.kind != "frequency" for tt in c.times) and \
         len(_SPACE_OR_COMMA.sub("", t)) <= sum(tt.span[1] - tt.span[0] for tt in c.times) + 2
     opener = clause("context-opener").match(t)
+    if ends_comma and clause("issuing").search(t):
+        c.context = True  # 「《方案》已经县政府同意，现印发给你们，请认真贯彻执行。」: the request is the task
+        c.note("candidates", "issuing-clause")
     if tree.doc.text[clause_end - 1:clause_end] in "：:" and clause("counted-list-intro").search(t):
         c.context = True  # 「今年集中办好八件民生实事：①…」: the list's introduction
         c.note("candidates", "list-introduction")

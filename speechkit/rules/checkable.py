@@ -189,6 +189,10 @@ def _lead(text: str) -> tuple[str | None, str]:
         if not m:
             continue
         verb, end = m.group(0), m.end()
+        if _decision("preparatory-lead").fullmatch(verb):  # 「加快制定…规范」「研究制定…计划」: the instrument decides
+            nxt = verb_pattern().match(phrase, end)
+            if nxt is not None and verb_class(nxt.group(0)) == "instrument_acts":
+                verb, end = nxt.group(0), nxt.end()
         if verb_class(verb) == "activity":  # 「联合建设…」「会同…做好…」: the verb after a co-verb decides
             nxt = verb_pattern().search(phrase, end)
             if nxt is not None and _RANK.get(verb_class(nxt.group(0)), 9) < _RANK["activity"]:
@@ -243,7 +247,11 @@ def _decide(text: str, dated: bool) -> tuple[bool, str]:
         return (dated and _dated_deliverable(text, lead, obj)), "directional-lead"
     if P["relation"].search(first):
         return True, "stated-relation"
-    return _by_class(cls, lead, obj, t)
+    ok, rule = _by_class(cls, lead, obj, t)
+    m = verb_pattern().search(first)
+    if m is not None and m.group(0) != lead and _decision("preparatory-lead").fullmatch(m.group(0)):
+        rule = "preparatory-lead"  # 「加快制定…」: decided by the instrument act after the lead
+    return ok, rule
 
 
 def _dated_deliverable(text: str, lead: str, obj: str) -> bool:
