@@ -314,8 +314,11 @@ def _by_class(cls: str | None, lead: str | None, obj: str, t: str) -> tuple[bool
     if cls in ("instrument_acts", "programme_acts") and P["service"].search(o) and not _QUOTED.search(obj):
         # 「为中小企业提供融资对接服务」: a direction, like 支持; services named one by one can be checked
         return bool(_decision("service-provision", "named").search(o)), "service-provision"
-    if cls == "instrument_acts":
-        return (len(o) >= 2 and (len(o) >= 6 or not P["abstract"].search(o))), "instrument-act"
+    if cls == "instrument_acts":  # a long object counts unless its head is abstract (「明确…各环节的管控要求」)
+        stating = _decision("instrument-act", "stating").fullmatch(lead or "")
+        ok = len(o) >= 2 and (not P["abstract"].search(o) if len(o) < 6 else
+                              not (stating and _decision("instrument-act", "abstract_head").search(o)))
+        return ok, "instrument-act"
     if cls in ("programme_acts", "end_states"):
         return ((concrete or not obj.strip()) and not P["abstract"].search(obj)), "programme-act"
     if cls == "completion":
