@@ -54,6 +54,19 @@ def site(tmp_path_factory, sample_corpus):
     return out, data
 
 
+def _loaded(drv, timeout: float = 30) -> str:
+    """The page's readyState once it is complete (or the last one seen after ``timeout`` seconds): a loaded
+    machine can take a moment to finish parsing a large page after ``get`` returns."""
+    from selenium.common.exceptions import TimeoutException
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    try:
+        WebDriverWait(drv, timeout).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    except TimeoutException:
+        pass
+    return drv.execute_script("return document.readyState")
+
+
 def _errors(drv) -> list:
     return [e for e in drv.get_log("browser") if e["level"] in ("SEVERE", "ERROR")]
 
@@ -67,7 +80,7 @@ def _visible_rows(drv, table_id="ledger"):
 def test_pages_load_without_console_errors(browser, site, page):
     out, _ = site
     browser.get((out / page).as_uri())
-    assert browser.execute_script("return document.readyState") == "complete"
+    assert _loaded(browser) == "complete"
     assert _errors(browser) == []
     assert browser.find_elements("css selector", ".sk-filters"), "the script built the filter bar"
 
@@ -78,6 +91,7 @@ def test_filter_changes_the_visible_rows(browser, site):
     out, data = site
     led = data.ledgers["gwr-jiangcheng"]
     browser.get((out / "chain" / "gwr-jiangcheng.html").as_uri())
+    _loaded(browser)
     assert _visible_rows(browser) == len(led)
     Select(browser.find_element("css selector", ".sk-filters select[data-col=status]")).select_by_value("met")
     shown = _visible_rows(browser)
@@ -93,6 +107,7 @@ def test_filter_changes_the_visible_rows(browser, site):
 def test_sorting_by_a_column(browser, site):
     out, _ = site
     browser.get((out / "chain" / "gwr-jiangcheng.html").as_uri())
+    _loaded(browser)
     browser.find_element("css selector", "#ledger th[data-col=target]").click()
     values = browser.execute_script("return Array.from(document.querySelectorAll('#ledger tbody tr'))"
                                     ".map(r => r.cells[4].getAttribute('data-v')).filter(v => v !== '')")
@@ -104,6 +119,7 @@ def test_record_anchor_scrolls_to_its_highlight(browser, site):
     out, data = site
     led = data.ledgers["gwr-jiangcheng"]
     browser.get((out / "chain" / "gwr-jiangcheng.html").as_uri())
+    _loaded(browser)
     row = led.iloc[len(led) - 1]  # a record far down its speech
     link = browser.find_element("css selector", f'a[href$="#r-{row.start}-{row.end}"]')
     browser.execute_script("arguments[0].scrollIntoView(); arguments[0].click();", link)
@@ -120,6 +136,7 @@ def test_record_anchor_scrolls_to_its_highlight(browser, site):
 def test_screenshot(browser, site, tmp_path):
     out, _ = site
     browser.get((out / "chain" / "gwr-jiangcheng.html").as_uri())
+    _loaded(browser)
     png = tmp_path / "chain.png"
     assert browser.save_screenshot(str(png))
     data = png.read_bytes()
