@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ..rules.checkable import is_checkable, relation, starts_with_verb, verb_class, verb_pattern
 from ..rules.cues import find_cues
-from ..rules.owners import clean_subject, is_actor, is_organ, is_statistic, organ_suffixes
+from ..rules.owners import DEFINITION_HEAD, clean_subject, is_actor, is_organ, is_statistic, organ_suffixes
 from ..rules.quantities import find_quantities
 from ..segment import Span
 from .patterns import clause, first_rule, structure
@@ -287,6 +287,11 @@ def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False
             v = verb_pattern().search(t, m.end(), m.end() + 14)
             if v and not _PHRASE_BREAK.search(t, m.end(), v.start()):
                 c.verb = v.group(0)
+    role = clause("role-statement").match(t) if not c.cues and "作为" in t else None
+    if role and is_organ(role["who"]):
+        c.subject, c.subject_span, c.verb = role["who"], (c.start, c.start + role.end("who")), None
+        c.note("candidates", "role-statement")  # 「运营单位作为…主体，承担…」: the actor of what follows
+        return
     if c.verb is None and grammar and not c.cues and not c.context and tree.grammar is not None:
         _grammar_verb(tree, c)
 
@@ -298,7 +303,7 @@ def _grammar_verb(tree: DocTree, c: Candidate) -> None:
     t, g = c.text, tree.grammar
     if tree.genre in ("gwr", "plan") and c.subject and t[:c.subject_span[0] - c.start] in ("", "由") \
             and is_organ(c.subject) and organ_phrase(c.subject, g):
-        rest = t[c.subject_span[1] - c.start:]
+        rest = DEFINITION_HEAD.sub("", t[c.subject_span[1] - c.start:])  # 「…（以下统称主管部门）按季度通报…」
         if _predicate_opens(rest, g):
             c.actor_verb = starts_with_verb(rest) or g.leading_verb(rest) or g.verb_within(rest)
         if c.actor_verb:
@@ -341,13 +346,15 @@ def _organ_before_verb(t: str, grammar, lexicon_verb) -> int | None:
         if k > 0 and ((grammar.verb_tag(tag) and not inner) or tag == "p") or pos + len(w) > stop:
             break  # the predicate has begun: the longest organ before it is the subject (「政府融资平台公司」)
         pos += len(w)
-        if pos >= 2 and t[pos - 1] in ends and _predicate_opens(t[pos:], grammar) and is_organ(t[:pos]) \
+        if pos >= 2 and t[pos - 1] in ends and _predicate_opens(DEFINITION_HEAD.sub("", t[pos:]), grammar) \
+                and is_organ(t[:pos]) \
                 and organ_phrase(t[:pos], grammar):
             best = pos
     return best
 
 
 UNIT_NOUNS = ("单位", "部门", "机构", "小组", "专班", "办公室")  # after a verb these name a unit: 执法部门 承办单位 推进小组
+_MODIFIERS = frozenset(("相关", "有关", "所属", "属地"))
 _NAME_BREAKS = frozenset("《》“”\"（）()，,；;：:")
 
 
@@ -365,6 +372,8 @@ def organ_phrase(np_: str, grammar) -> bool:
         return False
     words = grammar.words(np_)
     for k, (w, tag) in enumerate(words):
+        if w in _MODIFIERS:
+            continue  # 「相关行业主管部门」「有关单位」: jieba tags these verbs; they only qualify the organ
         verb = grammar.verb_tag(tag) or (k == 0 and verb_pattern().fullmatch(w) is not None)
         if k == 0 and w != "由" and (tag in ("d", "a", "c", "p") or verb):
             if not verb or np_[len(w):] not in UNIT_NOUNS or verb_class(w) in ("directional", "support"):

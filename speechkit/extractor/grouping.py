@@ -152,6 +152,9 @@ def _first_rule(f: SentenceFacts, cands: list[Candidate], i: int) -> tuple[str, 
     if not p.cues and clause("copula").match(p.text):
         return SKIP, "copula"  # 「就业是民生之本」: what something is, not a task
     why = _directive(f, cands, i)
+    if why is None and any(st.rule == "role-statement" for st in p.trail):
+        f.topic = i  # 「运营单位作为…主体，承担…责任」: the actor holding a role opens the record of what it does
+        return SKIP, "topic-actor"
     if why is None:
         # 「投资6.6亿元，实施…」: a leading figure without a verb we know belongs to what follows
         f.lead_figure = p if (p.quants and not p.cues and f.bare_ok) else None

@@ -26,9 +26,14 @@ def _data():
             compile_rules(d["lead_patterns"], "data/owners.yaml lead_patterns", flags=0))
 
 
+_DEFINITION = re.compile(r"[（(](?:以下)?(?:简称|统称|称)[^）)]{1,24}[）)]$")
+DEFINITION_HEAD = re.compile(r"^[（(](?:以下)?(?:简称|统称|称)[^）)]{1,24}[）)]")  # the same, opening the predicate
+
+
 def clean_subject(np: str) -> str:
-    """Strip determiners, conjunctions and adverbs around a subject noun phrase."""
-    np = np.strip(" ，,、：:“”")
+    """Strip determiners, conjunctions and adverbs around a subject noun phrase, and a definition in brackets
+    after it (「…区政府（以下统称监管部门）」)."""
+    np = _DEFINITION.sub("", np.strip(" ，,、：:“”"))
     prev = None
     while prev != np:
         prev = np
