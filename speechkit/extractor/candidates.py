@@ -86,7 +86,7 @@ def _theme(tree: DocTree, sent: Span, core: str) -> bool:
     numbered = m and len(body) <= 20 and not _BREAKS_NO_ENUM.search(body)
     para = tree.paragraph_of(sent)
     heads = sent.start == para.start and sent.end < para.end and len(core) <= 30
-    if not (numbered or heads or _run_in(tree, sent, para, core)):
+    if not (numbered or heads):
         return False  # cheap checks first: most sentences are neither
     cues = tree.recognized(sent.start, sent.end)[0]
     if cues and is_actor(clean_subject(core[m.end() if m else 0:cues[0].span[0]])):
@@ -99,21 +99,6 @@ def _theme(tree: DocTree, sent: Span, core: str) -> bool:
         return True
     strong = any(c.strength == "strong" for c in cues)
     return len(core) <= 30 and not strong and not _HARD_BREAKS.search(core)
-
-
-RUN_IN_MAX, BLOCK_MIN = 13, 30
-
-
-def _run_in(tree: DocTree, sent: Span, para: Span, core: str) -> bool:
-    """「…，确保经济运行保持在合理区间。着力培育新兴产业。大力发展数字经济，…」: in a report or plan, a short
-    sentence with no comma that follows a long one inside a paragraph and is followed by more opens the next
-    block of the paragraph, as a theme heading a paragraph does; a run of short sentences (「加强公共文化服务。
-    完善城乡基层治理。」) is a run of tasks."""
-    if tree.genre == "speech" or len(core) > RUN_IN_MAX or sent.start == para.start or sent.end >= para.end \
-            or _BREAKS.search(core):
-        return False
-    prev = tree.doc.sentences[sent.index - 1] if sent.index > 0 else None
-    return prev is not None and prev.parent == sent.parent and len(prev.text.strip()) >= BLOCK_MIN
 
 
 def _goal_bullet_wish(tree: DocTree, sent: Span, core: str) -> bool:
