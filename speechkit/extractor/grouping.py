@@ -157,7 +157,7 @@ def _first_rule(f: SentenceFacts, cands: list[Candidate], i: int) -> tuple[str, 
         return SKIP, "topic-actor"
     if why is None:
         # 「投资6.6亿元，实施…」: a leading figure without a verb we know belongs to what follows
-        f.lead_figure = p if (p.quants and not p.cues and f.bare_ok) else None
+        f.lead_figure = p if (p.quants and not p.cues and f.bare_ok and not clause("stated-fact").match(p.text)) else None
         np_ = clean_subject(p.text)
         if not p.cues and p.verb is None and len(np_) <= 24 and is_actor(np_, f.owners) \
                 and not clause("vocative").match(np_):
