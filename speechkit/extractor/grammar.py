@@ -45,6 +45,22 @@ def _dictionary_tags() -> dict:
     return tab
 
 
+@lru_cache(maxsize=1)
+def _dictionary_reach() -> dict:
+    """``{character: length of the longest word of :func:`_dictionary_tags` that begins with it}``: forward
+    maximum matching tries no longer stretch there."""
+    return _reach(_dictionary_tags())
+
+
+def _reach(words) -> dict:
+    """``{character: length of the longest of ``words`` that begins with it}``."""
+    out: dict[str, int] = {}
+    for w in words:
+        if len(w) > out.get(w[:1], 0):
+            out[w[:1]] = len(w)
+    return out
+
+
 class Grammar:
     """Verb-led clauses by part of speech, with a cache per text. ``words``: ``(word, tag)`` pairs of the
     extractor's own dictionary additions (its owners and domain words), over jieba's tags."""
@@ -52,6 +68,7 @@ class Grammar:
     def __init__(self, words=()):
         self._words = {w: t for w, t in words}
         self._pos = None
+        self._reach: dict[str, int] = {}  # see _dictionary_reach, with this extractor's words
         self._longest = 6
         self._cache: dict[str, str | None] = {}
         self._tags_cache: dict[str, list] = {}
@@ -62,15 +79,14 @@ class Grammar:
         words), with the tag jieba's ``POSTokenizer`` keeps for it (``x`` for a character of no word)."""
         got = self._tags_cache.get(text)
         if got is None:
-            tab = self._table()
+            tab, reach = self._table(), self._reach
             got, i, n = [], 0, len(text)
             while i < n:
-                for k in range(min(self._longest, n - i), 0, -1):
-                    tag = tab.get(text[i:i + k])
-                    if tag is not None or k == 1:
-                        got.append((text[i:i + k], tag or "x"))
-                        i += k
-                        break
+                k = min(self._longest, n - i, reach.get(text[i], 1))
+                while k > 1 and text[i:i + k] not in tab:
+                    k -= 1
+                got.append((text[i:i + k], tab.get(text[i:i + k]) or "x"))
+                i += k
             if len(self._tags_cache) < 200_000:
                 self._tags_cache[text] = got
         return got
@@ -83,6 +99,9 @@ class Grammar:
         if self._pos is None:
             tab = dict(_dictionary_tags())
             tab.update(self._words)
+            self._reach = dict(_dictionary_reach())
+            for c, k in _reach(self._words).items():
+                self._reach[c] = max(k, self._reach.get(c, 0))
             self._pos = tab
         return self._pos
 
