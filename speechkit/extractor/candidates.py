@@ -155,11 +155,10 @@ def wording_filter(sent: Span) -> str | None:
 
 # ------------------------------------------------------------------ clauses → candidates
 
-def _bounds(tree: DocTree, cl: Span) -> tuple[int, int, bool] | None:
-    """The clause without a heading run into it, trailing punctuation, a list marker or a
+def _bounds(tree: DocTree, a: int, b: int) -> tuple[int, int, bool] | None:
+    """The clause ``[a, b)`` without a heading run into it, trailing punctuation, a list marker or a
     conjunction before its cue; and whether a numbered item marker opened it."""
     text = tree.doc.text
-    a, b = cl.start, cl.end
     h_end = tree.heading_end(a)
     if h_end is not None:
         if h_end >= b:
@@ -194,8 +193,8 @@ def candidates(tree: DocTree, sent: Span) -> list[Candidate]:
     text = tree.doc.text
     grammar = tree.bare_allowed(sent)  # part-of-speech only where a verb-led clause is a directive
     out = []
-    for cl in tree.clauses_of(sent.index):
-        bounds = _bounds(tree, cl)
+    for cl_start, cl_end in tree.clause_offsets(sent.index):
+        bounds = _bounds(tree, cl_start, cl_end)
         if bounds is None:
             continue
         a, b, listed = bounds
@@ -205,7 +204,7 @@ def candidates(tree: DocTree, sent: Span) -> list[Candidate]:
             if cues and clause("done-before-cue").search(text, a2, a2 + cues[0].span[0]):
                 cues = []  # 「做到了能吸收的尽量吸收」「我们出台了支持…的措施」: a cue inside a reported result
             c = Candidate(a2, b2, text[a2:b2], cues, times, [q for q in quants if q.role == "target"], listed=listed)
-            annotate(tree, c, cl.end if b2 == b else b2 + 1, grammar)
+            annotate(tree, c, cl_end if b2 == b else b2 + 1, grammar)
             out.append(c)
     for p, nxt in zip(out, out[1:]):
         if any(st.rule == "object-before-verb" for st in p.trail) and nxt.cues and nxt.cues[0].span[0] == 0:

@@ -143,9 +143,12 @@ class DocTree:
         return self._rec.time_at(pos)
 
     # ------------------------------------------------------------ tree
-    def clauses_of(self, s_idx: int) -> list[Span]:
-        parents = self.doc.clauses.parents()  # in order: a sentence's clauses are a run of them
-        return self.doc.clauses[bisect_left(parents, s_idx):bisect_right(parents, s_idx)]
+    def clause_offsets(self, s_idx: int) -> list[tuple[int, int]]:
+        """``(start, end)`` of the clauses of sentence ``s_idx``, in order (no span made)."""
+        clauses = self.doc.clauses
+        parents = clauses.parents()  # in order: a sentence's clauses are a run of them
+        i, j = bisect_left(parents, s_idx), bisect_right(parents, s_idx)
+        return list(zip(clauses.starts()[i:j], clauses.ends()[i:j]))
 
     def paragraph_of(self, sent: Span) -> Span:
         if self._para is None or self._para.index != sent.parent:  # sentences come in order: made once each
