@@ -108,6 +108,13 @@ class Spans(Sequence):
         self._level.append(level)
         return len(self._start) - 1
 
+    def extend(self, starts, ends, parent: int = -1) -> None:
+        """Append spans ``starts[k]:ends[k]``, all of one parent (level 0)."""
+        self._start.extend(starts)
+        self._end.extend(ends)
+        self._parent.extend([parent] * len(starts))
+        self._level.extend(bytes(len(starts)))
+
     def _make(self, i: int) -> Span:
         return Span(self.kind, self._start[i], self._end[i], self._src, self._level[i], i, self._parent[i])
 
