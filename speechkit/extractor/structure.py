@@ -24,7 +24,7 @@ from .trail import Field
 __all__ = ["DocTree", "Scope", "TRAIL"]
 
 TRAIL = "，,；;：:。！？!?、 "
-_YEAR = re.compile(r"(?<!\d)(20\d\d|19\d\d)年(?!\d)")
+_YEAR = re.compile(r"(?=[12])(?<!\d)(20\d\d|19\d\d)年(?!\d)")  # the lookahead first: the engine skips to a 1 or 2
 
 
 @dataclass(frozen=True)
