@@ -79,17 +79,22 @@ class Grammar:
         words), with the tag jieba's ``POSTokenizer`` keeps for it (``x`` for a character of no word)."""
         got = self._tags_cache.get(text)
         if got is None:
-            tab, reach = self._table(), self._reach
-            got, i, n = [], 0, len(text)
-            while i < n:
-                k = min(self._longest, n - i, reach.get(text[i], 1))
-                while k > 1 and text[i:i + k] not in tab:
-                    k -= 1
-                got.append((text[i:i + k], tab.get(text[i:i + k]) or "x"))
-                i += k
+            got = list(self._words_of(text))
             if len(self._tags_cache) < 200_000:
                 self._tags_cache[text] = got
         return got
+
+    def _words_of(self, text: str):
+        """The words and tags of :meth:`_tags`, one at a time (a caller that stops at the first verb reads no
+        further)."""
+        tab, reach = self._table(), self._reach
+        i, n = 0, len(text)
+        while i < n:
+            k = min(self._longest, n - i, reach.get(text[i], 1))
+            while k > 1 and text[i:i + k] not in tab:
+                k -= 1
+            yield text[i:i + k], tab.get(text[i:i + k]) or "x"
+            i += k
 
     def _table(self) -> dict:
         """``{word: tag}``: the tags of jieba's dictionary (what its ``POSTokenizer`` reads), with the domain
@@ -112,9 +117,8 @@ class Grammar:
         if not t:
             return None
         if t not in self._cache:
-            tags = self._tags(t)
+            w, tag = next(self._words_of(t))  # the first word only
             d = _data()
-            w, tag = tags[0] if tags else ("", "")
             self._cache[t] = w if tag in d["verb_tags"] and w not in d["not_verbs"] and len(w) >= 2 else None
         return self._cache[t]
 
@@ -122,7 +126,7 @@ class Grammar:
         """Where the first verb after the start of a clause begins (a subject's end), by part of speech:
         「运营单位结合应用场景…提出…」→ 4; ``None`` when no word after the first is a verb."""
         pos = 0
-        for w, tag in self._tags(text[:16]):
+        for w, tag in self._words_of(text[:16]):
             if pos > 0 and tag in _data()["verb_tags"] and len(w) >= 2:
                 return pos
             pos += len(w)
