@@ -163,7 +163,9 @@ class Grammar:
         v = verb_pattern().search(rest, 1)
         if v is not None:
             return v.group(0)
-        for w, tag in self._tags(rest[:40])[1:]:
+        words = self._words_of(rest[:40])
+        next(words, None)  # the object's first word
+        for w, tag in words:
             if tag in _data()["verb_tags"] and len(w) >= 2 and w not in _data()["not_verbs"]:
                 return w
         return None
