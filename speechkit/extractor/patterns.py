@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..lexicon import LexiconError, compile_rules, load
+from ..lexicon import LexiconError, compile_rules, load, skippable
 
 __all__ = ["clause", "structure", "mode_rules", "first_rule", "sentence_rules"]
 
@@ -23,7 +23,7 @@ def mode_rules(name: str) -> dict[str, tuple[re.Pattern, dict]]:
     for rid, pat, rule in compile_rules(load(name)["rules"], f"data/{name}.yaml", flags=0):
         if rule.get("mode") not in ("match", "search"):
             raise LexiconError(f"data/{name}.yaml: rule {rid!r}: mode must be match or search")
-        out[rid] = (pat, rule)
+        out[rid] = (skippable(pat) if rule["mode"] == "search" else pat, rule)
     return out
 
 
@@ -41,8 +41,9 @@ def structure(rid: str) -> re.Pattern:
 
 @lru_cache(maxsize=None)
 def sentence_rules(name: str = "sentences") -> tuple:
-    """Compiled ``(id, pattern, rule)`` of a sentence-filter file."""
-    return tuple(compile_rules(load(name)["rules"], f"data/{name}.yaml", flags=0))
+    """Compiled ``(id, pattern, rule)`` of a sentence-filter file (searched: see :func:`~speechkit.lexicon.skippable`)."""
+    return tuple((rid, skippable(pat), rule) for rid, pat, rule in compile_rules(load(name)["rules"], f"data/{name}.yaml",
+                                                                                flags=0))
 
 
 def first_rule(name: str, text: str) -> str | None:
