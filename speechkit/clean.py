@@ -16,7 +16,7 @@ from array import array
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .lexicon import compile_rules, load, scan, starts_of
+from .lexicon import compile_rules, load, scan, skippable, starts_of
 
 __all__ = ["Cleaned", "Gap", "clean"]
 
@@ -101,7 +101,10 @@ def _rules():
     line = compile_rules(data["line_rules"], "data/noise.yaml line_rules")
     inline = compile_rules(data["inline_rules"], "data/noise.yaml inline_rules")
     gaps = compile_rules(data["gap_rules"], "data/noise.yaml gap_rules")
-    raw = compile_rules(data["raw_rules"], "data/noise.yaml raw_rules")
+    # searched over the whole text: skipped to the characters they can begin with
+    inline = [(rid, skippable(pat), rule) for rid, pat, rule in inline]
+    raw = [(rid, skippable(pat), rule) for rid, pat, rule in
+           compile_rules(data["raw_rules"], "data/noise.yaml raw_rules")]
     return line, inline, gaps, raw
 
 

@@ -125,15 +125,15 @@ def skippable(pat: re.Pattern) -> re.Pattern:
     known characters: the regex engine then skips to them, where a pattern that opens with an optional
     word, a lookbehind or an alternation of groups (「(?:主要)?目标…」「(?<![比较同])去年|…」) is tried at
     every position. Its matches are the same (every match begins with one of them: a pattern that can match
-    the empty string, carries flags, is anchored with ``^`` or opens with a class of no few characters is
-    returned as it is).
+    the empty string, carries flags other than MULTILINE, is anchored with ``^`` or opens with a class of
+    no few characters is returned as it is).
 
     >>> skippable(re.compile("(?:主要)?目标[：:]")).pattern
     '(?=[主目])(?:(?:主要)?目标[：:])'
     >>> p = re.compile("a?b?"); skippable(p) is p
     True
     """
-    if pat.flags & ~re.UNICODE:
+    if pat.flags & ~(re.UNICODE | re.MULTILINE):  # ^ and $ read no character
         return pat
     items = list(_sre_parse.parse(pat.pattern))
     if not items or items[0][0] is _sre_parse.AT:
