@@ -216,16 +216,24 @@ def candidates(tree: DocTree, sent: Span) -> list[Candidate]:
 def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False) -> None:
     """Context and tail flags, subject, leading verb and the splitter's checkability of a candidate."""
     t = c.text
-    end_mark = tree.doc.text[clause_end - 1:clause_end]
-    ends_comma = end_mark in "，,："
-    if end_mark in "：:" and clause("counted-list-intro").search(t):
+    ends_comma = tree.doc.text[clause_end - 1:clause_end] in "，,："
+    only_time = c.times and all(tt.kind != "frequency" for tt in c.times) and \
+        len(_SPACE_OR_COMMA.sub("", t)) <= sum(tt.span[1] - tt.span[0] for tt in c.times) + 2
+    opener = clause("context-opener").match(t)
+    if tree.doc.text[clause_end - 1:clause_end] in "：:" and clause("counted-list-intro").search(t):
         c.context = True  # 「今年集中办好八件民生实事：①…」: the list's introduction
         c.note("candidates", "list-introduction")
     if c.cues and ends_comma and clause("purpose-opener").match(t) and not directing(c.cues):
         c.context = True  # 「为支持农户扩大种植，…」: the cue is what the purpose is, the task comes after it
         c.note("candidates", "purpose-context")
-    if not c.cues and ends_comma:
-        _leading_context(tree, c, grammar)
+    if not c.cues and ends_comma and (only_time or (opener and not t.endswith("的")) or clause("quoted-only").match(t)):
+        if not starts_with_verb(t) or opener:
+            c.context = True
+            c.note("candidates", "leading-context")
+        if c.context and grammar and tree.grammar is not None and tree.grammar.object_opener(t) and \
+                tree.grammar.main_verb_after_opener(t):
+            c.context = False  # 「对全市政务服务开展第三方评估，…」: a task whose object comes first
+            c.note("candidates", "object-before-verb")
     c.tail = bool(clause("tail").match(t)) or bool(clause("comparison-tail").match(t))
     if not (grammar and tree.grammar is not None and tree.grammar.object_opener(t)):
         _subject(c, tree.grammar if grammar else None)  # 「面向政府提供…」: opened by a preposition, no subject
@@ -251,28 +259,6 @@ def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False
         c.verb = tree.grammar.main_verb_after_opener(t) or tree.grammar.leading_verb(t)
         if c.verb:
             c.note("candidates", "verb-by-grammar", c.verb)
-
-
-def _leading_context(tree: DocTree, c: Candidate, grammar: bool) -> None:
-    """A clause without a cue closed by a comma that is only a time, opens with a context word (「对标…，」)
-    or is only a quotation: context for the clauses after it, unless its object comes before its verb."""
-    t = c.text
-    opener = clause("context-opener").match(t)
-    if not (_only_time(c) or (opener and not t.endswith("的")) or clause("quoted-only").match(t)):
-        return
-    if not starts_with_verb(t) or opener:
-        c.context = True
-        c.note("candidates", "leading-context")
-    if c.context and grammar and tree.grammar is not None and tree.grammar.object_opener(t) and \
-            tree.grammar.main_verb_after_opener(t):
-        c.context = False  # 「对全市政务服务开展第三方评估，…」: a task whose object comes first
-        c.note("candidates", "object-before-verb")
-
-
-def _only_time(c: Candidate) -> bool:
-    """The clause is its times (not frequencies) and at most two more characters besides spaces and commas."""
-    return bool(c.times) and all(tt.kind != "frequency" for tt in c.times) and \
-        len(_SPACE_OR_COMMA.sub("", c.text)) <= sum(tt.span[1] - tt.span[0] for tt in c.times) + 2
 
 
 def _scope_dated(tree: DocTree, pos: int) -> bool:
