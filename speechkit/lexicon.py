@@ -16,7 +16,12 @@ from importlib import resources
 
 import yaml
 
-__all__ = ["load", "load_words", "compile_rules", "LexiconError", "scan", "starts_of"]
+try:
+    from re import _parser as _sre_parse  # Python 3.11+
+except ImportError:  # Python 3.10
+    import sre_parse as _sre_parse
+
+__all__ = ["load", "load_words", "compile_rules", "LexiconError", "scan", "starts_of", "skippable"]
 
 
 class LexiconError(ValueError):
@@ -110,3 +115,78 @@ def scan(pat: re.Pattern, starts: re.Pattern | None, text: str, regions=None):
             if m and m.end() > m.start():
                 until = m.end()
                 yield m
+
+
+_FIRSTS_MAX = 400  # characters a match may begin with, at most, for a lookahead to pay
+
+
+def skippable(pat: re.Pattern) -> re.Pattern:
+    """``pat`` opened by a lookahead of the characters its matches can begin with, when they are a few
+    known characters: the regex engine then skips to them, where a pattern that opens with an optional
+    word, a lookbehind or an alternation of groups (「(?:主要)?目标…」「(?<![比较同])去年|…」) is tried at
+    every position. Its matches are the same (every match begins with one of them: a pattern that can match
+    the empty string, carries flags other than MULTILINE, is anchored with ``^`` or opens with a class of
+    no few characters is returned as it is).
+
+    >>> skippable(re.compile("(?:主要)?目标[：:]")).pattern
+    '(?=[主目])(?:(?:主要)?目标[：:])'
+    >>> p = re.compile("a?b?"); skippable(p) is p
+    True
+    """
+    if pat.flags & ~(re.UNICODE | re.MULTILINE):  # ^ and $ read no character
+        return pat
+    items = list(_sre_parse.parse(pat.pattern))
+    if not items or items[0][0] is _sre_parse.AT:
+        return pat  # anchored: the engine tries one position already
+    firsts, nullable = _firsts_of(items)
+    if firsts is None or nullable or len(firsts) > _FIRSTS_MAX:
+        return pat
+    cls = "".join(map(re.escape, sorted(firsts)))
+    return re.compile(f"(?=[{cls}])(?:{pat.pattern})")
+
+
+def _firsts_of(seq) -> tuple[set | None, bool]:
+    """(the characters a match of the parsed sequence can begin with, or ``None`` when not a few known ones;
+    whether it can match the empty string)."""
+    out: set = set()
+    for op, av in seq:
+        if op in (_sre_parse.ASSERT, _sre_parse.ASSERT_NOT, _sre_parse.AT):
+            continue  # zero-width: the next item reads the first character
+        firsts, nullable = _firsts_of_item(op, av)
+        if firsts is None:
+            return None, False
+        out |= firsts
+        if not nullable:
+            return out, False
+    return out, True
+
+
+def _firsts_of_item(op, av) -> tuple[set | None, bool]:
+    if op is _sre_parse.LITERAL:
+        return {chr(av)}, False
+    if op is _sre_parse.IN:
+        chars: set = set()
+        for o, a in av:
+            if o is _sre_parse.LITERAL:
+                chars.add(chr(a))
+            elif o is _sre_parse.RANGE and a[1] - a[0] < _FIRSTS_MAX:
+                chars.update(map(chr, range(a[0], a[1] + 1)))
+            else:
+                return None, False  # a negated class, a category (\d), a wide range
+        return chars, False
+    if op is _sre_parse.BRANCH:
+        out, nullable = set(), False
+        for seq in av[1]:
+            firsts, n = _firsts_of(seq)
+            if firsts is None:
+                return None, False
+            out, nullable = out | firsts, nullable or n
+        return out, nullable
+    if op is _sre_parse.SUBPATTERN:
+        _, add_flags, del_flags, seq = av
+        return _firsts_of(seq) if not (add_flags or del_flags) else (None, False)
+    if op in (_sre_parse.MAX_REPEAT, _sre_parse.MIN_REPEAT):
+        lo, _, seq = av
+        firsts, nullable = _firsts_of(seq)
+        return firsts, firsts is not None and (lo == 0 or nullable)
+    return None, False  # any character, a negated literal, a back reference…

@@ -32,11 +32,15 @@ HEADING_MARKERS = [
     (4, re.compile(r"第[一二三四五六七八九十]{1,3}[，,、]")),
 ]
 
+# the markers as one pattern, a group each: the first that matches at a position gives the level
+_HEADING = re.compile("|".join(f"(?P<m{k}>{pat.pattern})" for k, (_, pat) in enumerate(HEADING_MARKERS)))
+
 _SENT_END = "。！？!?"
 _OPENERS = "“‘「『（(《【"
 _CLOSERS = "”’」』）)》】"
 _SCAN = re.compile(r"[。！？!?…“”‘’「」『』（）()《》【】\"]")
 _CLAUSE_BREAK = re.compile(r"[，,；;：:]")
+_OPENING = re.compile("[（(“\"]")
 
 
 @dataclass
@@ -103,11 +107,8 @@ class Document:
 
 
 def _heading_at(text: str, pos: int) -> tuple[int, re.Match] | None:
-    for level, pat in HEADING_MARKERS:
-        m = pat.match(text, pos)
-        if m:
-            return level, m
-    return None
+    m = _HEADING.match(text, pos)
+    return (HEADING_MARKERS[int(m.lastgroup[1:])][0], m) if m else None
 
 
 def _sentence_ends(text: str, start: int, end: int) -> list[int]:
@@ -253,9 +254,9 @@ def _sentence(doc: Document, text: str, a: int, b: int, p_idx: int, first: bool,
 
 def _emit_sentence(doc: Document, text: str, a: int, b: int, p_idx: int) -> None:
     s_idx = doc.sentences.add(a, b, parent=p_idx)
+    ends = []  # of the sentence's clauses, each starting where the one before it ends
     c = a
-    sent = text[a:b]
-    bracketed = any(ch in sent for ch in "（(“\"")  # else no break can be inside brackets or quotes
+    bracketed = _OPENING.search(text, a, b) is not None  # else no break can be inside brackets or quotes
     for m in _CLAUSE_BREAK.finditer(text, a, b):
         e = m.end()
         # keep 比如：/ 10:30 / 1,000 inside; break only between words
@@ -263,11 +264,11 @@ def _emit_sentence(doc: Document, text: str, a: int, b: int, p_idx: int) -> None
             continue
         if bracketed and _inside_brackets(text, c, m.start()):
             continue
-        if e > c:
-            doc.clauses.add(c, e, parent=s_idx)
+        ends.append(e)  # e > c: a break ends after the clause's start
         c = e
     if b > c:
-        doc.clauses.add(c, b, parent=s_idx)
+        ends.append(b)
+    doc.clauses.extend([a] + ends[:-1], ends, parent=s_idx)
 
 
 def _inside_brackets(text: str, a: int, pos: int) -> bool:

@@ -24,9 +24,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["Span", "Spans"]
 
-_set = object.__setattr__
-
-
 class Span:
     """A stretch of a speech: ``start``/``end`` in the cleaned text, ``raw_start``/``raw_end`` in the raw text,
     and ``text``, the cleaned text of the stretch. Immutable; equal when kind, offsets, position and text are.
@@ -44,13 +41,16 @@ class Span:
 
     def __init__(self, kind: str, start: int, end: int, src: "Cleaned", level: int = 0, index: int = 0,
                  parent: int = -1):
-        _set(self, "kind", kind)  # unrolled: a long document makes hundreds of thousands of spans
-        _set(self, "start", start)
-        _set(self, "end", end)
-        _set(self, "level", level)
-        _set(self, "index", index)
-        _set(self, "parent", parent)
-        _set(self, "_src", src)
+        # the slots' own setters (the class forbids attribute assignment): a long document makes hundreds of
+        # thousands of spans, and these take half the time of object.__setattr__
+        set_kind, set_start, set_end, set_level, set_index, set_parent, set_src = _SETTERS
+        set_kind(self, kind)
+        set_start(self, start)
+        set_end(self, end)
+        set_level(self, level)
+        set_index(self, index)
+        set_parent(self, parent)
+        set_src(self, src)
 
     def __setattr__(self, name, value):
         raise AttributeError(f"Span is immutable (cannot set {name!r})")
@@ -86,6 +86,9 @@ class Span:
         return f"<{self.kind} {self.raw_start}:{self.raw_end} {t!r}>"
 
 
+_SETTERS = tuple(getattr(Span, name).__set__ for name in Span.__slots__)
+
+
 class Spans(Sequence):
     """The spans of one kind of a document, in order, as arrays of their start, end, parent (and level):
     a :class:`Span` is made when one is read (``spans[i]``, a slice gives a list, iteration). Compares
@@ -105,24 +108,36 @@ class Spans(Sequence):
         self._level.append(level)
         return len(self._start) - 1
 
+    def extend(self, starts, ends, parent: int = -1) -> None:
+        """Append spans ``starts[k]:ends[k]``, all of one parent (level 0)."""
+        self._start.extend(starts)
+        self._end.extend(ends)
+        self._parent.extend([parent] * len(starts))
+        self._level.extend(bytes(len(starts)))
+
     def _make(self, i: int) -> Span:
-        return Span(self.kind, self._start[i], self._end[i], self._src, level=self._level[i], index=i,
-                    parent=self._parent[i])
+        return Span(self.kind, self._start[i], self._end[i], self._src, self._level[i], i, self._parent[i])
 
     def __len__(self) -> int:
         return len(self._start)
 
     def __getitem__(self, i):
         if isinstance(i, slice):
-            return [self._make(k) for k in range(*i.indices(len(self)))]
+            return list(map(self._make, range(*i.indices(len(self)))))
         n = len(self._start)
         if not -n <= i < n:
             raise IndexError(f"{self.kind} index {i} out of range ({n} {self.kind}s)")
         return self._make(i % n)
 
     def __iter__(self):
-        for i in range(len(self._start)):
-            yield self._make(i)
+        kind, src, starts, ends, levels, parents = self.kind, self._src, self._start, self._end, self._level, self._parent
+        for i in range(len(starts)):
+            yield Span(kind, starts[i], ends[i], src, levels[i], i, parents[i])
+
+    def offsets(self):
+        """``(index, start, end)`` of every span, in order, without making the spans (a scan that reads the
+        text of each and keeps few)."""
+        return zip(range(len(self._start)), self._start, self._end)
 
     def starts(self) -> array:
         """The start offsets (an array, in order: bisect it to find the span holding an offset)."""

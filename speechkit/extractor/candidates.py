@@ -158,11 +158,10 @@ def wording_filter(sent: Span) -> str | None:
 
 # ------------------------------------------------------------------ clauses → candidates
 
-def _bounds(tree: DocTree, cl: Span) -> tuple[int, int, bool] | None:
-    """The clause without a heading run into it, trailing punctuation, a list marker or a
+def _bounds(tree: DocTree, a: int, b: int) -> tuple[int, int, bool] | None:
+    """The clause ``[a, b)`` without a heading run into it, trailing punctuation, a list marker or a
     conjunction before its cue; and whether a numbered item marker opened it."""
     text = tree.doc.text
-    a, b = cl.start, cl.end
     h_end = tree.heading_end(a)
     if h_end is not None:
         if h_end >= b:
@@ -197,8 +196,8 @@ def candidates(tree: DocTree, sent: Span) -> list[Candidate]:
     text = tree.doc.text
     grammar = tree.bare_allowed(sent)  # part-of-speech only where a verb-led clause is a directive
     out = []
-    for cl in tree.clauses_of(sent.index):
-        bounds = _bounds(tree, cl)
+    for cl_start, cl_end in tree.clause_offsets(sent.index):
+        bounds = _bounds(tree, cl_start, cl_end)
         if bounds is None:
             continue
         a, b, listed = bounds
@@ -211,7 +210,7 @@ def candidates(tree: DocTree, sent: Span) -> list[Candidate]:
                     not text[a2 + cues[-1].span[1]:b2].strip("了的啊呀吧呢！!。，, "):
                 cues = []  # 「这样做实在不应该」: a modal with nothing after it judges, it directs nothing
             c = Candidate(a2, b2, text[a2:b2], cues, times, [q for q in quants if q.role == "target"], listed=listed)
-            annotate(tree, c, cl.end if b2 == b else b2 + 1, grammar)
+            annotate(tree, c, cl_end if b2 == b else b2 + 1, grammar)
             out.append(c)
     issued = [k for k, c in enumerate(out) if any(st.rule == "issuing-clause" for st in c.trail)]
     for c in out[:issued[-1]] if issued else ():

@@ -45,6 +45,22 @@ def _dictionary_tags() -> dict:
     return tab
 
 
+@lru_cache(maxsize=1)
+def _dictionary_reach() -> dict:
+    """``{character: length of the longest word of :func:`_dictionary_tags` that begins with it}``: forward
+    maximum matching tries no longer stretch there."""
+    return _reach(_dictionary_tags())
+
+
+def _reach(words) -> dict:
+    """``{character: length of the longest of ``words`` that begins with it}``."""
+    out: dict[str, int] = {}
+    for w in words:
+        if len(w) > out.get(w[:1], 0):
+            out[w[:1]] = len(w)
+    return out
+
+
 class Grammar:
     """Verb-led clauses by part of speech, with a cache per text. ``words``: ``(word, tag)`` pairs of the
     extractor's own dictionary additions (its owners and domain words), over jieba's tags."""
@@ -52,6 +68,7 @@ class Grammar:
     def __init__(self, words=()):
         self._words = {w: t for w, t in words}
         self._pos = None
+        self._reach: dict[str, int] = {}  # see _dictionary_reach, with this extractor's words
         self._longest = 6
         self._cache: dict[str, str | None] = {}
         self._tags_cache: dict[str, list] = {}
@@ -62,18 +79,22 @@ class Grammar:
         words), with the tag jieba's ``POSTokenizer`` keeps for it (``x`` for a character of no word)."""
         got = self._tags_cache.get(text)
         if got is None:
-            tab = self._table()
-            got, i, n = [], 0, len(text)
-            while i < n:
-                for k in range(min(self._longest, n - i), 0, -1):
-                    tag = tab.get(text[i:i + k])
-                    if tag is not None or k == 1:
-                        got.append((text[i:i + k], tag or "x"))
-                        i += k
-                        break
+            got = list(self._words_of(text))
             if len(self._tags_cache) < 200_000:
                 self._tags_cache[text] = got
         return got
+
+    def _words_of(self, text: str):
+        """The words and tags of :meth:`_tags`, one at a time (a caller that stops at the first verb reads no
+        further)."""
+        tab, reach = self._table(), self._reach
+        i, n = 0, len(text)
+        while i < n:
+            k = min(self._longest, n - i, reach.get(text[i], 1))
+            while k > 1 and text[i:i + k] not in tab:
+                k -= 1
+            yield text[i:i + k], tab.get(text[i:i + k]) or "x"
+            i += k
 
     def _table(self) -> dict:
         """``{word: tag}``: the tags of jieba's dictionary (what its ``POSTokenizer`` reads), with the domain
@@ -83,6 +104,9 @@ class Grammar:
         if self._pos is None:
             tab = dict(_dictionary_tags())
             tab.update(self._words)
+            self._reach = dict(_dictionary_reach())
+            for c, k in _reach(self._words).items():
+                self._reach[c] = max(k, self._reach.get(c, 0))
             self._pos = tab
         return self._pos
 
@@ -93,9 +117,8 @@ class Grammar:
         if not t:
             return None
         if t not in self._cache:
-            tags = self._tags(t)
+            w, tag = next(self._words_of(t))  # the first word only
             d = _data()
-            w, tag = tags[0] if tags else ("", "")
             self._cache[t] = w if tag in d["verb_tags"] and w not in d["not_verbs"] and len(w) >= 2 else None
         return self._cache[t]
 
@@ -103,7 +126,7 @@ class Grammar:
         """Where the first verb after the start of a clause begins (a subject's end), by part of speech:
         「运营单位结合应用场景…提出…」→ 4; ``None`` when no word after the first is a verb."""
         pos = 0
-        for w, tag in self._tags(text[:16]):
+        for w, tag in self._words_of(text[:16]):
             if pos > 0 and tag in _data()["verb_tags"] and len(w) >= 2:
                 return pos
             pos += len(w)
@@ -178,7 +201,9 @@ class Grammar:
         v = verb_pattern().search(rest, 1)
         if v is not None:
             return v.group(0)
-        for w, tag in self._tags(rest[:40])[1:]:
+        words = self._words_of(rest[:40])
+        next(words, None)  # the object's first word
+        for w, tag in words:
             if tag in _data()["verb_tags"] and len(w) >= 2 and w not in _data()["not_verbs"]:
                 return w
         return None

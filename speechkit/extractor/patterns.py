@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..lexicon import LexiconError, compile_rules, load
+from ..lexicon import LexiconError, compile_rules, load, skippable
 
 __all__ = ["clause", "structure", "mode_rules", "first_rule", "sentence_rules"]
 
@@ -23,7 +23,7 @@ def mode_rules(name: str) -> dict[str, tuple[re.Pattern, dict]]:
     for rid, pat, rule in compile_rules(load(name)["rules"], f"data/{name}.yaml", flags=0):
         if rule.get("mode") not in ("match", "search"):
             raise LexiconError(f"data/{name}.yaml: rule {rid!r}: mode must be match or search")
-        out[rid] = (pat, rule)
+        out[rid] = (skippable(pat) if rule["mode"] == "search" else pat, rule)
     return out
 
 
@@ -41,25 +41,23 @@ def structure(rid: str) -> re.Pattern:
 
 @lru_cache(maxsize=None)
 def sentence_rules(name: str = "sentences") -> tuple:
-    """Compiled ``(id, pattern, rule)`` of a sentence-filter file."""
-    return tuple(compile_rules(load(name)["rules"], f"data/{name}.yaml", flags=0))
-
-
-@lru_cache(maxsize=None)
-def _joined(name: str) -> tuple[re.Pattern, dict]:
-    """The rules of a sentence-filter file as one alternation (one search per sentence), with the id
-    of each group."""
-    rules = sentence_rules(name)
-    parts, ids = [], {}
-    for k, (rid, pat, _) in enumerate(rules):
-        parts.append(f"(?P<r{k}>{pat.pattern})")
-        ids[f"r{k}"] = rid
-    return re.compile("|".join(parts)), ids
+    """Compiled ``(id, pattern, rule)`` of a sentence-filter file (searched: see :func:`~speechkit.lexicon.skippable`)."""
+    return tuple((rid, skippable(pat), rule) for rid, pat, rule in compile_rules(load(name)["rules"], f"data/{name}.yaml",
+                                                                                flags=0))
 
 
 def first_rule(name: str, text: str) -> str | None:
     """The id of a rule of ``data/<name>.yaml`` whose pattern is found in ``text`` (the first in the
-    file among those matching where the earliest match starts)."""
-    pat, ids = _joined(name)
-    m = pat.search(text.strip())
-    return ids[m.lastgroup] if m else None
+    file among those matching where the earliest match starts).
+
+    Each rule is searched on its own: a rule that opens with a literal is skipped to by the regex
+    engine, which one alternation of all of them (some open with ``^`` or a negated class) defeats."""
+    text = text.strip()
+    best, best_at = None, len(text) + 1
+    for rid, pat, _ in sentence_rules(name):
+        m = pat.search(text)
+        if m is not None and m.start() < best_at:
+            best, best_at = rid, m.start()
+            if best_at == 0:
+                break  # no rule after it can match earlier
+    return best

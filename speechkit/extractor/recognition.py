@@ -108,8 +108,8 @@ class Recognition:
         self.doc, self.times, self.table = doc, times, table
         self._chunks = chunks(doc)
         self._chunk_starts = [a for a, _ in self._chunks]
-        self._at = None  # the current chunk's (start, end), its matches and their starts
-        self._found = self._starts = None
+        self._at = None  # the current chunk's (start, end), its matches and their starts and ends
+        self._found = self._starts = self._ends = None
         self._memo: dict[tuple[int, int], tuple] = {}
 
     def recognize(self, k: int, text: str) -> list:
@@ -135,6 +135,7 @@ class Recognition:
                           x.span[0] + lo < ce])
         self._at, self._found, self._memo = (cs, ce), found, {}
         self._starts = [[x.span[0] for x in lst] for lst in found]
+        self._ends = [[x.span[1] for x in lst] for lst in found]
         return True
 
     def recognized(self, a: int, b: int) -> tuple[list, list, list]:
@@ -147,18 +148,13 @@ class Recognition:
         if hit is not None:
             return hit
         out = []
-        for k, (lst, st) in enumerate(zip(self._found, self._starts)):
+        for k, (lst, st, en) in enumerate(zip(self._found, self._starts, self._ends)):
             i = bisect_left(st, a)
-            crossing = i > 0 and lst[i - 1].span[1] > a
-            got = []
-            while i < len(lst) and lst[i].span[0] < b:
-                x = lst[i]
-                if x.span[1] > b:
-                    crossing = True
-                    break
-                got.append(_shifted(x, a))
-                i += 1
-            out.append(self.recognize(k, self.doc.text[a:b]) if crossing else got)
+            j = bisect_left(st, b, i)  # the matches that start in the piece: [i, j)
+            if (i > 0 and en[i - 1] > a) or (j > i and max(en[i:j]) > b):  # one crosses an edge of the piece
+                out.append(self.recognize(k, self.doc.text[a:b]))
+            else:
+                out.append([_shifted(x, a) for x in lst[i:j]])
         self._memo[key] = out = tuple(out)
         return out
 

@@ -36,12 +36,12 @@ def _dated(tree: "DocTree", text: str):
 def item_notes(tree: "DocTree") -> list:
     """A note 「（…）」 naming a lead unit or a date gives them to the text of its paragraph since the
     previous note (or the paragraph's start): 「…清单。（省海关负责）巩固…。（省商务厅牵头）」."""
-    out = []
+    out, text = [], tree.doc.text
     pat = structure("inline-note")
-    for para in tree.doc.paragraphs:
-        since = para.start
-        for m in pat.finditer(para.text):
-            a, b = para.start + m.start(), para.start + m.end()
+    for _, start, end in tree.doc.paragraphs.offsets():
+        since = start
+        for m in pat.finditer(text[start:end]):
+            a, b = start + m.start(), start + m.end()
             lo = lead_owner(m.group(0))
             if lo:
                 owner, rule, (s, e) = lo
@@ -64,34 +64,35 @@ def _section_end(tree: "DocTree", pos: int) -> int:
     return best[1] if best else len(tree.doc.text)
 
 
-def _bullet(tree: "DocTree", para) -> bool:
-    m = clause("list-mark").match(para.text)
-    return bool(m) and m.end() < len(para.text)
+def _bullet(text: str) -> bool:
+    m = clause("list-mark").match(text)
+    return bool(m) and m.end() < len(text)
 
 
 def goal_paragraphs(tree: "DocTree") -> list:
     """「到2023年，…」 opening a paragraph dates it and the bullet paragraphs after it (「--…」「——…」
     「（一）…」), until a paragraph that is not a bullet or the end of its section; the goal states
     they list are targets (issue 11)."""
-    out = []
-    paras = tree.doc.paragraphs
+    out, text = [], tree.doc.text
+    starts, ends = tree.doc.paragraphs.starts(), tree.doc.paragraphs.ends()
     pat, intro = structure("goal-paragraph"), structure("goal-intro")
-    for i, para in enumerate(paras):
-        m = pat.match(para.text) or intro.search(para.text)
-        if not m or tree.in_review(para.start):
+    for i, p_start, p_end in tree.doc.paragraphs.offsets():
+        p_text = text[p_start:p_end]
+        m = pat.match(p_text) or intro.search(p_text)
+        if not m or tree.in_review(p_start):
             continue
         times = [tt for tt in _dated(tree, m.group(0)) if tree.forward(tt)]
         if not times:
             continue
         tt = times[0]
-        off = para.start + m.start()
-        end, limit = para.end, _section_end(tree, para.start)
-        for nxt in paras[i + 1:]:
-            if nxt.start >= limit or not _bullet(tree, nxt):
+        off = p_start + m.start()
+        end, limit = p_end, _section_end(tree, p_start)
+        for j in range(i + 1, len(starts)):  # the bullet paragraphs after it
+            if starts[j] >= limit or not _bullet(text[starts[j]:ends[j]]):
                 break
-            end = nxt.end
+            end = ends[j]
         value = Field(tt.as_deadline(), "goal-paragraph:" + tt.rule, (off + tt.span[0], off + tt.span[1]))
-        start = para.start if m.re is pat else para.end  # an announcement dates the bullets, not itself
+        start = p_start if m.re is pat else p_end  # an announcement dates the bullets, not itself
         out.append(_scope("goal-paragraph", "deadline", start, end, value))
         out.append(_scope("goal-paragraph", "goal", start, end, value))
     return out
@@ -116,15 +117,16 @@ def target_lists(tree: "DocTree") -> list:
     paragraph, across sentences (spec section 3; issue 11)."""
     if tree.genre != "gwr":
         return []
-    out = []
+    out, text = [], tree.doc.text
     pat = clause("target-statement")
-    for sent in tree.doc.sentences:
-        m = pat.search(sent.text)
-        if not m or tree.in_review(sent.start):
+    parents = tree.doc.sentences.parents()
+    for i, start, end in tree.doc.sentences.offsets():
+        m = pat.search(text[start:end])
+        if not m or tree.in_review(start):
             continue
-        colon = sent.start + m.end()
-        para = tree.doc.paragraphs[sent.parent]
-        out.append(_scope("target-list", "targets", colon, para.end, statement_deadline(tree, sent.start, colon)))
+        colon = start + m.end()
+        para_end = tree.doc.paragraphs.ends()[parents[i]]
+        out.append(_scope("target-list", "targets", colon, para_end, statement_deadline(tree, start, colon)))
     return out
 
 
@@ -135,38 +137,39 @@ def ontime(tree: "DocTree") -> list:
     stays vague."""
     pat = structure("ontime-tie")
     per_sentence = tree.genre in ("gwr", "plan")
-    out = []
-    for sent in tree.doc.sentences:
-        if not pat.search(sent.text) or tree.in_review(sent.start):
+    out, text = [], tree.doc.text
+    for _, start, end in tree.doc.sentences.offsets():
+        s_text = text[start:end]
+        if not pat.search(s_text) or tree.in_review(start):
             continue
-        tt = next((tt for tt in _dated(tree, sent.text) if tree.forward(tt) and tt.kind != "relative"), None)
+        tt = next((tt for tt in _dated(tree, s_text) if tree.forward(tt) and tt.kind != "relative"), None)
         if tt is None:
             continue
-        value = Field(tt.as_deadline(), "ontime-tie:" + tt.rule, (sent.start + tt.span[0], sent.start + tt.span[1]))
+        value = Field(tt.as_deadline(), "ontime-tie:" + tt.rule, (start + tt.span[0], start + tt.span[1]))
         if not per_sentence:
-            return [_scope("ontime", "ontime", 0, len(tree.doc.text), value)]
-        out.append(_scope("ontime", "ontime", sent.start, sent.end, value))
+            return [_scope("ontime", "ontime", 0, len(text), value)]
+        out.append(_scope("ontime", "ontime", start, end, value))
     return out
 
 
 def lead_lines(tree: "DocTree") -> list:
     """「牵头单位：X」 on a line of its own: X owns the items after it, until the next such line or a heading
     of level 2 or higher (spec section 3); an item's own note, nearer, wins."""
-    out = []
-    paras = tree.doc.paragraphs
+    out, text = [], tree.doc.text
+    starts, ends = tree.doc.paragraphs.starts(), tree.doc.paragraphs.ends()
     pat = structure("lead-line")
-    for i, para in enumerate(paras):
-        m = pat.match(para.text)
+    for i, p_start, p_end in tree.doc.paragraphs.offsets():
+        m = pat.match(text[p_start:p_end])
         if not m:
             continue
-        end = len(tree.doc.text)
-        for nxt in paras[i + 1:]:
-            h = tree.heading_at(nxt.start)
-            if pat.match(nxt.text) or (h is not None and h[2].level <= 2):
-                end = nxt.start
+        end = len(text)
+        for j in range(i + 1, len(starts)):  # to the next lead line or heading of level 2 or higher
+            h = tree.heading_at(starts[j])
+            if pat.match(text[starts[j]:ends[j]]) or (h is not None and h[2].level <= 2):
+                end = starts[j]
                 break
-        a = para.start + m.start("owner")
-        out.append(_scope("lead-line", "owner", para.end, end, Field(m["owner"], "lead-line", (a, a + len(m["owner"])))))
+        a = p_start + m.start("owner")
+        out.append(_scope("lead-line", "owner", p_end, end, Field(m["owner"], "lead-line", (a, a + len(m["owner"])))))
     return out
 
 

@@ -24,7 +24,7 @@ from .trail import Field
 __all__ = ["DocTree", "Scope", "TRAIL"]
 
 TRAIL = "，,；;：:。！？!?、 "
-_YEAR = re.compile(r"(?<!\d)(20\d\d|19\d\d)年(?!\d)")
+_YEAR = re.compile(r"(?=[12])(?<!\d)(20\d\d|19\d\d)年(?!\d)")  # the lookahead first: the engine skips to a 1 or 2
 
 
 @dataclass(frozen=True)
@@ -69,11 +69,11 @@ def review_ranges(doc: Document, sections) -> list[tuple[int, int]]:
 
 def glossaries(doc: Document) -> list[tuple[int, int]]:
     """「附件：名词解释」「名词解释」: a glossary explains terms, to the next heading of level 1 or the end."""
-    out = []
-    for para in doc.paragraphs:
-        if structure("glossary").match(para.text):
-            end = next((h.start for h in doc.headings if h.start > para.start and h.level == 1), len(doc.text))
-            out.append((para.start, end))
+    out, text = [], doc.text
+    for _, a, b in doc.paragraphs.offsets():
+        if structure("glossary").match(text[a:b]):
+            end = next((h.start for h in doc.headings if h.start > a and h.level == 1), len(text))
+            out.append((a, end))
     return out
 
 
@@ -117,6 +117,7 @@ class DocTree:
         self._review_starts = [a for a, _ in self.review]
         # the time recognizer as a partial, not the bound method: no cycle keeps the tree alive after use
         self._para = None  # the paragraph of the sentence asked about last
+        self._bare = None  # (index, bare_allowed) of the sentence asked about last
         self._rec = Recognition(doc, partial(find_times, date=self.date, plan_year=self.plan_year, named=self.named),
                                 table)
         self.scopes = sorted(build_scopes(self), key=lambda s: (s.start, -s.end))
@@ -142,9 +143,12 @@ class DocTree:
         return self._rec.time_at(pos)
 
     # ------------------------------------------------------------ tree
-    def clauses_of(self, s_idx: int) -> list[Span]:
-        parents = self.doc.clauses.parents()  # in order: a sentence's clauses are a run of them
-        return self.doc.clauses[bisect_left(parents, s_idx):bisect_right(parents, s_idx)]
+    def clause_offsets(self, s_idx: int) -> list[tuple[int, int]]:
+        """``(start, end)`` of the clauses of sentence ``s_idx``, in order (no span made)."""
+        clauses = self.doc.clauses
+        parents = clauses.parents()  # in order: a sentence's clauses are a run of them
+        i, j = bisect_left(parents, s_idx), bisect_right(parents, s_idx)
+        return list(zip(clauses.starts()[i:j], clauses.ends()[i:j]))
 
     def paragraph_of(self, sent: Span) -> Span:
         if self._para is None or self._para.index != sent.parent:  # sentences come in order: made once each
@@ -182,11 +186,17 @@ class DocTree:
             return False
         if self.genre in ("gwr", "plan"):
             return True
+        if self._bare is None or self._bare[0] != sent.index:  # asked by the candidates and the grouping stages
+            self._bare = sent.index, self._bare_allowed(sent)
+        return self._bare[1]
+
+    def _bare_allowed(self, sent: Span) -> bool:
         if clause("item-mark").match(sent.text) or structure("forward-head").match(sent.text):
             return True  # 「一是…」「今年，…」「下一步，…」: an enumerated or forward-looking sentence
         sents = self.doc.sentences
+        starts, ends, parents = sents.starts(), sents.ends(), sents.parents()
         for j in (sent.index, sent.index - 1, sent.index - 2):
-            if j >= 0 and sents[j].parent == sent.parent and self.recognized(sents[j].start, sents[j].end)[0]:
+            if j >= 0 and parents[j] == sent.parent and self.recognized(starts[j], ends[j])[0]:
                 return True
         return False
 

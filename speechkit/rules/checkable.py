@@ -31,7 +31,24 @@ def _data() -> dict:
 
 
 def _alternation(words) -> re.Pattern:
-    return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)))
+    """The longest of ``words`` that matches at a position (the first position where one does, for a search):
+    the words' trie as a regex, 「加(?:快|强)|…」, so that the engine tries each first character once where an
+    alternation of the words sorted longest first tries every word."""
+    trie: dict = {}
+    for w in set(words):
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return re.compile(_trie_regex(trie))
+
+
+def _trie_regex(node: dict) -> str:
+    """The words below a trie node: each child's, then the empty word if one ends here (the longest first)."""
+    alts = [re.escape(ch) + _trie_regex(child) for ch, child in sorted(node.items()) if ch]
+    if "" in node:
+        alts.append("")
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
 
 @lru_cache(maxsize=1)
