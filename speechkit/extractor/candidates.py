@@ -7,6 +7,7 @@ annotated with their cues, times, quantities, subject and leading verb.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
@@ -325,8 +326,12 @@ def only_cue_and_time(c: Candidate) -> bool:
 def _organ_before_verb(t: str, grammar, lexicon_verb) -> int | None:
     """「运营单位结合应用场景提出…」「由市文旅局统一组织…」: where an organ that opens the clause ends (a word
     boundary before the first verb the lexicon knows) when a verb, an adverb or a preposition follows it."""
+    if lexicon_verb is not None and lexicon_verb.start() == 0 and not t.startswith(UNIT_NOUNS, lexicon_verb.end()):
+        return None  # 「加快推进…」: a verb leads the clause, no organ names its subject
     stop = next((m.start() for m in verb_pattern().finditer(t, 1, 24) if not t.startswith(UNIT_NOUNS, m.end())), 20)
     ends, pos, best = _organ_ends(), 0, None
+    if not any(t[i - 1] in ends and is_organ(t[:i]) for i in range(2, min(stop, 24, len(t) - 1) + 1)):
+        return None  # cheap check first: no organ ends before the verb
     words = grammar.words(t[:24])
     for k, (w, tag) in enumerate(words):
         inner = k + 1 < len(words) and words[k + 1][0] in UNIT_NOUNS  # 「…工作推进小组」: a verb naming the unit
@@ -371,6 +376,7 @@ def organ_phrase(np_: str, grammar) -> bool:
     return True
 
 
+@lru_cache(maxsize=1)
 def _organ_ends() -> frozenset:
     """Last characters of organ endings and of levels of government: where an organ phrase can end."""
     return frozenset(x[-1] for x in organ_suffixes()) | frozenset("省市县区乡镇村里地道")
@@ -419,7 +425,8 @@ def _subject(c: Candidate, grammar=None) -> None:
     begin, stop = pieces[-1] if pieces else (0, 0)
     head = t[begin:stop]
     subj = clean_subject(head)
-    k = grammar.predicate_start(subj, adverbs=first_cue is None) if grammar is not None and subj else None
+    k = grammar.predicate_start(subj, adverbs=first_cue is None) \
+        if grammar is not None and len(subj) >= 4 and not subj.endswith(organ_suffixes()) else None
     if k and is_organ(subj[:k]) and organ_phrase(subj[:k], grammar):
         subj = clean_subject(subj[:k])  # 「各部门、各区按需在平台中提出」: the subject ends where the predicate opens
     off = t.find(subj, begin) if subj else -1

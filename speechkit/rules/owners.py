@@ -86,10 +86,13 @@ def is_actor(np: str, extra: frozenset | set = frozenset(), relaxed: bool = Fals
 
 
 _LEVEL_OR_EVERY = re.compile(r"^(?:各[\u4e00-\u9fff]{0,3}(?:街道|社区|[省市县区乡镇村地])|[省市县区乡镇村]级?|省里|市里|县里)$")
+_LEVEL_RUN = re.compile(r"[省市县区乡镇村]{2,4}")
+_LIST_SEP = re.compile(r"[、和与及]")
 _PRONOUNS = ("我", "我们", "你们", "他们", "大家", "咱们")
 
 
-def is_organ(np: str, extra: frozenset | set = frozenset()) -> bool:
+@lru_cache(maxsize=8192)
+def is_organ(np: str, extra: frozenset = frozenset()) -> bool:
     """Whether a noun phrase names an organ, office or unit by its ending, a level of government
     (「省、市、县」) or every unit of a kind (「各部门、各区」): the actors a clause without a modal
     names before its verb (「运营单位结合…提出…」). Pronouns and projects are not organs.
@@ -105,12 +108,13 @@ def is_organ(np: str, extra: frozenset | set = frozenset()) -> bool:
     return is_actor(np, extra) and (np in extra or np.endswith(organ_suffixes()))
 
 
+@lru_cache(maxsize=8192)
 def _levels(np: str) -> bool:
     """「省、市、县」「各部门、各区」「市县」: levels of government or every unit of a kind."""
-    if re.fullmatch(r"[省市县区乡镇村]{2,4}", np):
+    if _LEVEL_RUN.fullmatch(np):
         return True
     return all(_LEVEL_OR_EVERY.match(x) or (x.startswith("各") and x.endswith(organ_suffixes()))
-               for x in re.split(r"[、和与及]", np))
+               for x in _LIST_SEP.split(np))
 
 
 @lru_cache(maxsize=1)
