@@ -203,6 +203,8 @@ def _lead(text: str) -> tuple[str | None, str]:
     for phrase in _PHRASE.split(text):
         phrase = strip_manner(phrase)
         m = verb_pattern().search(phrase)
+        while m is not None and phrase.startswith("的", m.end()):
+            m = verb_pattern().search(phrase, m.end())  # 「出台的政策要…」: a verb before 的 modifies a noun
         if not m:
             continue
         verb, end = m.group(0), m.end()
