@@ -253,6 +253,8 @@ def _decide(text: str, dated: bool) -> tuple[bool, str]:
     lead, obj = _lead(t)
     if lead and not obj.strip("，,。 ") and t.find(lead) > 1:
         obj = t[:t.find(lead)]  # 「长期沉淀资金一律收回」: the object stands before the verb
+        if verb_class(lead) == "programme_acts" and _decision("programme-act", "generic_before").search(obj):
+            return False, "programme-act"  # 「抓紧项目建设」: a noun of no named thing
     m = _decision("named-mechanism").match(first)
     if m and not _decision("named-mechanism", "generic").fullmatch(m["which"]):
         return True, "named-mechanism"
