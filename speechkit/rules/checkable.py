@@ -331,8 +331,9 @@ def _by_class(cls: str | None, lead: str | None, obj: str, t: str) -> tuple[bool
     concrete = bool(P["programme"].search(obj)) or bool(_QUOTED.search(obj))
     if cls == "support":
         inner, inner_obj = _lead(obj)
+        head = inner_obj.strip("，,。 ").split("，")[0]  # what is supported ends with its head (「…集结中心」)
         ok = verb_class(inner) in ("programme_acts", "instrument_acts", "completion") and \
-            (bool(P["programme"].search(inner_obj)) or bool(_QUOTED.search(inner_obj)))
+            (bool(_programme_end().search(head)) or bool(_QUOTED.search(inner_obj)))
         return ok, "support-designation"
     if cls in ("instrument_acts", "programme_acts") and P["service"].search(o) and not _QUOTED.search(obj):
         # 「为中小企业提供融资对接服务」: a direction, like 支持; services named one by one can be checked
