@@ -193,6 +193,8 @@ def group(tree: DocTree, sent: Span, cands: list[Candidate], owners=frozenset())
         elif (not p.cues and clause("outcome").search(p.text)) or \
                 (p.cues and not directing(p.cues) and clause("completed").search(p.text)):  # 「…对带动农户增收发挥了积极作用」
             action, rule = (STOP if started else SKIP), "reported-result"
+        elif p.cues and clause("cue-in-relative").match(p.text):
+            action, rule = (STOP if started else SKIP), "cue-in-relative"  # 「…是一场必须打赢的硬仗」: what it is
         elif clause("speaker-remark").match(p.text):
             action, rule = (STOP if started else SKIP), "speaker-remark"  # 「这里特别要强调…」: about the speech
         elif f.outcome and clause("reported-instruction").match(p.text):
