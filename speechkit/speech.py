@@ -30,8 +30,7 @@ class Speech:
     meta: dict = field(default_factory=dict)
 
     def __post_init__(self):
-        if self.date is not None and not isinstance(self.date, dt.date) or isinstance(self.date, dt.datetime):
-            self.date = parse_date(self.date)  # 「2022-03-01」 given as text: a date, or a ValueError saying why not
+        self.date = parse_date(self.date)  # 「2022-03-01」 given as text: a date, or a ValueError saying why not
 
     @property
     def title(self) -> str | None:

@@ -41,3 +41,11 @@ def extractions(speeches):
 
     ex = Extractor()
     return {k: ex.extract(s) for k, s in speeches.items()}
+
+
+@pytest.fixture(scope="session")
+def shared_grammar():
+    """One extractor's part-of-speech grammar for the tests that read tags (built once: the tag table is large)."""
+    from speechkit import Extractor
+
+    return Extractor().grammar

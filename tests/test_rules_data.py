@@ -128,6 +128,16 @@ def test_owner_example(np_, actor):
     assert is_actor(np_) == actor, np_
 
 
+@pytest.mark.parametrize("np_,organ", [pytest.param(x, g == "organs", id=f"{g}-{i}")
+                                        for g in ("organs", "not_organs")
+                                        for i, x in enumerate(load("owners")["examples"][g])])
+def test_organ_example(np_, organ, shared_grammar):
+    """An organ written as a name opens a clause without a cue (directive.actor-led)."""
+    from speechkit.extractor.candidates import organ_name
+
+    assert organ_name(np_, shared_grammar) == organ, np_
+
+
 @pytest.mark.parametrize("rid,text,positive", [
     pytest.param(r["id"], x, pos, id=f"{r['id']}-{'ex' if pos else 'counter'}{i}")
     for r in load("owners")["lead_patterns"]

@@ -7,13 +7,12 @@ annotated with their cues, times, quantities, subject and leading verb.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ..rules.checkable import is_checkable, relation, starts_with_verb, verb_class, verb_pattern
 from ..rules.cues import find_cues
-from ..rules.owners import DEFINITION_HEAD, clean_subject, is_actor, is_organ, is_statistic, organ_suffixes
+from ..rules.owners import DEFINITION_HEAD, clean_subject, is_actor, is_organ, is_statistic, organ_suffixes, organ_words
 from ..rules.quantities import find_quantities
 from ..segment import Span
 from .patterns import clause, first_rule, structure
@@ -238,10 +237,10 @@ def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False
     if tree.doc.text[clause_end - 1:clause_end] in "：:" and clause("counted-list-intro").search(t):
         c.context = True  # 「今年集中办好八件民生实事：①…」: the list's introduction
         c.note("candidates", "list-introduction")
-    if c.cues and ends_comma and clause("purpose-opener").match(t) and not directing(c.cues):
+    purpose = clause("purpose-opener").match(t)
+    if purpose and c.cues and ends_comma and not directing(c.cues):
         c.context = True  # 「为支持农户扩大种植，…」: the cue is what the purpose is, the task comes after it
         c.note("candidates", "purpose-context")
-    purpose = clause("purpose-opener").match(t)
     if purpose and not c.cues and ends_comma and starts_with_verb(t[purpose.end():]):
         opener = purpose  # 「为实现上述目标，」: the purpose of the task after it, with no cue of its own
     if not c.cues and ends_comma and (only_time or (opener and not t.endswith("的")) or clause("quoted-only").match(t)):
@@ -290,7 +289,7 @@ def _grammar_verb(tree: DocTree, c: Candidate) -> None:
     by 对/将/把… whose main verb follows."""
     t, g = c.text, tree.grammar
     if tree.genre in ("gwr", "plan") and c.subject and t[:c.subject_span[0] - c.start] in ("", "由") \
-            and is_organ(c.subject) and organ_phrase(c.subject, g):
+            and organ_name(c.subject, g):
         rest = DEFINITION_HEAD.sub("", t[c.subject_span[1] - c.start:])  # 「…（以下统称主管部门）按季度通报…」
         if _predicate_opens(rest, g):
             c.actor_verb = starts_with_verb(rest) or g.leading_verb(rest) or g.verb_within(rest)
@@ -326,28 +325,31 @@ def only_cue_and_time(c: Candidate) -> bool:
 def _organ_before_verb(t: str, grammar, lexicon_verb) -> int | None:
     """「运营单位结合应用场景提出…」「由市文旅局统一组织…」: where an organ that opens the clause ends (a word
     boundary before the first verb the lexicon knows) when a verb, an adverb or a preposition follows it."""
-    if lexicon_verb is not None and lexicon_verb.start() == 0 and not t.startswith(UNIT_NOUNS, lexicon_verb.end()):
+    units, ends = organ_words()["unit_nouns"], organ_words()["ends"]
+    if lexicon_verb is not None and lexicon_verb.start() == 0 and not t.startswith(units, lexicon_verb.end()):
         return None  # 「加快推进…」: a verb leads the clause, no organ names its subject
-    stop = next((m.start() for m in verb_pattern().finditer(t, 1, 24) if not t.startswith(UNIT_NOUNS, m.end())), 20)
-    ends, pos, best = _organ_ends(), 0, None
-    if not any(t[i - 1] in ends and is_organ(t[:i]) for i in range(2, min(stop, 24, len(t) - 1) + 1)):
+    stop = next((m.start() for m in verb_pattern().finditer(t, 1, 24) if not t.startswith(units, m.end())), 20)
+    pos, best = 0, None
+    if not any(t[i - 1] in ends and is_organ(t[:i]) for i in range(2, min(stop, len(t) - 1) + 1)):
         return None  # cheap check first: no organ ends before the verb
     words = grammar.words(t[:24])
     for k, (w, tag) in enumerate(words):
-        inner = k + 1 < len(words) and words[k + 1][0] in UNIT_NOUNS  # 「…工作推进小组」: a verb naming the unit
+        inner = k + 1 < len(words) and words[k + 1][0] in units  # 「…工作推进小组」: a verb naming the unit
         if k > 0 and ((grammar.verb_tag(tag) and not inner) or tag == "p") or pos + len(w) > stop:
             break  # the predicate has begun: the longest organ before it is the subject (「政府融资平台公司」)
         pos += len(w)
-        if pos >= 2 and t[pos - 1] in ends and _predicate_opens(DEFINITION_HEAD.sub("", t[pos:]), grammar) \
-                and is_organ(t[:pos]) \
-                and organ_phrase(t[:pos], grammar):
+        if pos >= 2 and t[pos - 1] in ends and organ_name(t[:pos], grammar) \
+                and _predicate_opens(DEFINITION_HEAD.sub("", t[pos:]), grammar):
             best = pos
     return best
 
 
-UNIT_NOUNS = ("单位", "部门", "机构", "小组", "专班", "办公室")  # after a verb these name a unit: 执法部门 承办单位 推进小组
-_MODIFIERS = frozenset(("相关", "有关", "所属", "属地"))
 _NAME_BREAKS = frozenset("《》“”\"（）()，,；;：:")
+
+
+def organ_name(np_: str, grammar) -> bool:
+    """An organ (:func:`~speechkit.rules.owners.is_organ`) written as a name (:func:`organ_phrase`)."""
+    return is_organ(np_) and organ_phrase(np_, grammar)
 
 
 def organ_phrase(np_: str, grammar) -> bool:
@@ -362,24 +364,18 @@ def organ_phrase(np_: str, grammar) -> bool:
     """
     if any(ch in _NAME_BREAKS for ch in np_):
         return False
-    words = grammar.words(np_)
+    words, units = grammar.words(np_), organ_words()["unit_nouns"]
     for k, (w, tag) in enumerate(words):
-        if w in _MODIFIERS:
+        if w in organ_words()["modifiers"]:
             continue  # 「相关行业主管部门」「有关单位」: jieba tags these verbs; they only qualify the organ
         verb = grammar.verb_tag(tag) or (k == 0 and verb_pattern().fullmatch(w) is not None)
         if k == 0 and w != "由" and (tag in ("d", "a", "c", "p") or verb):
-            if not verb or np_[len(w):] not in UNIT_NOUNS or verb_class(w) in ("directional", "support"):
+            if not verb or np_[len(w):] not in units or verb_class(w) in ("directional", "support"):
                 return False  # 「要求国务院」「推动部门」: a verb and its object; 「执法部门」: a unit named by what it does
-        elif k > 0 and ((grammar.verb_tag(tag) and not np_.startswith(UNIT_NOUNS, sum(len(x) for x, _ in words[:k + 1])))
+        elif k > 0 and ((grammar.verb_tag(tag) and not np_.startswith(units, sum(len(x) for x, _ in words[:k + 1])))
                         or tag == "p"):
             return False
     return True
-
-
-@lru_cache(maxsize=1)
-def _organ_ends() -> frozenset:
-    """Last characters of organ endings and of levels of government: where an organ phrase can end."""
-    return frozenset(x[-1] for x in organ_suffixes()) | frozenset("省市县区乡镇村里地道")
 
 
 def _predicate_opens(rest: str, grammar) -> bool:
@@ -427,7 +423,7 @@ def _subject(c: Candidate, grammar=None) -> None:
     subj = clean_subject(head)
     k = grammar.predicate_start(subj, adverbs=first_cue is None) \
         if grammar is not None and len(subj) >= 4 and not subj.endswith(organ_suffixes()) else None
-    if k and is_organ(subj[:k]) and organ_phrase(subj[:k], grammar):
+    if k and organ_name(subj[:k], grammar):
         subj = clean_subject(subj[:k])  # 「各部门、各区按需在平台中提出」: the subject ends where the predicate opens
     off = t.find(subj, begin) if subj else -1
     if subj and off >= 0:

@@ -85,12 +85,13 @@ def _actor(tree: DocTree, p0, owners) -> bool:
     subj = p0.subject
     if subj in owners:
         return True
-    if tree.grammar is not None and tree.grammar.leading_verb(subj) and not organ_phrase(subj, tree.grammar):
-        return False  # 「抓实项目」「发展社区」: a verb phrase (「执法部门」 names a unit)
     v = starts_with_verb(subj)
-    if v and subj.startswith(v) and not subj.endswith(organ_suffixes()) and \
-            (tree.grammar is None or not organ_phrase(subj, tree.grammar)):
-        return False  # 「指导企业加快…」: a verb of the lexicon and its object, not who acts (「发展改革委」 is an organ)
+    by_tag = tree.grammar is not None and tree.grammar.leading_verb(subj)
+    by_lexicon = v and subj.startswith(v) and not subj.endswith(organ_suffixes())
+    if (by_tag or by_lexicon) and (tree.grammar is None or not organ_phrase(subj, tree.grammar)):
+        # 「抓实项目」「指导企业加快…」: a verb and its object, not who acts (「执法部门」 names a unit,
+        # 「发展改革委」 is an organ)
+        return False
     core = strip_adverbs(subj)
     inner = verb_pattern().search(core)
     if inner and len(core) - inner.end() >= 4 and verb_class(inner.group(0)) not in ("activity", "assignment") \

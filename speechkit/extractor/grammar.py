@@ -143,8 +143,7 @@ class Grammar:
 
     def first_word(self, text: str) -> tuple[str, str]:
         """The first word of ``text`` and its tag (``("", "")`` for an empty text)."""
-        tags = self._tags(text[:8])
-        return tags[0] if tags else ("", "")
+        return next(self._words_of(text[:8]), ("", ""))
 
     @staticmethod
     def verb_tag(tag: str) -> bool:
@@ -156,7 +155,7 @@ class Grammar:
         subject, by part of speech: 「各部门、各区按需在平台中」→ 6, 「执法部门依法查处」→ 4 with ``adverbs``;
         ``None`` when no word after the first is one."""
         pos = 0
-        for w, tag in self._tags(text[:24]):
+        for w, tag in self._words_of(text[:24]):
             if pos > 0 and (tag == "p" or (adverbs and (tag == "d" or (self.verb_tag(tag) and len(w) >= 2)))):
                 return pos
             pos += len(w)
@@ -165,7 +164,7 @@ class Grammar:
     def verb_within(self, text: str, limit: int = 16) -> str | None:
         """The first verb of two characters or more in the first ``limit`` characters of ``text``, by part of
         speech: the predicate after a subject (「按需在平台中提出申请」→ 提出)."""
-        for w, tag in self._tags(text[:limit]):
+        for w, tag in self._words_of(text[:limit]):
             if tag in _data()["verb_tags"] and len(w) >= 2 and w not in _data()["not_verbs"]:
                 return w
         return None

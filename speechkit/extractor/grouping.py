@@ -87,8 +87,8 @@ def _assigned(p: Candidate) -> bool:
 
 def _bans(parts: list[Candidate]) -> bool:
     """Whether the record so far is a prohibition: its last cue bans (严禁 不得 禁止 不准)."""
-    cues = [c for x in parts for c in x.cues]
-    return bool(cues) and bool(clause("ban-cue").match(cues[-1].cue))
+    last = next((x.cues[-1] for x in reversed(parts) if x.cues), None)
+    return last is not None and bool(clause("ban-cue").match(last.cue))
 
 
 def _new_actor(f: SentenceFacts, p: Candidate) -> bool:

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from ..lexicon import compile_rules, load
 
-__all__ = ["is_actor", "is_organ", "is_statistic", "organ_suffixes", "clean_subject", "lead_owner"]
+__all__ = ["is_actor", "is_organ", "organ_words", "is_statistic", "organ_suffixes", "clean_subject", "lead_owner"]
 
 _DETERMINERS = re.compile(r"^(?:由|这些|那些|这个|那个|其中|其他|此外|同时|特别是|尤其是|另外|而且|并且|并|而|又|也|还|都|就|则|既|更)")
 _TRAILING = re.compile(r"(?:也|都|还是|还|更|就|则|又|既|首先|一定|同样|均|仍|需|必须|务必|坚决)+$")
@@ -26,8 +26,9 @@ def _data():
             compile_rules(d["lead_patterns"], "data/owners.yaml lead_patterns", flags=0))
 
 
-_DEFINITION = re.compile(r"[（(](?:以下)?(?:简称|统称|称)[^）)]{1,24}[）)]$")
-DEFINITION_HEAD = re.compile(r"^[（(](?:以下)?(?:简称|统称|称)[^）)]{1,24}[）)]")  # the same, opening the predicate
+_DEFINITION_BODY = r"[（(](?:以下)?(?:简称|统称|称)[^）)]{1,24}[）)]"  # 「（以下统称监管部门）」
+_DEFINITION = re.compile(_DEFINITION_BODY + "$")
+DEFINITION_HEAD = re.compile("^" + _DEFINITION_BODY)  # the same, opening the predicate
 
 
 def clean_subject(np: str) -> str:
@@ -88,11 +89,23 @@ def is_actor(np: str, extra: frozenset | set = frozenset(), relaxed: bool = Fals
 _LEVEL_OR_EVERY = re.compile(r"^(?:各[\u4e00-\u9fff]{0,3}(?:街道|社区|[省市县区乡镇村地])|[省市县区乡镇村]级?|省里|市里|县里)$")
 _LEVEL_RUN = re.compile(r"[省市县区乡镇村]{2,4}")
 _LIST_SEP = re.compile(r"[、和与及]")
-_PRONOUNS = ("我", "我们", "你们", "他们", "大家", "咱们")
+
+
+@lru_cache(maxsize=1)
+def organ_words() -> dict:
+    """``unit_nouns``, ``organ_modifiers`` and ``pronouns`` of ``data/owners.yaml``, and ``ends``: the last
+    characters of organ endings and of levels of government (where an organ phrase can end)."""
+    d = load("owners")
+    return {"unit_nouns": tuple(d["unit_nouns"]), "modifiers": frozenset(d["organ_modifiers"]),
+            "pronouns": frozenset(d["pronouns"]),
+            "ends": frozenset(x[-1] for x in organ_suffixes()) | frozenset(_LEVEL_CHARS)}
+
+
+_LEVEL_CHARS = "省市县区乡镇村里地道"
 
 
 @lru_cache(maxsize=8192)
-def is_organ(np: str, extra: frozenset = frozenset()) -> bool:
+def is_organ(np: str) -> bool:
     """Whether a noun phrase names an organ, office or unit by its ending, a level of government
     (「省、市、县」) or every unit of a kind (「各部门、各区」): the actors a clause without a modal
     names before its verb (「运营单位结合…提出…」). Pronouns and projects are not organs.
@@ -101,11 +114,9 @@ def is_organ(np: str, extra: frozenset = frozenset()) -> bool:
     [True, True, True, True, True, False, False]
     """
     np = clean_subject(np)
-    if not np or np in _PRONOUNS:
+    if not np or np in organ_words()["pronouns"]:
         return False
-    if _levels(np):
-        return True
-    return is_actor(np, extra) and (np in extra or np.endswith(organ_suffixes()))
+    return _levels(np) or (np.endswith(organ_suffixes()) and is_actor(np))
 
 
 @lru_cache(maxsize=8192)
