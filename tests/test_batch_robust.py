@@ -117,7 +117,10 @@ def test_killed_worker_document_retried_once_then_recorded(tmp_path):
 def test_dask_worker_killed_document_recorded_with_its_path_others_done(tmp_path):
     """Under the Dask engine a worker process killed by the system (SIGKILL, as the OOM killer does) is
     restarted by its nanny and the document given to a worker again, ``allowed-failures`` times; then
-    the document is recorded in errors.jsonl with its path, and the other documents are done."""
+    the document is recorded in errors.jsonl with its path, and the other documents are done.
+    Two failures are allowed: a task that Dask had already handed to the worker the other document killed
+    counts that death as one of its own failures, so with one allowed the flaky document could be recorded
+    too, depending on the order the scheduler picked."""
     distributed = pytest.importorskip("dask.distributed")
     import dask
 
@@ -125,7 +128,7 @@ def test_dask_worker_killed_document_recorded_with_its_path_others_done(tmp_path
     texts = {**_plain(3), "oom.txt": "县里要在年底前完成KILL改造。",
              "flaky.txt": f"县里要在年底前完成改造。KILL-ONCE:{flag} \n"}
     out = tmp_path / "out"
-    with dask.config.set({"distributed.scheduler.allowed-failures": 1}), \
+    with dask.config.set({"distributed.scheduler.allowed-failures": 2}), \
             distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
                                      dashboard_address=None) as cluster, distributed.Client(cluster) as client:
         s = process_corpus(_corpus(tmp_path / "src", texts), out, date=DATE, progress=False, engine="dask",
