@@ -47,10 +47,15 @@ def _phrase(v, unit, before, after, head, writer, space):
 def _amount(value, unit):
     """A value in base units: 33 万吨 and 330000 吨 are one amount (a Chinese 三十三万 before 吨 keeps its 万),
     and so are 1 千米 and 1000 米 (一千米 is read as 1000 米)."""
-    for prefix, f in (("万亿", 10 ** 12), ("亿", 10 ** 8), ("万", 10 ** 4), ("千", 1000)):
-        if unit.startswith(prefix) and unit != prefix + "分点":
-            return Decimal(str(value)) * f, unit[len(prefix):]
-    return Decimal(str(value)), unit
+    amount = Decimal(str(value))
+    stripped = True
+    while stripped:  # 「一万千米」 may read as 1 万千米: both magnitudes go (10**7 米)
+        stripped = False
+        for prefix, f in (("万亿", 10 ** 12), ("亿", 10 ** 8), ("万", 10 ** 4), ("千", 1000)):
+            if unit.startswith(prefix) and unit != prefix + "分点" and len(unit) > len(prefix):
+                amount, unit, stripped = amount * f, unit[len(prefix):], True
+                break
+    return amount, unit
 
 
 @settings(max_examples=400, deadline=None)
