@@ -232,7 +232,7 @@ def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False
         len(_SPACE_OR_COMMA.sub("", t)) <= sum(tt.span[1] - tt.span[0] for tt in c.times) + 2
     opener = clause("context-opener").match(t)
     if ends_comma and clause("issuing").search(t):
-        c.context = True  # 「《方案》已经县政府同意，现印发给你们，请认真贯彻执行。」: the request is the task
+        c.context = True  # 「《方案》已经县政府同意，现印发给你们，请各单位遵照执行。」: the request is the task
         c.note("candidates", "issuing-clause")
     if tree.doc.text[clause_end - 1:clause_end] in "：:" and clause("counted-list-intro").search(t):
         c.context = True  # 「今年集中办好八件民生实事：①…」: the list's introduction
@@ -242,7 +242,7 @@ def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False
         c.context = True  # 「为支持农户扩大种植，…」: the cue is what the purpose is, the task comes after it
         c.note("candidates", "purpose-context")
     if purpose and not c.cues and ends_comma and starts_with_verb(t[purpose.end():]):
-        opener = purpose  # 「为实现上述目标，」: the purpose of the task after it, with no cue of its own
+        opener = purpose  # 「为完成上述目标任务，」: the purpose of the task after it, with no cue of its own
     if not c.cues and ends_comma and (only_time or (opener and not t.endswith("的")) or clause("quoted-only").match(t)):
         if not starts_with_verb(t) or opener:
             c.context = True
@@ -323,7 +323,7 @@ def only_cue_and_time(c: Candidate) -> bool:
 
 
 def _organ_before_verb(t: str, grammar, lexicon_verb) -> int | None:
-    """「运营单位结合应用场景提出…」「由市文旅局统一组织…」: where an organ that opens the clause ends (a word
+    """「物业公司结合小区实际提出…」「由市文旅局统一组织…」: where an organ that opens the clause ends (a word
     boundary before the first verb the lexicon knows) when a verb, an adverb or a preposition follows it."""
     units, ends = organ_words()["unit_nouns"], organ_words()["ends"]
     if lexicon_verb is not None and lexicon_verb.start() == 0 and not t.startswith(units, lexicon_verb.end()):
@@ -336,7 +336,7 @@ def _organ_before_verb(t: str, grammar, lexicon_verb) -> int | None:
     for k, (w, tag) in enumerate(words):
         inner = k + 1 < len(words) and words[k + 1][0] in units  # 「…工作推进小组」: a verb naming the unit
         if k > 0 and ((grammar.verb_tag(tag) and not inner) or tag == "p") or pos + len(w) > stop:
-            break  # the predicate has begun: the longest organ before it is the subject (「政府融资平台公司」)
+            break  # the predicate has begun: the longest organ before it is the subject (「县城投集团公司」)
         pos += len(w)
         if pos >= 2 and t[pos - 1] in ends and organ_name(t[:pos], grammar) \
                 and _predicate_opens(DEFINITION_HEAD.sub("", t[pos:]), grammar):
@@ -367,7 +367,7 @@ def organ_phrase(np_: str, grammar) -> bool:
     words, units = grammar.words(np_), organ_words()["unit_nouns"]
     for k, (w, tag) in enumerate(words):
         if w in organ_words()["modifiers"]:
-            continue  # 「相关行业主管部门」「有关单位」: jieba tags these verbs; they only qualify the organ
+            continue  # 「相关主管部门」「有关单位」: jieba tags these verbs; they only qualify the organ
         verb = grammar.verb_tag(tag) or (k == 0 and verb_pattern().fullmatch(w) is not None)
         if k == 0 and w != "由" and (tag in ("d", "a", "c", "p") or verb):
             if not verb or np_[len(w):] not in units or verb_class(w) in ("directional", "support"):

@@ -124,7 +124,7 @@ class Grammar:
 
     def first_verb(self, text: str) -> int | None:
         """Where the first verb after the start of a clause begins (a subject's end), by part of speech:
-        「运营单位结合应用场景…提出…」→ 4; ``None`` when no word after the first is a verb."""
+        「物业公司结合小区实际…提出…」→ 4; ``None`` when no word after the first is a verb."""
         pos = 0
         for w, tag in self._words_of(text[:16]):
             if pos > 0 and tag in _data()["verb_tags"] and len(w) >= 2:

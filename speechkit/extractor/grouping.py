@@ -65,7 +65,7 @@ def _directive(f: SentenceFacts, cands: list[Candidate], i: int) -> str | None:
     if f.bare_ok and p.verb is not None:
         return "verb-led"
     if f.bare_ok and f.prose and p.actor_verb is not None:
-        return "actor-led"  # 「运营单位结合应用场景提出申请」: an actor and its verb, no cue
+        return "actor-led"  # 「物业公司结合小区实际提出申请」: an actor and its verb, no cue
     if f.bare_ok and f.genre == "gwr" and not f.past and relation(p.text):
         return "planned-statistic"  # 「财政支出总规模比去年增加」: a statistic's planned direction
     if f.goal and f.bare_ok and not p.tail:
@@ -194,9 +194,9 @@ def group(tree: DocTree, sent: Span, cands: list[Candidate], owners=frozenset())
                 (p.cues and not directing(p.cues) and clause("completed").search(p.text)):  # 「…对带动农户增收发挥了积极作用」
             action, rule = (STOP if started else SKIP), "reported-result"
         elif p.cues and clause("cue-in-relative").match(p.text):
-            action, rule = (STOP if started else SKIP), "cue-in-relative"  # 「…是一场必须打赢的硬仗」: what it is
+            action, rule = (STOP if started else SKIP), "cue-in-relative"  # 「…是一场必须赢下来的硬仗」: what it is
         elif clause("speaker-remark").match(p.text):
-            action, rule = (STOP if started else SKIP), "speaker-remark"  # 「这里特别要强调…」: about the speech
+            action, rule = (STOP if started else SKIP), "speaker-remark"  # 「这里要着重强调…」: about the speech
         elif f.outcome and clause("reported-instruction").match(p.text):
             action, rule = (STOP if started else SKIP), "reported-instruction"  # 「…听取了汇报，要求各部门…」
         elif not started:

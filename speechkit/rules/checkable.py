@@ -338,7 +338,7 @@ def _by_class(cls: str | None, lead: str | None, obj: str, t: str) -> tuple[bool
     if cls in ("instrument_acts", "programme_acts") and P["service"].search(o) and not _QUOTED.search(obj):
         # 「为中小企业提供融资对接服务」: a direction, like 支持; services named one by one can be checked
         return bool(_decision("service-provision", "named").search(o)), "service-provision"
-    if cls == "instrument_acts":  # a long object counts unless its head is abstract (「明确…各环节的管控要求」)
+    if cls == "instrument_acts":  # a long object counts unless its head is abstract (「明确…各个环节的工作要求」)
         stating = _decision("instrument-act", "stating").fullmatch(lead or "")
         ok = len(o) >= 2 and (not P["abstract"].search(o) if len(o) < 6 else
                               not (stating and _decision("instrument-act", "abstract_head").search(o)))
