@@ -59,6 +59,10 @@ class Candidate:
     def note(self, stage: str, rule: str, note: str = "") -> None:
         self.trail.append(Step(stage, rule, (self.start, self.end), note))
 
+    def noted(self, rule: str) -> bool:
+        """Whether a rule of that name is on the candidate's trail."""
+        return any(st.rule == rule for st in self.trail)
+
 
 # ------------------------------------------------------------------ sentence filters
 
@@ -212,13 +216,13 @@ def candidates(tree: DocTree, sent: Span) -> list[Candidate]:
             c = Candidate(a2, b2, text[a2:b2], cues, times, [q for q in quants if q.role == "target"], listed=listed)
             annotate(tree, c, cl_end if b2 == b else b2 + 1, grammar)
             out.append(c)
-    issued = [k for k, c in enumerate(out) if any(st.rule == "issuing-clause" for st in c.trail)]
+    issued = [k for k, c in enumerate(out) if c.noted("issuing-clause")]
     for c in out[:issued[-1]] if issued else ():
         if not c.context:
             c.context = True  # 「为…，确保…，经市政府同意，将《…》印发给你们，请…」: why and how it is issued
             c.note("candidates", "before-issuing")
     for p, nxt in zip(out, out[1:]):
-        if any(st.rule == "object-before-verb" for st in p.trail) and nxt.cues and nxt.cues[0].span[0] == 0:
+        if p.noted("object-before-verb") and nxt.cues and nxt.cues[0].span[0] == 0:
             p.context = True  # 「对签约未落地项目，要逐个梳理」: the topic of the task after it
             p.note("candidates", "topic-before-cue")
     return out

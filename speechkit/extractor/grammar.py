@@ -61,6 +61,13 @@ def _reach(words) -> dict:
     return out
 
 
+def _directive_verb(word: str, tag: str) -> bool:
+    """A word tagged as a verb (v vd vi), of two characters or more, that can lead a directive (not in
+    ``not_verbs``)."""
+    d = _data()
+    return tag in d["verb_tags"] and len(word) >= 2 and word not in d["not_verbs"]
+
+
 class Grammar:
     """Verb-led clauses by part of speech, with a cache per text. ``words``: ``(word, tag)`` pairs of the
     extractor's own dictionary additions (its owners and domain words), over jieba's tags."""
@@ -118,8 +125,7 @@ class Grammar:
             return None
         if t not in self._cache:
             w, tag = next(self._words_of(t))  # the first word only
-            d = _data()
-            self._cache[t] = w if tag in d["verb_tags"] and w not in d["not_verbs"] and len(w) >= 2 else None
+            self._cache[t] = w if _directive_verb(w, tag) else None
         return self._cache[t]
 
     def first_verb(self, text: str) -> int | None:
@@ -164,10 +170,7 @@ class Grammar:
     def verb_within(self, text: str, limit: int = 16) -> str | None:
         """The first verb of two characters or more in the first ``limit`` characters of ``text``, by part of
         speech: the predicate after a subject (「按需在平台中提出申请」→ 提出)."""
-        for w, tag in self._words_of(text[:limit]):
-            if tag in _data()["verb_tags"] and len(w) >= 2 and w not in _data()["not_verbs"]:
-                return w
-        return None
+        return next((w for w, tag in self._words_of(text[:limit]) if _directive_verb(w, tag)), None)
 
     def noun_phrase(self, text: str) -> bool:
         """Whether ``text`` ends in a noun (「滨江大道」「南江农贸批发市场」), not a verb or an adverb
@@ -200,12 +203,8 @@ class Grammar:
         v = verb_pattern().search(rest, 1)
         if v is not None:
             return v.group(0)
-        words = self._words_of(rest[:40])
-        next(words, None)  # the object's first word
-        for w, tag in words:
-            if tag in _data()["verb_tags"] and len(w) >= 2 and w not in _data()["not_verbs"]:
-                return w
-        return None
+        first = next(self._words_of(rest[:40]), ("", ""))[0]  # the object's first word
+        return self.verb_within(rest[len(first):40], 40)
 
     def framing(self, text: str) -> bool:
         """「将X作为Y」「把X摆在…」: a framing clause."""

@@ -152,7 +152,7 @@ def _first_rule(f: SentenceFacts, cands: list[Candidate], i: int) -> tuple[str, 
     if not p.cues and clause("copula").match(p.text):
         return SKIP, "copula"  # 「就业是民生之本」: what something is, not a task
     why = _directive(f, cands, i)
-    if why is None and any(st.rule == "role-statement" for st in p.trail):
+    if why is None and p.noted("role-statement"):
         f.topic = i  # 「运营单位作为…主体，承担…责任」: the actor holding a role opens the record of what it does
         return SKIP, "topic-actor"
     if why is None:
