@@ -70,8 +70,12 @@ def _directive(f: SentenceFacts, cands: list[Candidate], i: int) -> str | None:
         return "planned-statistic"  # 「财政支出总规模比去年增加」: a statistic's planned direction
     if f.goal and f.bare_ok and not p.tail:
         return "goal-statement"  # 「到2023年，…5G网络全面部署」: a state the goal paragraph sets as a target
-    heads_next = i + 1 < len(cands) and cands[i + 1].verb is not None  # 「投资6.6亿元，实施…」
-    if f.bare_ok and f.genre in ("gwr", "plan") and p.quants and not p.tail and not heads_next and not f.past:
+    # 「投资6.6亿元，实施…」: a figure heading the checkable act it funds is that act's; before a direction
+    # (「全年计划投资8亿元，加快推进…」) it is a target of its own (spec section 4: a checkable phrase is a record)
+    nxt = cands[i + 1] if i + 1 < len(cands) else None
+    heads_next = nxt is not None and nxt.verb is not None and (nxt.checkable or bool(clause("purpose-opener").match(nxt.text)))
+    if f.bare_ok and f.genre in ("gwr", "plan") and p.quants and not p.tail and not heads_next and not f.past \
+            and not (nxt is not None and nxt.cues and clause("stated-fact").match(p.text)):  # 「今年…毕业生约有3000人，要…」
         return "planned-figure"  # 「财政赤字2.76万亿元」「…比重分别达到45%和30%」: a planned figure or target
     if p.subject and is_actor(p.subject, f.owners) and _assigned(p):
         return "assignment"  # 「县城管局负责主干道除雪」: a unit assigned a task

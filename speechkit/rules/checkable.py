@@ -187,6 +187,8 @@ def decide(text: str, *, has_metric: bool = False, has_frequency: bool = False, 
     if _decision("conditional-class").match(text):
         return False, "conditional-class"  # 「对虚报冒领补贴的要严肃追责」: a standing rule for whoever falls in a class
     ok, rule = _decide(pred, dated)
+    if ok and rule == "end-state" and topic and not _end_state(text):
+        return False, rule  # 「推动重点项目尽快落地」: what reaches the end state is the subject, and it is no named thing
     if not ok and rule in ("completion", "programme-act", "instrument-act") and topic and \
             _patterns()["programme"].search(topic) and len(_object(pred)) < 2:
         return True, "object-before-cue"  # 「…扫尾工程任务上半年都要完成」: the object is the topic
@@ -258,6 +260,8 @@ def _decide(text: str, dated: bool) -> tuple[bool, str]:
     m = _decision("named-mechanism").match(first)
     if m and not _decision("named-mechanism", "generic").fullmatch(m["which"]):
         return True, "named-mechanism"
+    if lead in _decision_words("event-hosting"):
+        return _hosts_event(obj), "event-hosting"
     cls = verb_class(lead)
     att = _attain_pattern().search(first) if cls == "directional" and dated else None
     if att:  # 「逐步实现跨部门通办」「村级文化服务中心实现全覆盖」: the dated state attained is the deliverable
@@ -285,6 +289,14 @@ def _dated_deliverable(text: str, lead: str, obj: str) -> bool:
         return False
     head = _decision("directional-lead", "deliverable_tail").sub("", obj.strip("，,。 ").split("，")[0].split(",")[0])
     return bool(_programme_end().search(head)) or head.endswith(("”", "\"", "》"))
+
+
+def _hosts_event(obj: str) -> bool:
+    """「办好…」 holds a named event: the object ends in an event noun and names which (decision
+    ``event-hosting``)."""
+    head = obj.strip("，,。 ").split("，")[0].split(",")[0].rstrip("”\"」》")
+    return bool(_decision("event-hosting", "event").search(head)) \
+        and not _decision("event-hosting", "generic").fullmatch(head)
 
 
 @lru_cache(maxsize=1)
@@ -315,7 +327,8 @@ def _end_state(first: str) -> bool:
         after = _NEXT_PREDICATE.split(after, 1)[0]  # 「…各站点全面建成并为…提供服务」: 并 opens the next predicate
         if _decision("end-state", "not_before").search(before) or _decision("end-state", "not_after").match(after):
             continue  # 「…抓落地」「运营模式」「集中开工等机制」: a manner or a noun, not an end state
-        if _decision("end-state", "abstract_before").search(before) or _decision("end-state", "vague_before").search(before):
+        if _decision("end-state", "abstract_before").search(before) or _decision("end-state", "vague_before").search(before) \
+                or _decision("end-state", "generic_subject").match(before):
             continue  # 「推动…改革平稳落地」「推动一批成果落地」: no concrete thing reaches the end state
         if len(after.strip("“”")) <= 4 and len(before) >= 2 and not (after and _decision("end-state", "noun_head").search(after)):
             return True  # 「…项目落地」; not 「…竣工验收标准」, where it modifies the noun that ends the phrase
@@ -338,6 +351,9 @@ def _by_class(cls: str | None, lead: str | None, obj: str, t: str) -> tuple[bool
     if cls in ("instrument_acts", "programme_acts") and P["service"].search(o) and not _QUOTED.search(obj):
         # 「为中小企业提供融资对接服务」: a direction, like 支持; services named one by one can be checked
         return bool(_decision("service-provision", "named").search(o)), "service-provision"
+    if lead in _decision_words("attraction-class") and _decision("attraction-class", "class_head").search(o):
+        return (bool(_decision("attraction-class", "named").search(o))  # 「引进一批…企业」: a class
+                and not _decision("attraction-class", "vague").match(o)), "attraction-class"
     if cls == "instrument_acts":  # a long object counts unless its head is abstract (「明确…各个环节的工作要求」)
         stating = _decision("instrument-act", "stating").fullmatch(lead or "")
         ok = len(o) >= 2 and (not P["abstract"].search(o) if len(o) < 6 else

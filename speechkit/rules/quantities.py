@@ -91,6 +91,7 @@ class _Lex:
     connector: re.Pattern
     heads: re.Pattern
     lead_not_after: dict  # 数/上 and the characters before them that make a word (人数, 线上)
+    figurative: re.Pattern  # the verbs before a 一 that is a metaphor (走出一条…之路)
 
 
 def _need(d: dict, key: str, where: str):
@@ -147,7 +148,8 @@ def _lexicon() -> _Lex:
     return _Lex(units, dur, smaller, tuple(sorted({len(u) for u in units}, reverse=True)), one, per,
                 tuple(sorted({len(u) for u in per}, reverse=True)), dict(data.get("not_after") or {}), before, after,
                 re.compile(rf"[ \u3000]*(?:[（(]含[)）])?[ \u3000]*(?:{conn})[ \u3000]*"),
-                re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{heads})"), lead)
+                re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{heads})"), lead,
+                re.compile(_need(rules["figurative-one"], "pattern", "rule figurative-one")))
 
 
 @dataclass
@@ -417,7 +419,8 @@ def _op(pre, post, p: _Part) -> str:
 def _single(text: str, norm: str, p: _Part, lex: _Lex) -> Quantity | None:
     if p.bare or _programme(norm, p, lex):
         return None
-    if p.reading.value == 1 and p.run == "一" and p.base in lex.not_with_one:
+    if p.reading.value == 1 and p.run == "一" and (p.base in lex.not_with_one
+                                                   or lex.figurative.search(norm, max(0, p.start - 3), p.start)):
         return None
     post = _post(norm, p.end, lex, duration=p.base in lex.durations)
     pre = _pre(norm, p.start, lex)
