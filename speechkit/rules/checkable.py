@@ -242,7 +242,7 @@ def _decide(text: str, dated: bool) -> tuple[bool, str]:
     if _decision("system-building").match(first):
         return False, "system-building"
     vague = _decision("vague-goal").search(first)
-    if vague and not _QUOTED.search(vague["name"]):
+    if vague and not _QUOTED.search(vague["name"] or ""):
         return False, "vague-goal"  # 「确保圆满实现全年目标」; a named goal (「实现“三个一百”目标」) is checkable
     ban = P["ban"].match(first)
     if ban:
