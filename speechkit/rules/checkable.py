@@ -241,6 +241,8 @@ def _decide(text: str, dated: bool) -> tuple[bool, str]:
     first = _PHRASE.split(t)[0]
     if _decision("system-building").match(first):
         return False, "system-building"
+    if _decision("striving").match(t):
+        return False, "striving"  # 「为…而努力奋斗」: a closing call, whatever the goal names
     vague = _decision("vague-goal").search(first)
     if vague and not _QUOTED.search(vague["name"] or ""):
         return False, "vague-goal"  # 「确保圆满实现全年目标」; a named goal (「实现“三个一百”目标」) is checkable
