@@ -180,7 +180,7 @@ class DocTree:
     def bare_allowed(self, sent: Span) -> bool:
         """Whether a verb-led clause without a cue is a directive in this sentence: anywhere in the
         plan part of a work report or plan; in a speech amid instructions (a cue in this sentence or
-        one of the two before it in the paragraph), in an enumerated item (一是) or after a
+        the one before it in the paragraph, or the one before a short run-in title), in an enumerated item (一是) or after a
         forward-looking time (今年，下一步，)."""
         if self.in_review(sent.start):
             return False
@@ -195,7 +195,10 @@ class DocTree:
             return True  # 「一是…」「今年，…」「下一步，…」: an enumerated or forward-looking sentence
         sents = self.doc.sentences
         starts, ends, parents = sents.starts(), sents.ends(), sents.parents()
-        for j in (sent.index, sent.index - 1, sent.index - 2):
+        back = [sent.index, sent.index - 1]
+        if sent.index >= 2 and ends[sent.index - 1] - starts[sent.index - 1] <= 14:
+            back.append(sent.index - 2)  # 「抓实农资保供。」: a run-in title between instructions is passed over
+        for j in back:
             if j >= 0 and parents[j] == sent.parent and self.recognized(starts[j], ends[j])[0]:
                 return True
         return False
