@@ -362,7 +362,10 @@ def _by_class(cls: str | None, lead: str | None, obj: str, t: str) -> tuple[bool
                               not (stating and _decision("instrument-act", "abstract_head").search(o)))
         return ok, "instrument-act"
     if cls in ("programme_acts", "end_states"):
-        return ((concrete or not obj.strip()) and not P["abstract"].search(obj)), "programme-act"
+        head = obj.strip("，,。 ")
+        if head.endswith("工作") and _programme_end().search(head[:-2]):
+            head = head[:-2]  # 「开展…风险评估工作」: 工作 after a concrete activity names that activity
+        return ((concrete or not obj.strip()) and not P["abstract"].search(head)), "programme-act"
     if cls == "completion":
         return (len(o) >= 2 and ((len(o) >= 8 and lead != "形成") or not P["abstract"].search(o))
                 and not _decision("directional-lead", "vague").match(o)), "completion"
