@@ -340,13 +340,19 @@ def only_cue_and_time(c: Candidate) -> bool:
     return not c.text[pos:].strip("，,：: ")
 
 
+_ORGAN_REACH = 23  # the furthest an organ opening a clause can end: where _organ_before_verb looks for a verb
+
+
 def _organ_before_verb(t: str, grammar, lexicon_verb) -> int | None:
     """「物业公司结合小区实际提出…」「由市文旅局统一组织…」: where an organ that opens the clause ends (a word
     boundary before the first verb the lexicon knows) when a verb, an adverb or a preposition follows it."""
     units, ends = organ_words()["unit_nouns"], organ_words()["ends"]
     if lexicon_verb is not None and lexicon_verb.start() == 0 and not t.startswith(units, lexicon_verb.end()):
         return None  # 「加快推进…」: a verb leads the clause, no organ names its subject
-    stop = next((m.start() for m in verb_pattern().finditer(t, 1, 24) if not t.startswith(units, m.end())), 20)
+    if ends.isdisjoint(t[1:min(_ORGAN_REACH, len(t) - 1)]):
+        return None  # no character before the first verb (at most 23 characters in) can end an organ
+    stop = next((m.start() for m in verb_pattern().finditer(t, 1, _ORGAN_REACH + 1) if not t.startswith(units, m.end())),
+                20)
     pos, best = 0, None
     if not any(t[i - 1] in ends and is_organ(t[:i]) for i in range(2, min(stop, len(t) - 1) + 1)):
         return None  # cheap check first: no organ ends before the verb
