@@ -51,7 +51,7 @@ class Candidate:
     means_only: bool = False  # 「力争通过…，」: the cue's task is in the next clause
     actor_verb: str | None = None  # 「运营单位结合…提出…」: the verb after an actor opening a clause without cue
     trail: list = field(default_factory=list)
-    _checkable: object = field(default=False, repr=False)  # the answer, or (until first asked) what gives it
+    _checkable: object = field(default=False, repr=False, compare=False)  # the answer, or (until asked) what gives it
 
     @property
     def checkable(self) -> bool:
