@@ -138,3 +138,20 @@ def test_recognition_chunks_of_one_long_paragraph_are_bounded():
     assert len(spans) > 1 and max(b - a for a, b in spans) <= CHUNK + 1000
     assert spans[0][0] == 0 and spans[-1][1] == len(doc.text)
     assert all(b == a2 for (_, b), (a2, _) in zip(spans, spans[1:]))
+
+
+def test_recognition_chunks_leave_out_skipped_paragraphs():
+    """A paragraph inside a skipped range (a review section) is in no chunk, and no chunk runs across it;
+    a piece there is still recognized, on its own."""
+    from speechkit.extractor.recognition import Recognition, chunks
+    from speechkit.rules.cues import cue_table
+    from speechkit.segment import segment
+
+    doc = segment("县交通局要完成通车。\n去年县水利局要求加快建设。\n县林业局要在年内完成造林。")
+    paras = list(doc.paragraphs.offsets())
+    skip = [(paras[1][1], paras[1][2])]
+    assert chunks(doc) == [(paras[0][1], paras[2][2])]
+    assert chunks(doc, skip) == [(paras[0][1], paras[0][2]), (paras[2][1], paras[2][2])]
+    plain, skipping = Recognition(doc, lambda text: [], cue_table()), Recognition(doc, lambda text: [], cue_table(), skip)
+    for a, b in [(p[1], p[2]) for p in paras]:
+        assert [c.cue for c in skipping.recognized(a, b)[0]] == [c.cue for c in plain.recognized(a, b)[0]]

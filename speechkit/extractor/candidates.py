@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import partial
 
 from ..rules.checkable import is_checkable, relation, starts_with_verb, verb_class, verb_pattern
 from ..rules.cues import find_cues
@@ -47,10 +48,18 @@ class Candidate:
     subject_span: tuple[int, int] | None = None
     subject_before_cue: bool = False
     verb: str | None = None
-    checkable: bool = False  # the splitter's (broad) question: is this a task of its own?
     means_only: bool = False  # 「力争通过…，」: the cue's task is in the next clause
     actor_verb: str | None = None  # 「运营单位结合…提出…」: the verb after an actor opening a clause without cue
     trail: list = field(default_factory=list)
+    _checkable: object = field(default=False, repr=False, compare=False)  # the answer, or (until asked) what gives it
+
+    @property
+    def checkable(self) -> bool:
+        """The splitter's (broad) question: is this a task of its own? Decided when first asked: the grouping
+        rules never ask it of most clauses of a sentence that gives no record."""
+        if callable(self._checkable):
+            self._checkable = self._checkable()
+        return self._checkable
 
     @property
     def frequency(self) -> bool:
@@ -262,10 +271,7 @@ def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False
     if c.verb and c.subject_span and c.subject_span[0] == c.start and len(c.subject) > len(c.verb) and \
             not c.cues and is_organ(c.subject):
         c.verb = None  # 「运营单位…」: the verb-like word opens the actor's name
-    dated = any(tt.kind not in ("vague", "frequency") and tt.end for tt in c.times) or _scope_dated(tree, c.start)
-    # plans list their tasks tersely: every activity is a task of its own there (spec section 3)
-    c.checkable = is_checkable(t, has_metric=bool(c.quants), has_frequency=c.frequency, dated=dated,
-                               broad=tree.genre == "plan", end_states=False)
+    c._checkable = partial(_splitter_checkable, tree, c.start, t, c.times, bool(c.quants))
     if c.cues and clause("means-after-cue").match(t[c.cues[0].span[1]:]) and not c.checkable:
         c.means_only = True
     elif c.cues and only_cue_and_time(c):
@@ -285,6 +291,14 @@ def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False
         return
     if c.verb is None and grammar and not c.cues and not c.context and tree.grammar is not None:
         _grammar_verb(tree, c)
+
+
+def _splitter_checkable(tree: DocTree, start: int, t: str, times: list, has_metric: bool) -> bool:
+    """:attr:`Candidate.checkable` of the clause ``t`` at cleaned offset ``start``."""
+    dated = any(tt.kind not in ("vague", "frequency") and tt.end for tt in times) or _scope_dated(tree, start)
+    # plans list their tasks tersely: every activity is a task of its own there (spec section 3)
+    return is_checkable(t, has_metric=has_metric, has_frequency=any(tt.kind == "frequency" for tt in times),
+                        dated=dated, broad=tree.genre == "plan", end_states=False)
 
 
 def _grammar_verb(tree: DocTree, c: Candidate) -> None:
@@ -326,13 +340,19 @@ def only_cue_and_time(c: Candidate) -> bool:
     return not c.text[pos:].strip("，,：: ")
 
 
+_ORGAN_REACH = 23  # the furthest an organ opening a clause can end: where _organ_before_verb looks for a verb
+
+
 def _organ_before_verb(t: str, grammar, lexicon_verb) -> int | None:
     """「物业公司结合小区实际提出…」「由市文旅局统一组织…」: where an organ that opens the clause ends (a word
     boundary before the first verb the lexicon knows) when a verb, an adverb or a preposition follows it."""
     units, ends = organ_words()["unit_nouns"], organ_words()["ends"]
     if lexicon_verb is not None and lexicon_verb.start() == 0 and not t.startswith(units, lexicon_verb.end()):
         return None  # 「加快推进…」: a verb leads the clause, no organ names its subject
-    stop = next((m.start() for m in verb_pattern().finditer(t, 1, 24) if not t.startswith(units, m.end())), 20)
+    if ends.isdisjoint(t[1:min(_ORGAN_REACH, len(t) - 1)]):
+        return None  # no character before the first verb (at most 23 characters in) can end an organ
+    stop = next((m.start() for m in verb_pattern().finditer(t, 1, _ORGAN_REACH + 1) if not t.startswith(units, m.end())),
+                20)
     pos, best = 0, None
     if not any(t[i - 1] in ends and is_organ(t[:i]) for i in range(2, min(stop, len(t) - 1) + 1)):
         return None  # cheap check first: no organ ends before the verb

@@ -45,20 +45,24 @@ def _dictionary_tags() -> dict:
     return tab
 
 
+LONGEST = 6  # the longest word forward maximum matching tries
+
+
 @lru_cache(maxsize=1)
 def _dictionary_reach() -> dict:
-    """``{character: length of the longest word of :func:`_dictionary_tags` that begins with it}``: forward
-    maximum matching tries no longer stretch there."""
+    """``{character: the lengths (2 to :data:`LONGEST`, longest first) of the words of :func:`_dictionary_tags`
+    that begin with it}``: forward maximum matching tries no other stretch there."""
     return _reach(_dictionary_tags())
 
 
-def _reach(words) -> dict:
-    """``{character: length of the longest of ``words`` that begins with it}``."""
-    out: dict[str, int] = {}
+def _reach(words, base=None) -> dict:
+    """``{character: the lengths of the words of ``words`` (and of ``base``, a table of :func:`_reach`) that begin
+    with it}``, 2 to :data:`LONGEST` characters, longest first."""
+    out: dict[str, set] = {c: set(ks) for c, ks in (base or {}).items()}
     for w in words:
-        if len(w) > out.get(w[:1], 0):
-            out[w[:1]] = len(w)
-    return out
+        if 2 <= len(w) <= LONGEST:
+            out.setdefault(w[0], set()).add(len(w))
+    return {c: tuple(sorted(ks, reverse=True)) for c, ks in out.items()}
 
 
 def _directive_verb(word: str, tag: str) -> bool:
@@ -75,8 +79,7 @@ class Grammar:
     def __init__(self, words=()):
         self._words = {w: t for w, t in words}
         self._pos = None
-        self._reach: dict[str, int] = {}  # see _dictionary_reach, with this extractor's words
-        self._longest = 6
+        self._reach: dict[str, tuple] = {}  # see _dictionary_reach, with this extractor's words
         self._cache: dict[str, str | None] = {}
         self._tags_cache: dict[str, list] = {}
 
@@ -97,11 +100,13 @@ class Grammar:
         tab, reach = self._table(), self._reach
         i, n = 0, len(text)
         while i < n:
-            k = min(self._longest, n - i, reach.get(text[i], 1))
-            while k > 1 and text[i:i + k] not in tab:
-                k -= 1
-            yield text[i:i + k], tab.get(text[i:i + k]) or "x"
-            i += k
+            w = text[i]
+            for k in reach.get(w, ()):
+                if i + k <= n and text[i:i + k] in tab:
+                    w = text[i:i + k]
+                    break
+            yield w, tab.get(w) or "x"
+            i += len(w)
 
     def _table(self) -> dict:
         """``{word: tag}``: the tags of jieba's dictionary (what its ``POSTokenizer`` reads), with the domain
@@ -109,12 +114,11 @@ class Grammar:
         whose import builds a global tagger over jieba's default tokenizer; the dictionary's part is parsed
         once per process (it never changes)."""
         if self._pos is None:
-            tab = dict(_dictionary_tags())
-            tab.update(self._words)
-            self._reach = dict(_dictionary_reach())
-            for c, k in _reach(self._words).items():
-                self._reach[c] = max(k, self._reach.get(c, 0))
-            self._pos = tab
+            if self._words:
+                self._pos = {**_dictionary_tags(), **self._words}
+                self._reach = _reach(self._words, _dictionary_reach())
+            else:  # the dictionary's own tables, read only (no copy of them for each extractor)
+                self._pos, self._reach = _dictionary_tags(), _dictionary_reach()
         return self._pos
 
     def leading_verb(self, text: str) -> str | None:
@@ -131,9 +135,9 @@ class Grammar:
     def first_verb(self, text: str) -> int | None:
         """Where the first verb after the start of a clause begins (a subject's end), by part of speech:
         「物业公司结合小区实际…提出…」→ 4; ``None`` when no word after the first is a verb."""
-        pos = 0
+        pos, verb_tags = 0, _data()["verb_tags"]
         for w, tag in self._words_of(text[:16]):
-            if pos > 0 and tag in _data()["verb_tags"] and len(w) >= 2:
+            if pos > 0 and tag in verb_tags and len(w) >= 2:
                 return pos
             pos += len(w)
         return None
@@ -160,9 +164,9 @@ class Grammar:
         """Where a preposition (or, with ``adverbs``, an adverb or a verb) opens the predicate after a
         subject, by part of speech: 「各部门、各区按需在平台中」→ 6, 「执法部门依法查处」→ 4 with ``adverbs``;
         ``None`` when no word after the first is one."""
-        pos = 0
+        pos, verb_tags = 0, _data()["verb_tags"]
         for w, tag in self._words_of(text[:24]):
-            if pos > 0 and (tag == "p" or (adverbs and (tag == "d" or (self.verb_tag(tag) and len(w) >= 2)))):
+            if pos > 0 and (tag == "p" or (adverbs and (tag == "d" or (tag in verb_tags and len(w) >= 2)))):
                 return pos
             pos += len(w)
         return None

@@ -151,7 +151,7 @@ def _context_rule(f: SentenceFacts, cands: list[Candidate], i: int, started: boo
 def _first_rule(f: SentenceFacts, cands: list[Candidate], i: int) -> tuple[str, str]:
     """Before any record of the sentence has started."""
     p = cands[i]
-    if not p.checkable and clause("purpose-tail").match(p.text):
+    if clause("purpose-tail").match(p.text) and not p.checkable:
         return SKIP, "purpose-tail-alone"
     if not p.cues and clause("copula").match(p.text):
         return SKIP, "copula"  # 「就业是民生之本」: what something is, not a task
@@ -183,8 +183,8 @@ def group(tree: DocTree, sent: Span, cands: list[Candidate], owners=frozenset())
                       outcome_sentence, owners, prose=stext.rstrip()[-1:] in "。；;！!？?")
     for p, nxt in zip(cands, cands[1:]):
         # 「做好政府工作，要…」: a topic closed by a comma before a clause that opens with its cue
-        if not p.cues and nxt.cues and nxt.cues[0].span[0] == 0 and not p.quants and not p.checkable \
-                and clause("auxiliary-cue").match(nxt.text):
+        if not p.cues and nxt.cues and nxt.cues[0].span[0] == 0 and not p.quants \
+                and clause("auxiliary-cue").match(nxt.text) and not p.checkable:
             p.context = True
             p.note("grouping", "topic-before-cue")
     started = False

@@ -71,18 +71,28 @@ def _shifted(x, a: int):
     return y
 
 
-def chunks(doc) -> list[tuple[int, int]]:
+def chunks(doc, skip=()) -> list[tuple[int, int]]:
     """Runs of whole paragraphs of about :data:`CHUNK` characters: ``(start, end)`` in the cleaned text. A
-    paragraph longer than that (a text whose line breaks were lost) is cut between its sentences."""
+    paragraph longer than that (a text whose line breaks were lost) is cut between its sentences.
+
+    ``skip``: sorted, disjoint ranges whose text no stage asks about (sections reviewing past work); a
+    paragraph inside one is in no chunk, and no chunk runs across it."""
     out: list[tuple[int, int]] = []
     s_starts, s_ends = doc.sentences.starts(), doc.sentences.ends()
+    skip_starts = [a for a, _ in skip]
+    gap = False
     for a, b in zip(doc.paragraphs.starts(), doc.paragraphs.ends()):
+        i = bisect_right(skip_starts, a) - 1
+        if i >= 0 and b <= skip[i][1]:
+            gap = True
+            continue
         pieces = [(a, b)] if b - a <= CHUNK else _sentence_runs(s_starts, s_ends, a, b)
         for x, y in pieces:
-            if out and y - out[-1][0] <= CHUNK:
+            if out and not gap and y - out[-1][0] <= CHUNK:
                 out[-1] = (out[-1][0], y)
             else:
                 out.append((x, y))
+            gap = False
     return out
 
 
@@ -102,11 +112,12 @@ def _sentence_runs(starts, ends, a: int, b: int) -> list[tuple[int, int]]:
 
 class Recognition:
     """Cues, times and quantities of a document's pieces, recognized a chunk at a time; ``times`` is
-    the time recognizer resolved against the speech, ``table`` the extractor's cue table."""
+    the time recognizer resolved against the speech, ``table`` the extractor's cue table, ``skip`` the
+    ranges of text read in no chunk (see :func:`chunks`: a piece there is recognized on its own)."""
 
-    def __init__(self, doc, times, table):
+    def __init__(self, doc, times, table, skip=()):
         self.doc, self.times, self.table = doc, times, table
-        self._chunks = chunks(doc)
+        self._chunks = chunks(doc, skip)
         self._chunk_starts = [a for a, _ in self._chunks]
         self._at = None  # the current chunk's (start, end), its matches and their starts and ends
         self._found = self._starts = self._ends = None

@@ -119,7 +119,7 @@ class DocTree:
         self._para = None  # the paragraph of the sentence asked about last
         self._bare = None  # (index, bare_allowed) of the sentence asked about last
         self._rec = Recognition(doc, partial(find_times, date=self.date, plan_year=self.plan_year, named=self.named),
-                                table)
+                                table, skip=self.review)  # review sections are rejected before recognition
         self.scopes = sorted(build_scopes(self), key=lambda s: (s.start, -s.end))
         self._by_field: dict[str, tuple[list, list, list]] = {}
         for s in self.scopes:  # per field: the scopes, their starts, and the furthest end reached so far

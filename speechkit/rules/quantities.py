@@ -43,6 +43,8 @@ _SPACE = " \u3000\u00a0"
 # after the numeral: spaces (PDF), 多/余, 个 before a magnitude (两个亿), a magnitude, 多/余, spaces
 _TAIL = re.compile(r"(?P<sp>[ \u3000\u00a0]{0,2})(?P<approx>[多余](?=[个万亿萬億]|[^\W\d_]))?(?:个(?=亿(?![^，。；、\s]{0,4}级)))?"
                    r"(?P<mag>万亿|亿|万)?(?P<approx2>[多余](?![多余]))?[ \u3000\u00a0]{0,2}")
+_TAIL_STARTS = frozenset(_SPACE + "多余个万亿萬億（(")  # what _TAIL or a range connector can open with
+_LONE = frozenset("一二两三四五六七八九十0123456789")  # a digit that, alone, reads as a bare number
 _INCL = re.compile(r"[（(](?P<not>不)?含[)）]")
 _PCT_WORDS = (("百分之", "%"), ("千分之", "‰"), ("万分之", "‱"))
 _GUARD_BEFORE = set("0123456789.×xX*＊第#＃/／") | set("ABCDEFGHIJKLMNOPQRSTUVWYZabcdefghijklmnopqrstuvwyz")
@@ -92,6 +94,7 @@ class _Lex:
     heads: re.Pattern
     lead_not_after: dict  # 数/上 and the characters before them that make a word (人数, 线上)
     figurative: re.Pattern  # the verbs before a 一 that is a metaphor (走出一条…之路)
+    takers: frozenset  # characters that begin something a number takes after it (a unit, 万, 多, a range's 至…)
 
 
 def _need(d: dict, key: str, where: str):
@@ -145,11 +148,12 @@ def _lexicon() -> _Lex:
     heads = "|".join(map(re.escape, _need(rules["programme-name"], "words", "rule programme-name")))
     per = frozenset(_need(data, "per_units", "the file"))
     lead = {**(rules["vague"].get("not_after") or {}), **(rules["floor"].get("not_after") or {})}
+    takers = frozenset(u[0] for u in units) | frozenset(w[0] for w in rules["range"]["words"]) | _TAIL_STARTS
     return _Lex(units, dur, smaller, tuple(sorted({len(u) for u in units}, reverse=True)), one, per,
                 tuple(sorted({len(u) for u in per}, reverse=True)), dict(data.get("not_after") or {}), before, after,
                 re.compile(rf"[ \u3000]*(?:[（(]含[)）])?[ \u3000]*(?:{conn})[ \u3000]*"),
                 re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{heads})"), lead,
-                re.compile(_need(rules["figurative-one"], "pattern", "rule figurative-one")))
+                re.compile(_need(rules["figurative-one"], "pattern", "rule figurative-one")), takers)
 
 
 @dataclass
@@ -470,6 +474,9 @@ def find_quantities(text: str) -> list[Quantity]:
         s, e = rs[i]
         i += 1
         if s < pos:
+            continue
+        if e - s == 1 and norm[s] in _LONE and norm[e:e + 1] not in lex.takers and norm[s - 1:s] != "之":
+            pos = e  # 「进一步」「统一」: a lone digit that no unit, magnitude or range follows is no quantity
             continue
         a = None if _guarded(norm, s, lex) else _part(norm, s, e, lex)
         j = _joined(norm, a.end if a else e, rs, i, lex)
