@@ -298,7 +298,7 @@ def _splitter_checkable(tree: DocTree, start: int, t: str, times: list, has_metr
     dated = any(tt.kind not in ("vague", "frequency") and tt.end for tt in times) or _scope_dated(tree, start)
     # plans list their tasks tersely: every activity is a task of its own there (spec section 3)
     return is_checkable(t, has_metric=has_metric, has_frequency=any(tt.kind == "frequency" for tt in times),
-                        dated=dated, broad=tree.genre == "plan", end_states=False)
+                        dated=dated, broad=tree.genre == "plan")
 
 
 def _grammar_verb(tree: DocTree, c: Candidate) -> None:

@@ -206,16 +206,23 @@ def head_times(f: SentenceFacts, cands: list, groups: list[Group]) -> dict:
 
 
 def deadline_field(tree: DocTree, g: Group, head) -> Field:
-    """A time in the record's own text; else the sentence's time; else the innermost deadline scope.
-    如期/按期 take the date the document ties them to, if it does (spec section 4)."""
+    """A time in the record's own text (a date before a vague word: 「确保按时，完成2021年度…目标」); else the
+    sentence's time; else the innermost deadline scope. 如期/按期 take the date the document ties them to,
+    if it does (spec section 4)."""
+    vague = None
     for p in g.parts:
         for tt in p.times:
             if tt.kind != "frequency" and tree.forward(tt):
-                if tt.kind == "vague" and structure("ontime-tie").fullmatch(tt.text):
-                    tie = tree.scope("ontime", g.start)
-                    if tie is not None:
-                        return Field(tie.value.value, "ontime-tie", tie.value.span)
-                return Field(tt.as_deadline(), tt.rule, _span(p, tt.span))
+                if tt.kind != "vague":
+                    return Field(tt.as_deadline(), tt.rule, _span(p, tt.span))
+                vague = vague or (p, tt)
+    if vague is not None:
+        p, tt = vague
+        if structure("ontime-tie").fullmatch(tt.text):
+            tie = tree.scope("ontime", g.start)
+            if tie is not None:
+                return Field(tie.value.value, "ontime-tie", tie.value.span)
+        return Field(tt.as_deadline(), tt.rule, _span(p, tt.span))
     if head is not None and tree.forward(head[1]):
         p, tt = head
         return Field(tt.as_deadline(), "sentence-head:" + tt.rule, _span(p, tt.span))

@@ -70,16 +70,28 @@ def _directive(f: SentenceFacts, cands: list[Candidate], i: int) -> str | None:
         return "planned-statistic"  # 「财政支出总规模比去年增加」: a statistic's planned direction
     if f.goal and f.bare_ok and not p.tail:
         return "goal-statement"  # 「到2023年，…5G网络全面部署」: a state the goal paragraph sets as a target
-    # 「投资6.6亿元，实施…」: a figure heading the checkable act it funds is that act's; before a direction
-    # (「全年计划投资8亿元，加快推进…」) it is a target of its own (spec section 4: a checkable phrase is a record)
-    nxt = cands[i + 1] if i + 1 < len(cands) else None
-    heads_next = nxt is not None and nxt.verb is not None and (nxt.checkable or bool(clause("purpose-opener").match(nxt.text)))
-    if f.bare_ok and f.genre in ("gwr", "plan") and p.quants and not p.tail and not heads_next and not f.past \
-            and not (nxt is not None and nxt.cues and clause("stated-fact").match(p.text)):  # 「今年…毕业生约有3000人，要…」
+    if f.bare_ok and f.genre in ("gwr", "plan") and p.quants and not p.tail and not f.past \
+            and not _funds_next(cands, i) and not _fact_before_task(cands, i):
         return "planned-figure"  # 「财政赤字2.76万亿元」「…比重分别达到45%和30%」: a planned figure or target
     if p.subject and is_actor(p.subject, f.owners) and _assigned(p):
         return "assignment"  # 「县城管局负责主干道除雪」: a unit assigned a task
     return None
+
+
+def _funds_next(cands: list[Candidate], i: int) -> bool:
+    """「投资6.6亿元，实施…工程」: the figure heads the checkable act (or the purpose) after it and joins it, as
+    the shared gold reads work reports; before a direction (「全年计划投资8亿元，加快推进…」) the figure is a
+    target of its own (spec section 4: a checkable phrase is a record)."""
+    nxt = cands[i + 1] if i + 1 < len(cands) else None
+    return nxt is not None and nxt.verb is not None and (nxt.checkable or bool(clause("purpose-opener").match(nxt.text)))
+
+
+def _fact_before_task(cands: list[Candidate], i: int) -> bool:
+    """「今年全县高校毕业生约有3000人，做好就业服务」: a figure that states a fact before a task (cue or verb) is
+    that task's context, not a target."""
+    nxt = cands[i + 1] if i + 1 < len(cands) else None
+    return nxt is not None and (bool(nxt.cues) or nxt.verb is not None) and not nxt.tail \
+        and bool(clause("stated-fact").match(cands[i].text))
 
 
 def _assigned(p: Candidate) -> bool:

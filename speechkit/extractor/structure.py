@@ -180,8 +180,8 @@ class DocTree:
     def bare_allowed(self, sent: Span) -> bool:
         """Whether a verb-led clause without a cue is a directive in this sentence: anywhere in the
         plan part of a work report or plan; in a speech amid instructions (a cue in this sentence or
-        the one before it in the paragraph, or the one before a short run-in title), in an enumerated item (一是) or after a
-        forward-looking time (今年，下一步，)."""
+        the one before it in the paragraph, passing over a run-in title: a sentence of facts ends the
+        run), in an enumerated item (一是) or after a forward-looking time (今年，下一步，)."""
         if self.in_review(sent.start):
             return False
         if self.genre in ("gwr", "plan"):
@@ -196,12 +196,18 @@ class DocTree:
         sents = self.doc.sentences
         starts, ends, parents = sents.starts(), sents.ends(), sents.parents()
         back = [sent.index, sent.index - 1]
-        if sent.index >= 2 and ends[sent.index - 1] - starts[sent.index - 1] <= 14:
+        if sent.index >= 2 and self._run_in_title(starts[sent.index - 1], ends[sent.index - 1]):
             back.append(sent.index - 2)  # 「抓实农资保供。」: a run-in title between instructions is passed over
         for j in back:
             if j >= 0 and parents[j] == sent.parent and self.recognized(starts[j], ends[j])[0]:
                 return True
         return False
+
+    def _run_in_title(self, a: int, b: int) -> bool:
+        """A short sentence of words only (structure rule ``run-in-title``) that speaks of no past: not a
+        sentence of facts (「去年农资供应平稳。」)."""
+        text = self.doc.text[a:b].strip()
+        return bool(structure("run-in-title").match(text)) and not self.past(text)
 
     def past(self, text: str) -> bool:
         """The sentence speaks of the past: 「过去一年」「去年」, or a year before the speech's own."""

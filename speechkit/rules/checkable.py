@@ -154,7 +154,7 @@ _NEXT_PREDICATE = re.compile(r"^(?:并且|并)")
 
 
 def is_checkable(text: str, *, has_metric: bool = False, has_frequency: bool = False, dated: bool = False,
-                 broad: bool = False, end_states: bool = True) -> bool:
+                 broad: bool = False) -> bool:
     """Whether ``text`` is checkable (see :func:`decide`). ``broad`` asks the splitter's looser question
     (is this a task of its own?): any discrete act or activity counts, whatever its object."""
     if has_metric or has_frequency:
@@ -187,12 +187,53 @@ def decide(text: str, *, has_metric: bool = False, has_frequency: bool = False, 
     if _decision("conditional-class").match(text):
         return False, "conditional-class"  # 「对虚报冒领补贴的要严肃追责」: a standing rule for whoever falls in a class
     ok, rule = _decide(pred, dated)
-    if ok and rule == "end-state" and topic and not _end_state(text):
-        return False, rule  # 「推动重点项目尽快落地」: what reaches the end state is the subject, and it is no named thing
+    if ok and topic and rule in ("end-state", "programme-act") and _kind_reaches_end(topic, pred):
+        return False, "end-state"  # 「重点项目要尽快落地」: what reaches the end state is the subject, no named thing
     if not ok and rule in ("completion", "programme-act", "instrument-act") and topic and \
             _patterns()["programme"].search(topic) and len(_object(pred)) < 2:
         return True, "object-before-cue"  # 「…扫尾工程任务上半年都要完成」: the object is the topic
     return ok, rule
+
+
+def _striving(t: str) -> bool:
+    """The last phrase strives for a goal (「为…而努力奋斗」) and no phrase before it holds a discrete act
+    (decision ``striving``)."""
+    phrases = [x for x in _PHRASE.split(t.strip()) if x.strip()]
+    if not phrases or not _decision("striving").match(phrases[-1].strip()):
+        return False
+    discrete = ("programme_acts", "instrument_acts", "completion", "end_states")
+    return not any(verb_class(_lead(x)[0]) in discrete for x in phrases[:-1])
+
+
+def _names_them(what: str) -> bool:
+    """What is attracted is named: a quoted name, or listed items that are not classes themselves
+    (「引进甲乙电子、丙丁光伏等…企业」), and no vague number (decision ``attraction-class``)."""
+    if _decision("attraction-class", "vague").match(what):
+        return False
+    if _QUOTED.search(what):
+        return True
+    items = what.split("、")
+    head = _decision("attraction-class", "class_head")
+    return len(items) > 1 and any(not head.search(x) for x in items[:-1])
+
+
+def _kind_reaches_end(topic: str, pred: str) -> bool:
+    """The predicate is an end state with no object of its own (「…要尽快落地」) and the subject before the cue
+    names projects by kind only or a vague number of things (decision ``end-state``)."""
+    first = _PHRASE.split(pred)[0]
+    end = _patterns()["end"].search(first)
+    if end is None or len(first) - end.end() > 2:
+        return False
+    lead = strip_manner(first[:end.start()])
+    if lead and verb_class(lead) != "directional":  # only a hastening lead (加快) may stand before it
+        return False
+    return _of_kind(_PHRASE.split(topic)[-1].strip())
+
+
+def _of_kind(subject: str) -> bool:
+    """Projects named by kind only (「重点项目」「市级重大工程」) or a vague number of things (「各类项目」)."""
+    return bool(_decision("end-state", "generic_subject").match(subject)
+                or _decision("end-state", "vague_before").search(subject))
 
 
 def _object(pred: str) -> str:
@@ -241,7 +282,7 @@ def _decide(text: str, dated: bool) -> tuple[bool, str]:
     first = _PHRASE.split(t)[0]
     if _decision("system-building").match(first):
         return False, "system-building"
-    if _decision("striving").match(t):
+    if _striving(t):
         return False, "striving"  # 「为…而努力奋斗」: a closing call, whatever the goal names
     vague = _decision("vague-goal").search(first)
     if vague and not _QUOTED.search(vague["name"] or ""):
@@ -259,6 +300,8 @@ def _decide(text: str, dated: bool) -> tuple[bool, str]:
         obj = t[:t.find(lead)]  # 「长期沉淀资金一律收回」: the object stands before the verb
         if verb_class(lead) == "programme_acts" and _decision("programme-act", "generic_before").search(obj):
             return False, "programme-act"  # 「抓紧项目建设」: a noun of no named thing
+        if verb_class(lead) == "end_states" and _of_kind(obj):
+            return False, "end-state"  # 「确保重大项目如期竣工」: projects named by kind only
     m = _decision("named-mechanism").match(first)
     if m and not _decision("named-mechanism", "generic").fullmatch(m["which"]):
         return True, "named-mechanism"
@@ -296,9 +339,21 @@ def _dated_deliverable(text: str, lead: str, obj: str) -> bool:
 def _hosts_event(obj: str) -> bool:
     """「办好…」 holds a named event: the object ends in an event noun and names which (decision
     ``event-hosting``)."""
-    head = obj.strip("，,。 ").split("，")[0].split(",")[0].rstrip("”\"」》")
-    return bool(_decision("event-hosting", "event").search(head)) \
-        and not _decision("event-hosting", "generic").fullmatch(head)
+    head = obj.strip("，,。 ").split("，")[0].split(",")[0]
+    bare = head.rstrip("”\"」》")
+    if _decision("event-hosting", "holidays").search(bare):
+        return False
+    if _decision("event-hosting", "ordinal").search(head):
+        return bare[-1:] in "会节赛展" or _event_pattern().search(bare) is not None  # 「第十一届…园博会」: named
+    event = _event_pattern().search(bare)
+    return event is not None and not _decision("event-hosting", "generic").fullmatch(bare[:event.start()])
+
+
+@lru_cache(maxsize=1)
+def _event_pattern() -> re.Pattern:
+    """The event nouns of decision ``event-hosting``, at the end of what is held (any 会 after an ordinal)."""
+    words = next(r for r in _data()["decisions"] if r["id"] == "event-hosting")["events"]
+    return re.compile("(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + ")$")
 
 
 @lru_cache(maxsize=1)
@@ -353,9 +408,10 @@ def _by_class(cls: str | None, lead: str | None, obj: str, t: str) -> tuple[bool
     if cls in ("instrument_acts", "programme_acts") and P["service"].search(o) and not _QUOTED.search(obj):
         # 「为中小企业提供融资对接服务」: a direction, like 支持; services named one by one can be checked
         return bool(_decision("service-provision", "named").search(o)), "service-provision"
-    if lead in _decision_words("attraction-class") and _decision("attraction-class", "class_head").search(o):
-        return (bool(_decision("attraction-class", "named").search(o))  # 「引进一批…企业」: a class
-                and not _decision("attraction-class", "vague").match(o)), "attraction-class"
+    if lead in _decision_words("attraction-class"):
+        what = _decision("attraction-class", "destination").split(o, 1)[0]  # 「…落户园区」: where they go
+        if _decision("attraction-class", "class_head").search(what):
+            return _names_them(what), "attraction-class"  # 「引进一批…企业」: a class
     if cls == "instrument_acts":  # a long object counts unless its head is abstract (「明确…各个环节的工作要求」)
         stating = _decision("instrument-act", "stating").fullmatch(lead or "")
         ok = len(o) >= 2 and (not P["abstract"].search(o) if len(o) < 6 else

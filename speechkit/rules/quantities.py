@@ -93,7 +93,7 @@ class _Lex:
     connector: re.Pattern
     heads: re.Pattern
     lead_not_after: dict  # 数/上 and the characters before them that make a word (人数, 线上)
-    figurative: re.Pattern  # the verbs before a 一 that is a metaphor (走出一条…之路)
+    figurative: tuple  # (the verbs before a 一 that is a metaphor, its units): 走出一条…之路
     takers: frozenset  # characters that begin something a number takes after it (a unit, 万, 多, a range's 至…)
 
 
@@ -153,7 +153,8 @@ def _lexicon() -> _Lex:
                 tuple(sorted({len(u) for u in per}, reverse=True)), dict(data.get("not_after") or {}), before, after,
                 re.compile(rf"[ \u3000]*(?:[（(]含[)）])?[ \u3000]*(?:{conn})[ \u3000]*"),
                 re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{heads})"), lead,
-                re.compile(_need(rules["figurative-one"], "pattern", "rule figurative-one")), takers)
+                (re.compile(_need(rules["figurative-one"], "pattern", "rule figurative-one")),
+                 frozenset(_need(rules["figurative-one"], "units", "rule figurative-one"))), takers)
 
 
 @dataclass
@@ -423,8 +424,8 @@ def _op(pre, post, p: _Part) -> str:
 def _single(text: str, norm: str, p: _Part, lex: _Lex) -> Quantity | None:
     if p.bare or _programme(norm, p, lex):
         return None
-    if p.reading.value == 1 and p.run == "一" and (p.base in lex.not_with_one
-                                                   or lex.figurative.search(norm, max(0, p.start - 3), p.start)):
+    if p.reading.value == 1 and p.run == "一" and (p.base in lex.not_with_one or (
+            p.base in lex.figurative[1] and lex.figurative[0].search(norm, max(0, p.start - 3), p.start))):
         return None
     post = _post(norm, p.end, lex, duration=p.base in lex.durations)
     pre = _pre(norm, p.start, lex)
