@@ -198,6 +198,8 @@ def decide(text: str, *, has_metric: bool = False, has_frequency: bool = False, 
 def _striving(t: str) -> bool:
     """The last phrase strives for a goal (「为…而努力奋斗」) and no phrase before it holds a discrete act
     (decision ``striving``)."""
+    if "奋斗" not in t:  # the striving verb, which the decision's pattern ends with
+        return False
     phrases = [x for x in _PHRASE.split(t.strip()) if x.strip()]
     if not phrases or not _decision("striving").match(phrases[-1].strip()):
         return False
