@@ -4,7 +4,7 @@ together (spec sections 1 and 4; verb classes, object types and named decisions 
 
 >>> decide("完成政务中心搬迁"), decide("增强责任意识")
 ((True, 'completion'), (False, 'directional-lead'))
->>> decide("加快推进城区老旧管网改造"), decide("开展要素市场化配置综合改革试点")
+>>> decide("加快推进城区老旧管网改造"), decide("开展江城土地要素配置综合改革试点")
 ((False, 'directional-lead'), (True, 'programme-act'))
 """
 from __future__ import annotations
@@ -191,7 +191,7 @@ def decide(text: str, *, has_metric: bool = False, has_frequency: bool = False, 
         return False, "end-state"  # 「重点项目要尽快落地」: what reaches the end state is the subject, no named thing
     if not ok and rule in ("completion", "programme-act", "instrument-act") and topic and \
             _patterns()["programme"].search(topic) and len(_object(pred)) < 2:
-        return True, "object-before-cue"  # 「…扫尾工程任务上半年都要完成」: the object is the topic
+        return True, "object-before-cue"  # 「…管网扫尾工程年内都要完成」: the object is the topic
     return ok, rule
 
 
@@ -292,7 +292,7 @@ def _decide(text: str, dated: bool) -> tuple[bool, str]:
         return _ban(first[ban.end():]), "named-ban"
     rel = P["relation"].search(first)
     if rel and not verb_pattern().search(first, 0, rel.start()):
-        return True, "stated-relation"  # 「财政支出总规模比去年增加」: a statistic leads, a direction follows
+        return True, "stated-relation"  # 「全县民生支出规模比去年增加」: a statistic leads, a direction follows
     if _end_state(first):
         return True, "end-state"
     lead, obj = _lead(t)
