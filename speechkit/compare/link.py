@@ -35,8 +35,8 @@ def content(text: str) -> str:
     """The text with aliases written one way, punctuation dropped, and generic words and numbers cut
     out (``|`` where they stood).
 
-    >>> content("扎实开展“不忘初心、牢记使命”主题教育")
-    '|不忘初心牢记使命主题教育'
+    >>> content("扎实开展“清廉江城、实干滨江”主题教育")
+    '|清廉江城实干滨江主题教育'
     """
     lk = linking()
     for pat, short in lk["aliases"]:

@@ -53,7 +53,7 @@ def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def review_ranges(doc: Document, sections) -> list[tuple[int, int]]:
     """Sections that review past work (「一、2020年工作回顾」). A section that reviews one period and sets the
-    next one's targets (「二、“十三五”时期发展成就和“十四五”时期主要目标」) is a review only up to the paragraph
+    next one's targets (「二、过去五年发展成就和今后五年主要目标」) is a review only up to the paragraph
     that announces the targets."""
     out = []
     for h, a, b in sections:
