@@ -218,7 +218,7 @@ def candidates(tree: DocTree, sent: Span) -> list[Candidate]:
         for a2, b2 in split_enumeration(text, a, b, clause_qs):
             cues, times, quants = tree.recognized(a2, b2)
             if cues and clause("done-before-cue").search(text, a2, a2 + cues[0].span[0]):
-                cues = []  # 「做到了能吸收的尽量吸收」「我们出台了支持…的措施」: a cue inside a reported result
+                cues = []  # 「做到了该采纳的尽量采纳」「我们出台了支持…的措施」: a cue inside a reported result
             elif cues and clause("auxiliary-cue").match(cues[-1].cue) and \
                     not text[a2 + cues[-1].span[1]:b2].strip("了的啊呀吧呢！!。，, "):
                 cues = []  # 「这样做实在不应该」: a modal with nothing after it judges, it directs nothing
