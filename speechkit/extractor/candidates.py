@@ -105,7 +105,7 @@ def _theme(tree: DocTree, sent: Span, core: str) -> bool:
     if cues and is_actor(clean_subject(core[m.end() if m else 0:cues[0].span[0]])):
         return False  # 「县发改局要牵头制定…办法。」「一是县交通局要…」 names who: a task, not a theme
     if numbered:
-        return True  # 「第三，坚决完成脱贫攻坚任务。」: a numbered theme
+        return True  # 「第三，坚决打好污染防治攻坚战。」: a numbered theme
     if is_checkable(core):
         return False  # a concrete deliverable heads no theme
     if len(core) <= 16 and not _BREAKS.search(core):

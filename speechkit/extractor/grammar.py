@@ -203,7 +203,7 @@ class Grammar:
             return None
         rest = t[m.end():]
         if any(w in rest for w in _data()["framing"]):
-            return None  # 「将营商环境作为最大堵点」: framing, not a task
+            return None  # 「将项目建设作为头号工程」: framing, not a task
         v = verb_pattern().search(rest, 1)
         if v is not None:
             return v.group(0)

@@ -135,7 +135,7 @@ def attach_rule(f: SentenceFacts, cands: list[Candidate], i: int) -> tuple[str, 
             return JOIN, "non-actor-continuation"
         if f.genre == "speech" and not p.cues and not directive and not new_subject and not p.checkable \
                 and not p.verb:
-            return SKIP, "remark-between-tasks"  # 「原本就有不少硬仗要打」
+            return SKIP, "remark-between-tasks"  # 「本来就有不少硬骨头要啃」
         if p.cues:
             return NEW, "new-cue"
         if new_subject:

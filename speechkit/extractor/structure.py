@@ -90,7 +90,7 @@ def genre_of(meta: dict, title: str) -> str:
 
 
 def plan_year_of(genre: str, title: str) -> int | None:
-    """The single year a plan is for (「2022年数字政府建设考评办法」); a title's range is not one."""
+    """The single year a plan is for (「2022年江城县养老服务补贴办法」); a title's range is not one."""
     if genre != "plan":
         return None
     m = re.search(r"(20\d\d)年", title)

@@ -286,7 +286,7 @@ def _decide(text: str, dated: bool) -> tuple[bool, str]:
         return False, "striving"  # 「为…而努力奋斗」: a closing call, whatever the goal names
     vague = _decision("vague-goal").search(first)
     if vague and not _QUOTED.search(vague["name"] or ""):
-        return False, "vague-goal"  # 「确保圆满实现全年目标」; a named goal (「实现“三个一百”目标」) is checkable
+        return False, "vague-goal"  # 「确保全面实现年度目标」; a named goal (「实现“三个一百”目标」) is checkable
     ban = P["ban"].match(first)
     if ban:
         return _ban(first[ban.end():]), "named-ban"
@@ -297,7 +297,7 @@ def _decide(text: str, dated: bool) -> tuple[bool, str]:
         return True, "end-state"
     lead, obj = _lead(t)
     if lead and not obj.strip("，,。 ") and t.find(lead) > 1:
-        obj = t[:t.find(lead)]  # 「长期沉淀资金一律收回」: the object stands before the verb
+        obj = t[:t.find(lead)]  # 「闲置两年以上的资金一律收回」: the object stands before the verb
         if verb_class(lead) == "programme_acts" and _decision("programme-act", "generic_before").search(obj):
             return False, "programme-act"  # 「抓紧项目建设」: a noun of no named thing
         if verb_class(lead) == "end_states" and _of_kind(obj):
