@@ -270,7 +270,7 @@ def _is_cjk(ch: str) -> bool:
 def find_gaps(text: str) -> list[Gap]:
     """Mark units left behind by removed numbers.
 
-    >>> [g.unit for g in find_gaps("再腾地亩、融资亿元以上")]
+    >>> [g.unit for g in find_gaps("再收储土地亩、招商引资亿元以上")]
     ['亩', '亿元']
     """
     gap_rules = _rules()[2]

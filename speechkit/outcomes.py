@@ -7,7 +7,7 @@ each statement carries the period its passage covers (``last_year``, ``five_year
 * a **figure**: an indicator of ``data/indicators.yaml`` with the first quantity in its unit after
   it in the same clause (「城镇新增就业3860人」). The subject is the clause's own: in 「全县财政收入突破
   20亿元，增长8.2%」 the 8.2 % is fiscal revenue, whatever else the sentence names;
-* a **mention**: an indicator named without a number in its clause (「主要污染物排放量继续下降」);
+* a **mention**: an indicator named without a number in its clause (「全县主要污染物排放量持续下降」);
 * an **action**: any other clause (「江城港区三期如期开工建设」), with the polarity its wording gives
   (``data/outcomes.yaml``: achieved, partly, not_achieved, in_progress; otherwise ``reported``).
 

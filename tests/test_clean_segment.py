@@ -35,7 +35,7 @@ def test_spaces_and_breaks():
 
 
 def test_redaction_gaps_marked():
-    c = clean("再腾地亩、融资亿元以上，完成3亿元。")
+    c = clean("再收储土地亩、招商引资亿元以上，完成3亿元。")
     assert [(g.unit, c.text[g.start:g.end]) for g in c.gaps] == [("亩", "亩"), ("亿元", "亿元")]
 
 

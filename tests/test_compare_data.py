@@ -63,8 +63,8 @@ def test_linking_thresholds_are_read():
 
 
 @pytest.mark.parametrize("text,want", [
-    ("城乡常住居民人均可支配收入分别增长6.5%和7.5%左右", [("urban_income_growth", 6.5, "~"), ("rural_income_growth", 7.5, "~")]),
-    ("城镇和农村居民人均可支配收入分别达3.6万元、2.5万元，分别同比增长6.1%",
+    ("城乡常住居民人均可支配收入预计分别增长6.5%和7.5%左右", [("urban_income_growth", 6.5, "~"), ("rural_income_growth", 7.5, "~")]),
+    ("城镇和农村常住居民人均可支配收入分别达到3.6万元、2.5万元，分别同比增长6.1%",
      [("urban_income_growth", 6.1, "="), ("rural_income_growth", 6.1, "=")]),
     ("居民人均可支配收入下降1.2%", [("income_growth", -1.2, "=")]),
     ("农村贫困人口减少1200人", [("poverty_reduction", 1200, "=")]),

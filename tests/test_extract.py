@@ -195,7 +195,7 @@ def test_structure_documents_against_their_gold(sample_corpus, extractions, corp
 def test_cue_inside_a_reported_result_is_not_a_commitment():
     from speechkit import Speech, extract
 
-    s = Speech.from_text("起草过程中，我们做到了能吸收的尽量吸收，共修改意见120处。", doc_id="t", date="2021-03-01",
+    s = Speech.from_text("征求意见过程中，我们做到了该采纳的尽量采纳，共吸收建议120条。", doc_id="t", date="2021-03-01",
                          kind="speech")
     assert [c.text for c in extract(s)] == []
 

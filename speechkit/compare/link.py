@@ -5,7 +5,7 @@ review part of the report that judges it, from the period it covers; a target wi
 linked by text to a review statement, on the overlap of their content (character pairs left after
 the generic words of ``data/linking.yaml`` are removed): a shared name alone links nothing.
 
->>> idx = TextIndex(["组织企业参加第五届中国国际进口博览会", "做好第七次全国人口普查"])
+>>> idx = TextIndex(["组织企业参加第五届中国国际进口博览会", "做好第三次全国土壤普查"])
 >>> idx.best("组织企业参加第五届进博会", 0.5, 4)[:2]
 (0, 1.0)
 >>> idx.best("组织企业参加第四届进博会", 0.5, 4) is None
@@ -35,8 +35,8 @@ def content(text: str) -> str:
     """The text with aliases written one way, punctuation dropped, and generic words and numbers cut
     out (``|`` where they stood).
 
-    >>> content("扎实开展“不忘初心、牢记使命”主题教育")
-    '|不忘初心牢记使命主题教育'
+    >>> content("扎实开展“清廉江城、实干滨江”主题教育")
+    '|清廉江城实干滨江主题教育'
     """
     lk = linking()
     for pat, short in lk["aliases"]:

@@ -105,7 +105,7 @@ def _theme(tree: DocTree, sent: Span, core: str) -> bool:
     if cues and is_actor(clean_subject(core[m.end() if m else 0:cues[0].span[0]])):
         return False  # 「县发改局要牵头制定…办法。」「一是县交通局要…」 names who: a task, not a theme
     if numbered:
-        return True  # 「第三，坚决完成脱贫攻坚任务。」: a numbered theme
+        return True  # 「第三，坚决打好污染防治攻坚战。」: a numbered theme
     if is_checkable(core):
         return False  # a concrete deliverable heads no theme
     if len(core) <= 16 and not _BREAKS.search(core):
@@ -218,7 +218,7 @@ def candidates(tree: DocTree, sent: Span) -> list[Candidate]:
         for a2, b2 in split_enumeration(text, a, b, clause_qs):
             cues, times, quants = tree.recognized(a2, b2)
             if cues and clause("done-before-cue").search(text, a2, a2 + cues[0].span[0]):
-                cues = []  # 「做到了能吸收的尽量吸收」「我们出台了支持…的措施」: a cue inside a reported result
+                cues = []  # 「做到了该采纳的尽量采纳」「我们出台了支持…的措施」: a cue inside a reported result
             elif cues and clause("auxiliary-cue").match(cues[-1].cue) and \
                     not text[a2 + cues[-1].span[1]:b2].strip("了的啊呀吧呢！!。，, "):
                 cues = []  # 「这样做实在不应该」: a modal with nothing after it judges, it directs nothing
@@ -245,7 +245,7 @@ def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False
         len(_SPACE_OR_COMMA.sub("", t)) <= sum(tt.span[1] - tt.span[0] for tt in c.times) + 2
     opener = clause("context-opener").match(t)
     if ends_comma and clause("issuing").search(t):
-        c.context = True  # 「《方案》已经县政府同意，现印发给你们，请各单位遵照执行。」: the request is the task
+        c.context = True  # 「《办法》已经区政府同意，现予印发，请各单位抓好落实。」: the request is the task
         c.note("candidates", "issuing-clause")
     if tree.doc.text[clause_end - 1:clause_end] in "：:" and clause("counted-list-intro").search(t):
         c.context = True  # 「今年集中办好八件民生实事：①…」: the list's introduction
@@ -262,7 +262,7 @@ def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False
             c.note("candidates", "leading-context")
         if c.context and grammar and tree.grammar is not None and tree.grammar.object_opener(t) and \
                 tree.grammar.main_verb_after_opener(t):
-            c.context = False  # 「对全市政务服务开展第三方评估，…」: a task whose object comes first
+            c.context = False  # 「对全县窗口服务开展群众满意度评估，…」: a task whose object comes first
             c.note("candidates", "object-before-verb")
     c.tail = bool(clause("tail").match(t)) or bool(clause("comparison-tail").match(t))
     if not (grammar and tree.grammar is not None and tree.grammar.object_opener(t)):
@@ -457,7 +457,7 @@ def _subject(c: Candidate, grammar=None) -> None:
 
 
 def _split_relations(a: int, t: str) -> list[tuple[int, int]]:
-    """「确保项目投资增速快于GDP增速、制造业投资增速快于面上投资增速」: stated relations of different statistics
+    """「确保工业投资增速快于全部投资增速、技改投资增速高于工业投资增速」: stated relations of different statistics
     joined by 、 are targets of their own."""
     parts, out, s0 = t.split("、"), [], 0
     if len(parts) < 2 or not all(relation(x) and len(x) >= 6 for x in parts[1:]) or not relation(parts[0]):

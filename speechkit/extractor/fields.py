@@ -44,7 +44,7 @@ def owner_field(tree: DocTree, g: Group, carry: Carry, owners=frozenset()) -> Fi
         return NONE  # 「今年市级财政拟安排…18亿元」: a planned figure of a budget has no owner (issue 11)
     if p0.subject and _actor(tree, p0, owners):
         if _statistic_after(p0):
-            return NONE  # 「城乡社区规范健康管理服务率提高到65%」: whose statistic, not who acts
+            return NONE  # 「各乡镇卫生院慢病规范管理率提高到70%」: whose statistic, not who acts
         f = Field(p0.subject, "subject", p0.subject_span)
     elif clause("we-let").match(p0.text):
         f = Field("我们", "subject", (p0.start + 1, p0.start + 3))

@@ -195,7 +195,7 @@ class Grammar:
         return bool(m) and verb_pattern().match(t, m.end()) is None
 
     def main_verb_after_opener(self, text: str) -> str | None:
-        """「对灵活就业人员给予社保补贴」「将行政许可事项全部纳入清单管理」: a clause opened by a preposition
+        """「对返乡创业人员给予场租补贴」「将涉企检查事项全部纳入平台管理」: a clause opened by a preposition
         (对 在 将 把 用 面向 为 向 给…) whose main verb follows its object: that verb, or ``None``."""
         t = _data()["manner"].sub("", text)
         m = _data()["openers"].match(t)
@@ -203,7 +203,7 @@ class Grammar:
             return None
         rest = t[m.end():]
         if any(w in rest for w in _data()["framing"]):
-            return None  # 「将营商环境作为最大堵点」: framing, not a task
+            return None  # 「将项目建设作为头号工程」: framing, not a task
         v = verb_pattern().search(rest, 1)
         if v is not None:
             return v.group(0)

@@ -67,7 +67,7 @@ def _directive(f: SentenceFacts, cands: list[Candidate], i: int) -> str | None:
     if f.bare_ok and f.prose and p.actor_verb is not None:
         return "actor-led"  # 「物业公司结合小区实际提出申请」: an actor and its verb, no cue
     if f.bare_ok and f.genre == "gwr" and not f.past and relation(p.text):
-        return "planned-statistic"  # 「财政支出总规模比去年增加」: a statistic's planned direction
+        return "planned-statistic"  # 「全县民生支出规模比去年增加」: a statistic's planned direction
     if f.goal and f.bare_ok and not p.tail:
         return "goal-statement"  # 「到2023年，…5G网络全面部署」: a state the goal paragraph sets as a target
     if f.bare_ok and f.genre in ("gwr", "plan") and p.quants and not p.tail and not f.past \
@@ -135,7 +135,7 @@ def attach_rule(f: SentenceFacts, cands: list[Candidate], i: int) -> tuple[str, 
             return JOIN, "non-actor-continuation"
         if f.genre == "speech" and not p.cues and not directive and not new_subject and not p.checkable \
                 and not p.verb:
-            return SKIP, "remark-between-tasks"  # 「原本就有不少硬仗要打」
+            return SKIP, "remark-between-tasks"  # 「本来就有不少硬骨头要啃」
         if p.cues:
             return NEW, "new-cue"
         if new_subject:
@@ -177,7 +177,7 @@ def _first_rule(f: SentenceFacts, cands: list[Candidate], i: int) -> tuple[str, 
         np_ = clean_subject(p.text)
         if not p.cues and p.verb is None and len(np_) <= 24 and is_actor(np_, f.owners) \
                 and not clause("vocative").match(np_):
-            # 「没有疫情或疫情较轻的地区，要…」: an actor as the topic of the sentence is its subject
+            # 「受灾较重的乡镇，要…」: an actor as the topic of the sentence is its subject
             f.topic = i
             off = p.text.find(np_)
             p.subject, p.subject_span = np_, (p.start + off, p.start + off + len(np_))

@@ -3,7 +3,7 @@
 
 >>> bool(clause("outcome").search("新材料成功试生产"))
 True
->>> first_rule("sentences", "如何在较短时间内整合力量，这是很大的挑战。")
+>>> first_rule("sentences", "如何在汛期到来前完成堤防加固，这是摆在我们面前的难题。")
 'rhetorical-question'
 """
 from __future__ import annotations

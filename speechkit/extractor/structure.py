@@ -53,7 +53,7 @@ def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def review_ranges(doc: Document, sections) -> list[tuple[int, int]]:
     """Sections that review past work (「一、2020年工作回顾」). A section that reviews one period and sets the
-    next one's targets (「二、“十三五”时期发展成就和“十四五”时期主要目标」) is a review only up to the paragraph
+    next one's targets (「二、过去五年发展成就和今后五年主要目标」) is a review only up to the paragraph
     that announces the targets."""
     out = []
     for h, a, b in sections:
@@ -90,7 +90,7 @@ def genre_of(meta: dict, title: str) -> str:
 
 
 def plan_year_of(genre: str, title: str) -> int | None:
-    """The single year a plan is for (「2022年数字政府建设考评办法」); a title's range is not one."""
+    """The single year a plan is for (「2022年江城县养老服务补贴办法」); a title's range is not one."""
     if genre != "plan":
         return None
     m = re.search(r"(20\d\d)年", title)

@@ -4,7 +4,7 @@ together (spec sections 1 and 4; verb classes, object types and named decisions 
 
 >>> decide("完成政务中心搬迁"), decide("增强责任意识")
 ((True, 'completion'), (False, 'directional-lead'))
->>> decide("加快推进城区老旧管网改造"), decide("开展要素市场化配置综合改革试点")
+>>> decide("加快推进城区老旧管网改造"), decide("开展江城土地要素配置综合改革试点")
 ((False, 'directional-lead'), (True, 'programme-act'))
 """
 from __future__ import annotations
@@ -191,7 +191,7 @@ def decide(text: str, *, has_metric: bool = False, has_frequency: bool = False, 
         return False, "end-state"  # 「重点项目要尽快落地」: what reaches the end state is the subject, no named thing
     if not ok and rule in ("completion", "programme-act", "instrument-act") and topic and \
             _patterns()["programme"].search(topic) and len(_object(pred)) < 2:
-        return True, "object-before-cue"  # 「…扫尾工程任务上半年都要完成」: the object is the topic
+        return True, "object-before-cue"  # 「…管网扫尾工程年内都要完成」: the object is the topic
     return ok, rule
 
 
@@ -288,18 +288,18 @@ def _decide(text: str, dated: bool) -> tuple[bool, str]:
         return False, "striving"  # 「为…而努力奋斗」: a closing call, whatever the goal names
     vague = _decision("vague-goal").search(first)
     if vague and not _QUOTED.search(vague["name"] or ""):
-        return False, "vague-goal"  # 「确保圆满实现全年目标」; a named goal (「实现“三个一百”目标」) is checkable
+        return False, "vague-goal"  # 「确保全面实现年度目标」; a named goal (「实现“三个一百”目标」) is checkable
     ban = P["ban"].match(first)
     if ban:
         return _ban(first[ban.end():]), "named-ban"
     rel = P["relation"].search(first)
     if rel and not verb_pattern().search(first, 0, rel.start()):
-        return True, "stated-relation"  # 「财政支出总规模比去年增加」: a statistic leads, a direction follows
+        return True, "stated-relation"  # 「全县民生支出规模比去年增加」: a statistic leads, a direction follows
     if _end_state(first):
         return True, "end-state"
     lead, obj = _lead(t)
     if lead and not obj.strip("，,。 ") and t.find(lead) > 1:
-        obj = t[:t.find(lead)]  # 「长期沉淀资金一律收回」: the object stands before the verb
+        obj = t[:t.find(lead)]  # 「闲置两年以上的资金一律收回」: the object stands before the verb
         if verb_class(lead) == "programme_acts" and _decision("programme-act", "generic_before").search(obj):
             return False, "programme-act"  # 「抓紧项目建设」: a noun of no named thing
         if verb_class(lead) == "end_states" and _of_kind(obj):

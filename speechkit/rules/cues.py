@@ -2,7 +2,7 @@
 
 >>> [(c.cue, c.strength) for c in find_cues("滨江体育中心要整体竣工")]
 [('要', 'medium')]
->>> find_cues("将营商环境作为最大堵点")
+>>> find_cues("将项目建设作为头号工程")
 []
 """
 from __future__ import annotations
