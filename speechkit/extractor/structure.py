@@ -108,6 +108,7 @@ class DocTree:
         meta = speech.meta or {}
         title = meta.get("title") or doc.text[:120]
         self.genre = genre_of(meta, title)
+        self.explains = self.genre == "speech" and bool(structure("explanation-title").search(title))
         self.plan_year = plan_year_of(self.genre, title)
         # periods the text defines (「…9月1日开始，9月30日结束」「11月为冲刺月」): looked for only where a marker is
         self.named = define_periods(doc.text, self.date, plan_year=self.plan_year) \
@@ -181,7 +182,8 @@ class DocTree:
         """Whether a verb-led clause without a cue is a directive in this sentence: anywhere in the
         plan part of a work report or plan; in a speech amid instructions (a cue in this sentence or
         the one before it in the paragraph, passing over a run-in title: a sentence of facts ends the
-        run), in an enumerated item (一是) or after a forward-looking time (今年，下一步，)."""
+        run), in an enumerated item (一是) or after a forward-looking time (今年，下一步，); never in a speech that
+        explains a draft (structure rule ``explanation-title``)."""
         if self.in_review(sent.start):
             return False
         if self.genre in ("gwr", "plan"):
@@ -191,6 +193,8 @@ class DocTree:
         return self._bare[1]
 
     def _bare_allowed(self, sent: Span) -> bool:
+        if self.explains:
+            return False  # 「关于《…》的说明」: what the draft says and adds is described, not directed
         if clause("item-mark").match(sent.text) or structure("forward-head").match(sent.text):
             return True  # 「一是…」「今年，…」「下一步，…」: an enumerated or forward-looking sentence
         sents = self.doc.sentences
