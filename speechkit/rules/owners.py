@@ -26,6 +26,13 @@ def _data():
             compile_rules(d["lead_patterns"], "data/owners.yaml lead_patterns", flags=0))
 
 
+@lru_cache(maxsize=1)
+def _shape() -> tuple:
+    """(verbs of purpose, the leading-time pattern) of ``data/owners.yaml``."""
+    d = load("owners")
+    return tuple(d["purpose_verbs"]), re.compile(d["leading_time"])
+
+
 _DEFINITION_BODY = r"[（(](?:以下)?(?:简称|统称|称)[^）)]{1,24}[）)]"  # 「（以下统称监管部门）」
 _DEFINITION = re.compile(_DEFINITION_BODY + "$")
 DEFINITION_HEAD = re.compile("^" + _DEFINITION_BODY)  # the same, opening the predicate
@@ -38,7 +45,7 @@ def clean_subject(np: str) -> str:
     prev = None
     while prev != np:
         prev = np
-        np = _DETERMINERS.sub("", np)
+        np = _shape()[1].sub("", _DETERMINERS.sub("", np))
         np = _TRAILING.sub("", np)
     return np.strip(" ，,、")
 
@@ -69,6 +76,8 @@ def is_actor(np: str, extra: frozenset | set = frozenset(), relaxed: bool = Fals
         return True
     if _SENTENCE_PUNCT.search(np) or _OPENER.match(np):
         return False  # a preposition or a conjunction opens no actor
+    if any(v in np for v in _shape()[0]):
+        return False  # 「专项用于…工程」: what something is for
     if _EVERY_ITEM.match(np):
         return False  # 「各项工作」「各种风险」: every item or kind, not who acts
     if _AMOUNT.search(np):

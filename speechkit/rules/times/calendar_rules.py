@@ -143,8 +143,10 @@ def calendar(m, c) -> Res:
             if g.get("wd") and g.get("d"):
                 y = _weekday_year(g, y, how, c)
             ps, pe = _named(g, y)
-        half = bool(g.get("h") or g.get("q"))
-        return with_suffix(suf, g.get("pre"), ps, pe, c, res, to_year_end=half)
+        # 「从下半年开始」「从今年起」: a part of a year, or a whole year, from which something starts runs to
+        # that year's end (spec section 4)
+        whole_year = (ps.month, ps.day) == (1, 1) and pe == dt.date(ps.year, 12, 31)
+        return with_suffix(suf, g.get("pre"), ps, pe, c, res, to_year_end=bool(g.get("h") or g.get("q")) or whole_year)
     except Unread as e:
         return Res(note=str(e), clock=res.clock)
     except ValueError:
