@@ -206,16 +206,16 @@ def head_times(f: SentenceFacts, cands: list, groups: list[Group]) -> dict:
 
 
 def deadline_field(tree: DocTree, g: Group, head) -> Field:
-    """A time in the record's own text (a date before a vague word: 「确保按时，完成2021年度…目标」); else the
-    sentence's time; else the innermost deadline scope. 如期/按期 take the date the document ties them to,
-    if it does (spec section 4)."""
+    """A time in the record's own text, the first of its clause (a date in a later clause wins over a vague word
+    in an earlier one: 「确保按时，完成2021年度…目标」); else the sentence's time; else the innermost deadline
+    scope. 如期/按期 take the date the document ties them to, if it does (spec section 4)."""
     vague = None
     for p in g.parts:
-        for tt in p.times:
-            if tt.kind != "frequency" and tree.forward(tt):
-                if tt.kind != "vague":
-                    return Field(tt.as_deadline(), tt.rule, _span(p, tt.span))
-                vague = vague or (p, tt)
+        first = next((tt for tt in p.times if tt.kind != "frequency" and tree.forward(tt)), None)
+        if first is not None and first.kind != "vague":
+            return Field(first.as_deadline(), first.rule, _span(p, first.span))
+        if first is not None:
+            vague = vague or (p, first)
     if vague is not None:
         p, tt = vague
         if structure("ontime-tie").fullmatch(tt.text):

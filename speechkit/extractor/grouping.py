@@ -87,11 +87,16 @@ def _funds_next(cands: list[Candidate], i: int) -> bool:
 
 
 def _fact_before_task(cands: list[Candidate], i: int) -> bool:
-    """「今年全县高校毕业生约有3000人，做好就业服务」: a figure that states a fact before a task (cue or verb) is
-    that task's context, not a target."""
+    """「今年全县高校毕业生约有3000人，做好就业服务」: a figure that states a fact before a task is that task's
+    context, not a target: before a cue any stated figure (clause rule ``stated-fact``), before a bare directive
+    only a count of what exists (``existing-count``)."""
     nxt = cands[i + 1] if i + 1 < len(cands) else None
-    return nxt is not None and (bool(nxt.cues) or nxt.verb is not None) and not nxt.tail \
-        and bool(clause("stated-fact").match(cands[i].text))
+    if nxt is None or nxt.tail:
+        return False
+    if nxt.cues:
+        return bool(clause("stated-fact").match(cands[i].text))
+    # before a bare directive only a count of what exists (有 约有 共有): 「…突破50亿元，打造…」 is a target
+    return nxt.verb is not None and bool(clause("existing-count").match(cands[i].text))
 
 
 def _assigned(p: Candidate) -> bool:

@@ -108,7 +108,8 @@ class DocTree:
         meta = speech.meta or {}
         title = meta.get("title") or doc.text[:120]
         self.genre = genre_of(meta, title)
-        self.explains = self.genre == "speech" and bool(structure("explanation-title").search(title))
+        heading = meta.get("title") or doc.text.strip().split("\n", 1)[0][:120]  # the title, not the opening
+        self.explains = self.genre == "speech" and bool(structure("explanation-title").search(heading.strip()))
         self.plan_year = plan_year_of(self.genre, title)
         # periods the text defines (「…9月1日开始，9月30日结束」「11月为冲刺月」): looked for only where a marker is
         self.named = define_periods(doc.text, self.date, plan_year=self.plan_year) \

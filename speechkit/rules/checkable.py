@@ -421,7 +421,7 @@ def _by_class(cls: str | None, lead: str | None, obj: str, t: str) -> tuple[bool
         return ok, "instrument-act"
     if cls in ("programme_acts", "end_states"):
         head = obj.strip("，,。 ")
-        if head.endswith("工作") and _programme_end().search(head[:-2]):
+        if head.endswith("工作") and len(head) >= 6 and _programme_end().search(head[:-2]):
             head = head[:-2]  # 「开展…风险评估工作」: 工作 after a concrete activity names that activity
         return ((concrete or not obj.strip()) and not P["abstract"].search(head)), "programme-act"
     if cls == "completion":
