@@ -195,7 +195,7 @@ class Grammar:
         return bool(m) and verb_pattern().match(t, m.end()) is None
 
     def main_verb_after_opener(self, text: str) -> str | None:
-        """「对返乡创业人员给予场租补贴」「将涉企检查事项全部纳入平台管理」: a clause opened by a preposition
+        """「对返乡创业人员给予场租补贴」「将涉企检查项目统一纳入平台管理」: a clause opened by a preposition
         (对 在 将 把 用 面向 为 向 给…) whose main verb follows its object: that verb, or ``None``."""
         t = _data()["manner"].sub("", text)
         m = _data()["openers"].match(t)
