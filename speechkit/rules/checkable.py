@@ -61,17 +61,21 @@ def _words() -> tuple[re.Pattern, re.Pattern]:
     return alt(manner), alt(lead)
 
 
+def _decision_entry(rid: str) -> dict:
+    """The named decision ``rid`` of ``data/checkable.yaml``."""
+    return next(r for r in _data()["decisions"] if r["id"] == rid)
+
+
 @lru_cache(maxsize=None)
 def _decision(rid: str, key: str = "pattern") -> re.Pattern:
     """A pattern of the named decision ``rid`` in ``data/checkable.yaml``."""
-    rule = next(r for r in _data()["decisions"] if r["id"] == rid)
-    return re.compile(rule[key])
+    return re.compile(_decision_entry(rid)[key])
 
 
 @lru_cache(maxsize=None)
-def _decision_words(rid: str) -> frozenset:
-    """The ``words`` of the named decision ``rid``."""
-    return frozenset(next(r for r in _data()["decisions"] if r["id"] == rid)["words"])
+def _decision_words(rid: str, key: str = "words") -> frozenset:
+    """A word list (``words`` unless ``key`` says) of the named decision ``rid``."""
+    return frozenset(_decision_entry(rid)[key])
 
 
 @lru_cache(maxsize=1)
@@ -353,9 +357,8 @@ def _hosts_event(obj: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _event_pattern() -> re.Pattern:
-    """The event nouns of decision ``event-hosting``, at the end of what is held (any 会 after an ordinal)."""
-    words = next(r for r in _data()["decisions"] if r["id"] == "event-hosting")["events"]
-    return re.compile("(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + ")$")
+    """The event nouns of decision ``event-hosting``, at the end of what is held."""
+    return re.compile("(?:" + _alternation(_decision_words("event-hosting", "events")).pattern + ")$")
 
 
 @lru_cache(maxsize=1)
