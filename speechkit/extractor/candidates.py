@@ -142,8 +142,20 @@ def directing(cues) -> bool:
                for c in cues)
 
 
-_STRUCTURAL = (("slogan", _slogan), ("theme-sentence", _theme), ("goal-bullet-wish", _goal_bullet_wish),
-               ("past-head", _past_head))
+def _run_in_theme(tree: DocTree, sent: Span, core: str) -> bool:
+    """In a county report, a short sentence of words only inside a paragraph, with no cue but adverbs, before
+    the sentences of its tasks (「全力稳住就业。」): a run-in theme (structure rule ``county-report``)."""
+    if not tree.county or not structure("run-in-title").match(core):
+        return False
+    para = tree.paragraph_of(sent)
+    if sent.start == para.start or sent.end >= para.end:
+        return False
+    cues = tree.recognized(sent.start, sent.end)[0]
+    return all(clause("adverb-cue").match(c.cue) for c in cues)
+
+
+_STRUCTURAL = (("slogan", _slogan), ("theme-sentence", _theme), ("run-in-theme", _run_in_theme),
+               ("goal-bullet-wish", _goal_bullet_wish), ("past-head", _past_head))
 
 
 def sentence_filter(tree: DocTree, sent: Span) -> str | None:

@@ -109,6 +109,8 @@ class DocTree:
         title = meta.get("title") or doc.text[:120]
         self.genre = genre_of(meta, title)
         heading = meta.get("title") or doc.text.strip().split("\n", 1)[0][:120]  # the title, not the opening
+        self.county = self.genre == "gwr" and ((meta.get("level") or "").lower() in ("county", "district")
+                                               or bool(structure("county-report").search(heading)))
         self.explains = self.genre == "speech" and bool(structure("explanation-title").search(heading.strip()))
         self.plan_year = plan_year_of(self.genre, title)
         # periods the text defines (「…9月1日开始，9月30日结束」「11月为冲刺月」): looked for only where a marker is
