@@ -415,8 +415,8 @@ def _by_class(cls: str | None, lead: str | None, obj: str, t: str) -> tuple[bool
         return bool(_decision("service-provision", "named").search(o)), "service-provision"
     if lead in _decision_words("attraction-class"):
         what = _decision("attraction-class", "destination").split(o, 1)[0]  # 「…落户园区」: where they go
-        if _decision("attraction-class", "class_head").search(what):
-            return _names_them(what), "attraction-class"  # 「引进一批…企业」: a class
+        if _decision("attraction-class", "class_head").search(what) or _decision("attraction-class", "vague").match(what):
+            return _names_them(what), "attraction-class"  # 「引进一批…企业」「引进更多首店」: a class
     if cls == "instrument_acts":  # a long object counts unless its head is abstract (「明确…各个环节的工作要求」)
         stating = _decision("instrument-act", "stating").fullmatch(lead or "")
         ok = len(o) >= 2 and (not P["abstract"].search(o) if len(o) < 6 else
