@@ -426,7 +426,8 @@ def _by_class(cls: str | None, lead: str | None, obj: str, t: str) -> tuple[bool
         head = obj.strip("，,。 ")
         if head.endswith("工作") and len(head) >= 6 and _programme_end().search(head[:-2]):
             head = head[:-2]  # 「开展…风险评估工作」: 工作 after a concrete activity names that activity
-        return ((concrete or not obj.strip()) and not P["abstract"].search(head)), "programme-act"
+        more = _decision("programme-act", "more").match(head)  # 「举办更多…活动」: more of them, no count
+        return ((concrete or not obj.strip()) and not P["abstract"].search(head) and not more), "programme-act"
     if cls == "completion":
         return (len(o) >= 2 and ((len(o) >= 8 and lead != "形成") or not P["abstract"].search(o))
                 and not _decision("directional-lead", "vague").match(o)), "completion"
