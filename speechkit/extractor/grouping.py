@@ -22,7 +22,7 @@ __all__ = ["Group", "SentenceFacts", "group"]
 NEW, JOIN, SKIP, STOP = "new", "join", "skip", "stop"
 
 
-@dataclass
+@dataclass(slots=True)
 class Group:
     """The candidates of one record, and the rule that opened it."""
 
@@ -38,7 +38,7 @@ class Group:
         return self.parts[-1].end
 
 
-@dataclass
+@dataclass(slots=True)
 class SentenceFacts:
     """What the grouping rules know of the sentence as a whole."""
 
