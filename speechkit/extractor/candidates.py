@@ -31,7 +31,7 @@ _PHRASE_BREAK = re.compile(r"[，,；;]")
 _VOCATIVE = re.compile(r"(?:同志们|各位代表|各位委员|各位|朋友们)[，,：:]")
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     """A clause (or an enumerated part of one) that may be, or belong to, a commitment."""
 
@@ -252,14 +252,17 @@ def candidates(tree: DocTree, sent: Span) -> list[Candidate]:
 def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False) -> None:
     """Context and tail flags, subject, leading verb and the splitter's checkability of a candidate."""
     t = c.text
-    ends_comma = tree.doc.text[clause_end - 1:clause_end] in "，,："
+    closer = tree.doc.text[clause_end - 1:clause_end]
+    ends_comma = closer in "，,："
+    # opened by a preposition of object (「对…」「面向…」): asked at most once, where part of speech is read
+    object_first = grammar and tree.grammar is not None and tree.grammar.object_opener(t)
     only_time = c.times and all(tt.kind != "frequency" for tt in c.times) and \
         len(_SPACE_OR_COMMA.sub("", t)) <= sum(tt.span[1] - tt.span[0] for tt in c.times) + 2
     opener = clause("context-opener").match(t)
     if ends_comma and clause("issuing").search(t):
         c.context = True  # 「《办法》已经区政府同意，现予印发，请各单位抓好落实。」: the request is the task
         c.note("candidates", "issuing-clause")
-    if tree.doc.text[clause_end - 1:clause_end] in "：:" and clause("counted-list-intro").search(t):
+    if closer in "：:" and clause("counted-list-intro").search(t):
         c.context = True  # 「今年集中办好八件民生实事：①…」: the list's introduction
         c.note("candidates", "list-introduction")
     purpose = clause("purpose-opener").match(t)
@@ -272,12 +275,11 @@ def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False
         if not starts_with_verb(t) or opener:
             c.context = True
             c.note("candidates", "leading-context")
-        if c.context and grammar and tree.grammar is not None and tree.grammar.object_opener(t) and \
-                tree.grammar.main_verb_after_opener(t):
+        if c.context and object_first and tree.grammar.main_verb_after_opener(t):
             c.context = False  # 「对全县窗口服务开展群众满意度评估，…」: a task whose object comes first
             c.note("candidates", "object-before-verb")
     c.tail = bool(clause("tail").match(t)) or bool(clause("comparison-tail").match(t))
-    if not (grammar and tree.grammar is not None and tree.grammar.object_opener(t)):
+    if not object_first:
         _subject(c, tree.grammar if grammar else None)  # 「面向政府提供…」: opened by a preposition, no subject
     c.verb = starts_with_verb(t)
     if c.verb and c.subject_span and c.subject_span[0] == c.start and len(c.subject) > len(c.verb) and \
@@ -358,7 +360,8 @@ _ORGAN_REACH = 23  # the furthest an organ opening a clause can end: where _orga
 def _organ_before_verb(t: str, grammar, lexicon_verb) -> int | None:
     """「物业公司结合小区实际提出…」「由市文旅局统一组织…」: where an organ that opens the clause ends (a word
     boundary before the first verb the lexicon knows) when a verb, an adverb or a preposition follows it."""
-    units, ends = organ_words()["unit_nouns"], organ_words()["ends"]
+    organ = organ_words()
+    units, ends = organ["unit_nouns"], organ["ends"]
     if lexicon_verb is not None and lexicon_verb.start() == 0 and not t.startswith(units, lexicon_verb.end()):
         return None  # 「加快推进…」: a verb leads the clause, no organ names its subject
     if ends.isdisjoint(t[1:min(_ORGAN_REACH, len(t) - 1)]):

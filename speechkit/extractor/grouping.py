@@ -22,7 +22,7 @@ __all__ = ["Group", "SentenceFacts", "group"]
 NEW, JOIN, SKIP, STOP = "new", "join", "skip", "stop"
 
 
-@dataclass
+@dataclass(slots=True)
 class Group:
     """The candidates of one record, and the rule that opened it."""
 
@@ -38,7 +38,7 @@ class Group:
         return self.parts[-1].end
 
 
-@dataclass
+@dataclass(slots=True)
 class SentenceFacts:
     """What the grouping rules know of the sentence as a whole."""
 
@@ -117,12 +117,14 @@ def _new_actor(f: SentenceFacts, p: Candidate) -> bool:
 
 
 def attach_rule(f: SentenceFacts, cands: list[Candidate], i: int) -> tuple[str, str]:
-    """For a candidate after the first record has started: (action, rule)."""
+    """For a candidate after the first record has started: (action, rule).
+
+    Whether the record so far holds a checkable phrase, and whether the candidate directs on its own, are
+    asked only where a rule reads them (both are pure and each clause keeps its answer: the order they are
+    asked in changes no decision; a clause with a cue never needs the first but for the adverb-cue rule)."""
     p, cur = cands[i], f.groups[-1].parts
-    directive = _directive(f, cands, i)
     if p.listed:
         return NEW, "numbered-item"
-    cur_ck = any(x.checkable for x in cur)
     new_subject = _new_actor(f, p)
     if len(cur) == 1 and cur[0].means_only and not p.cues:
         return JOIN, "task-after-means"
@@ -130,24 +132,21 @@ def attach_rule(f: SentenceFacts, cands: list[Candidate], i: int) -> tuple[str, 
         return JOIN, "tail"
     if not p.cues and not p.tail and _bans(cur) and p.verb is not None:
         return NEW, "after-ban"  # 「严禁违规举债，稳妥化解存量债务」: the ban ends with its object; what follows is directed
-    if p.cues and all(clause("adverb-cue").match(c.cue) for c in p.cues) and not p.checkable and not cur_ck \
-            and not new_subject:
-        return JOIN, "adverbial-cue-in-exhortation-run"  # 「要搞好供需衔接，抓紧解决…」
-    if cur_ck and not p.cues and not p.checkable:
+    if p.cues:
+        if all(clause("adverb-cue").match(c.cue) for c in p.cues) and not p.checkable and not new_subject \
+                and not any(x.checkable for x in cur):
+            return JOIN, "adverbial-cue-in-exhortation-run"  # 「要搞好供需衔接，抓紧解决…」
+        return NEW, "new-cue"
+    if not p.checkable and any(x.checkable for x in cur):
         return NEW, "after-checkable-phrase"  # spec section 4: a checkable phrase is a record of its own
-    if p.cues or new_subject or p.checkable or cur_ck or p.frequency:
-        if not p.cues and not directive and not new_subject and p.subject and not p.verb and not p.checkable:
+    if new_subject or p.checkable or p.frequency:
+        if not new_subject and p.subject and not p.verb and not p.checkable and not _directive(f, cands, i):
             return JOIN, "non-actor-continuation"
-        if f.genre == "speech" and not p.cues and not directive and not new_subject and not p.checkable \
-                and not p.verb:
+        if f.genre == "speech" and not new_subject and not p.checkable and not p.verb and not _directive(f, cands, i):
             return SKIP, "remark-between-tasks"  # 「本来就有不少硬骨头要啃」
-        if p.cues:
-            return NEW, "new-cue"
         if new_subject:
             return NEW, "new-subject"
-        if p.checkable or p.frequency:
-            return NEW, "checkable-phrase"
-        return NEW, "after-checkable-phrase"
+        return NEW, "checkable-phrase"
     return JOIN, "non-checkable-run"
 
 

@@ -158,16 +158,17 @@ class Recognition:
         hit = self._memo.get(key)
         if hit is not None:
             return hit
-        out = []
-        for k, (lst, st, en) in enumerate(zip(self._found, self._starts, self._ends)):
-            i = bisect_left(st, a)
-            j = bisect_left(st, b, i)  # the matches that start in the piece: [i, j)
-            if (i > 0 and en[i - 1] > a) or (j > i and max(en[i:j]) > b):  # one crosses an edge of the piece
-                out.append(self.recognize(k, self.doc.text[a:b]))
-            else:
-                out.append([_shifted(x, a) for x in lst[i:j]])
-        self._memo[key] = out = tuple(out)
+        self._memo[key] = out = (self._slice(0, a, b), self._slice(1, a, b), self._slice(2, a, b))
         return out
+
+    def _slice(self, k: int, a: int, b: int) -> list:
+        """The matches of recognizer ``k`` in the current chunk inside ``[a, b)``, spans relative to ``a``."""
+        st, en = self._starts[k], self._ends[k]
+        i = bisect_left(st, a)
+        j = bisect_left(st, b, i)  # the matches that start in the piece: [i, j)
+        if (i > 0 and en[i - 1] > a) or (j > i and max(en[i:j]) > b):  # one crosses an edge of the piece
+            return self.recognize(k, self.doc.text[a:b])
+        return [_shifted(x, a) for x in self._found[k][i:j]] if j > i else []
 
     def time_at(self, pos: int):
         """The time expression that starts exactly at cleaned offset ``pos`` (or ``None``)."""

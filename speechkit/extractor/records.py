@@ -18,7 +18,7 @@ from .trail import NONE, Field, Trail
 __all__ = ["Draft", "build", "checkable_field"]
 
 
-@dataclass
+@dataclass(slots=True)
 class Draft:
     """A record before it is built: cleaned span, text, fields, the rule that made it, its trail."""
 

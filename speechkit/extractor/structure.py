@@ -169,12 +169,15 @@ class DocTree:
         return None
 
     def heading_end(self, pos: int) -> int | None:
-        h = self.heading_at(pos)
-        return h[1] if h else None
+        """The end of the heading holding ``pos`` (read from the offsets: no span made), or ``None``."""
+        heads = self.doc.headings
+        i = bisect_right(heads.starts(), pos) - 1
+        end = heads.ends()[i] if i >= 0 else -1
+        return end if pos < end else None
 
     def in_heading(self, a: int, b: int) -> bool:
-        h = self.heading_at(a)
-        return bool(h and b <= h[1])
+        end = self.heading_end(a)
+        return end is not None and b <= end
 
     def in_review(self, pos: int) -> bool:
         """Inside a section that reviews past work (「一、2021年工作回顾」): outcomes, not commitments."""
