@@ -43,7 +43,8 @@ class Candidate:
     quants: list
     listed: bool = False  # opened by 「二是」「第三」 inside a sentence: an item of its own
     context: bool = False  # leading context closed by a comma (「对标…，」): not part of a record
-    tail: bool = False  # a purpose or comparison tail
+    tail: bool = False  # a purpose, manner or comparison tail
+    manner: bool = False  # the tail is a manner adverb's clause (不断 切实 努力): a direction of its own
     subject: str | None = None
     subject_span: tuple[int, int] | None = None
     subject_before_cue: bool = False
@@ -278,7 +279,8 @@ def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False
         if c.context and object_first and tree.grammar.main_verb_after_opener(t):
             c.context = False  # 「对全县窗口服务开展群众满意度评估，…」: a task whose object comes first
             c.note("candidates", "object-before-verb")
-    c.tail = bool(clause("tail").match(t)) or bool(clause("comparison-tail").match(t))
+    c.manner = bool(clause("manner-tail").match(t))
+    c.tail = c.manner or bool(clause("tail").match(t)) or bool(clause("comparison-tail").match(t))
     if not object_first:
         _subject(c, tree.grammar if grammar else None)  # 「面向政府提供…」: opened by a preposition, no subject
     c.verb = starts_with_verb(t)

@@ -129,6 +129,8 @@ def attach_rule(f: SentenceFacts, cands: list[Candidate], i: int) -> tuple[str, 
     if len(cur) == 1 and cur[0].means_only and not p.cues:
         return JOIN, "task-after-means"
     if p.tail and not p.cues and not (p.text.startswith("为") and p.checkable):
+        if p.manner and any(x.checkable for x in cur) and not p.checkable:
+            return NEW, "manner-after-checkable"  # 「…改造工程，不断提高供水保障能力」: a direction after the checkable act
         return JOIN, "tail"
     if not p.cues and not p.tail and _bans(cur) and p.verb is not None:
         return NEW, "after-ban"  # 「严禁违规举债，稳妥化解存量债务」: the ban ends with its object; what follows is directed

@@ -339,6 +339,8 @@ def _dated_deliverable(text: str, lead: str, obj: str) -> bool:
             or _decision("directional-lead", "vague").search(obj):
         return False
     head = _decision("directional-lead", "deliverable_tail").sub("", obj.strip("，,。 ").split("，")[0].split(",")[0])
+    if _decision("directional-lead", "campaign").search(head):
+        return False  # 「打好“三大攻坚战”」: a campaign fought, no thing delivered
     return bool(_programme_end().search(head)) or head.endswith(("”", "\"", "》"))
 
 
@@ -423,9 +425,13 @@ def _by_class(cls: str | None, lead: str | None, obj: str, t: str) -> tuple[bool
         return ok, "instrument-act"
     if cls in ("programme_acts", "end_states"):
         head = obj.strip("，,。 ")
-        if head.endswith("工作") and len(head) >= 6 and _programme_end().search(head[:-2]):
-            head = head[:-2]  # 「开展…风险评估工作」: 工作 after a concrete activity names that activity
+        if head.endswith("工作") and ((len(head) >= 6 and _programme_end().search(head[:-2]))
+                                      or head[:-2].endswith(("”", "\""))):
+            head = head[:-2]  # 「开展…风险评估工作」「开展“三清”工作」: 工作 after a concrete or quoted activity names it
         more = _decision("programme-act", "more").match(head)  # 「举办更多…活动」: more of them, no count
+        if lead in _decision_words("programme-act", "designation_verbs") and \
+                _decision("programme-act", "designation").match(head):
+            concrete = True  # 「创建全国卫生城市」: a title a higher level confers, awarded or not
         return ((concrete or not obj.strip()) and not P["abstract"].search(head) and not more), "programme-act"
     if cls == "completion":
         return (len(o) >= 2 and ((len(o) >= 8 and lead != "形成") or not P["abstract"].search(o))

@@ -95,6 +95,7 @@ class _Lex:
     lead_not_after: dict  # 数/上 and the characters before them that make a word (人数, 线上)
     figurative: tuple  # (the verbs before a 一 that is a metaphor, its units): 走出一条…之路
     takers: frozenset  # characters that begin something a number takes after it (a unit, 万, 多, a range's 至…)
+    session: tuple  # (what follows, what precedes) a count of 次 that names a session: 「十四届六次全会」
 
 
 def _need(d: dict, key: str, where: str):
@@ -154,7 +155,9 @@ def _lexicon() -> _Lex:
                 re.compile(rf"[ \u3000]*(?:[（(]含[)）])?[ \u3000]*(?:{conn})[ \u3000]*"),
                 re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{heads})"), lead,
                 (re.compile(_need(rules["figurative-one"], "pattern", "rule figurative-one")),
-                 frozenset(_need(rules["figurative-one"], "units", "rule figurative-one"))), takers)
+                 frozenset(_need(rules["figurative-one"], "units", "rule figurative-one"))), takers,
+                (re.compile(_need(rules["session-ordinal"], "pattern", "rule session-ordinal")),
+                 re.compile(_need(rules["session-ordinal"], "after_term", "rule session-ordinal"))))
 
 
 @dataclass
@@ -421,8 +424,14 @@ def _op(pre, post, p: _Part) -> str:
     return post[0] if post else pre[0] if pre else "="
 
 
+def _session(norm: str, p: _Part, lex: _Lex) -> bool:
+    """「县委十四届六次全会」: a count of 次 that names a session (rule ``session-ordinal``)."""
+    return p.base == "次" and (lex.session[0].match(norm, p.end) is not None
+                               or lex.session[1].search(norm, max(0, p.start - 6), p.start) is not None)
+
+
 def _single(text: str, norm: str, p: _Part, lex: _Lex) -> Quantity | None:
-    if p.bare or _programme(norm, p, lex):
+    if p.bare or _programme(norm, p, lex) or _session(norm, p, lex):
         return None
     if p.reading.value == 1 and p.run == "一" and (p.base in lex.not_with_one or (
             p.base in lex.figurative[1] and lex.figurative[0].search(norm, max(0, p.start - 3), p.start))):
