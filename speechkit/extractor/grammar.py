@@ -206,9 +206,16 @@ class Grammar:
             return None  # 「将项目建设作为头号工程」: framing, not a task
         v = verb_pattern().search(rest, 1)
         if v is not None:
-            return v.group(0)
+            return None if self._modifies_head(rest, v.end()) else v.group(0)
         first = next(self._words_of(rest[:40]), ("", ""))[0]  # the object's first word
         return self.verb_within(rest[len(first):40], 40)
+
+    def _modifies_head(self, rest: str, after: int) -> bool:
+        """「对于尚无明确归属的数据专区」: the verb stands in a modifier (before 的) of the noun that ends the
+        clause, which starts with no verb of its own: the clause is an object, it has no main verb."""
+        de = rest.rfind("的", after)
+        head = rest[de + 1:] if de >= 0 else ""
+        return bool(head) and self.leading_verb(head) is None and verb_pattern().match(head) is None
 
     def framing(self, text: str) -> bool:
         """「将X作为Y」「把X摆在…」: a framing clause."""
