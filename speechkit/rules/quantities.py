@@ -96,6 +96,8 @@ class _Lex:
     figurative: tuple  # (the verbs before a 一 that is a metaphor, its units): 走出一条…之路
     takers: frozenset  # characters that begin something a number takes after it (a unit, 万, 多, a range's 至…)
     session: tuple  # (what follows, what precedes) a count of 次 that names a session: 「十四届六次全会」
+    manner: tuple  # (a count said twice: 「一项一项」, 一次 of a one-stop service: 「一次办结」)
+    programme_units: frozenset  # the units of a count that names a programme: 「十项重大工程」「三张清单」
 
 
 def _need(d: dict, key: str, where: str):
@@ -157,7 +159,10 @@ def _lexicon() -> _Lex:
                 (re.compile(_need(rules["figurative-one"], "pattern", "rule figurative-one")),
                  frozenset(_need(rules["figurative-one"], "units", "rule figurative-one"))), takers,
                 (re.compile(_need(rules["session-ordinal"], "pattern", "rule session-ordinal")),
-                 re.compile(_need(rules["session-ordinal"], "after_term", "rule session-ordinal"))))
+                 re.compile(_need(rules["session-ordinal"], "after_term", "rule session-ordinal"))),
+                (re.compile(_need(rules["reduplicated-count"], "pattern", "rule reduplicated-count")),
+                 re.compile(_need(rules["reduplicated-count"], "once", "rule reduplicated-count"))),
+                frozenset(_need(rules["programme-name"], "units", "rule programme-name")))
 
 
 @dataclass
@@ -352,7 +357,7 @@ def _joined(norm: str, end: int, rs: list, i: int, lex: _Lex) -> int | None:
 
 def _programme(norm: str, p: _Part, lex: _Lex) -> bool:
     """「十项重大工程」「八项规定」: a small Chinese count that names a programme."""
-    return (p.base in ("项", "个", "大") and not re.search(r"[0-9]", p.run) and p.reading.value is not None
+    return (p.base in lex.programme_units and not re.search(r"[0-9]", p.run) and p.reading.value is not None
             and p.reading.value <= 10 and bool(lex.heads.match(norm, p.end)))
 
 
@@ -430,8 +435,15 @@ def _session(norm: str, p: _Part, lex: _Lex) -> bool:
                                or lex.session[1].search(norm, max(0, p.start - 6), p.start) is not None)
 
 
+def _manner(norm: str, p: _Part, lex: _Lex) -> bool:
+    """「一项一项整改」「一次办结」: a count said twice, or 一次 of a one-stop service (rule ``reduplicated-count``)."""
+    return (lex.manner[0].match(norm, p.start) is not None
+            or lex.manner[0].fullmatch(norm, max(0, p.start - (p.end - p.start)), p.end) is not None
+            or lex.manner[1].match(norm, p.start) is not None)
+
+
 def _single(text: str, norm: str, p: _Part, lex: _Lex) -> Quantity | None:
-    if p.bare or _programme(norm, p, lex) or _session(norm, p, lex):
+    if p.bare or _programme(norm, p, lex) or _session(norm, p, lex) or _manner(norm, p, lex):
         return None
     if p.reading.value == 1 and p.run == "一" and (p.base in lex.not_with_one or (
             p.base in lex.figurative[1] and lex.figurative[0].search(norm, max(0, p.start - 3), p.start))):
