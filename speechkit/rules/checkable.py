@@ -324,10 +324,18 @@ def _decide(text: str, dated: bool) -> tuple[bool, str]:
     if P["relation"].search(first):
         return True, "stated-relation"
     ok, rule = _by_class(cls, lead, obj, t)
+    if ok and rule == "instrument-act" and _hedged(text, lead):
+        ok = False  # 「适当减免…利息」: the act's extent is left open
     m = verb_pattern().search(first)
     if m is not None and m.group(0) != lead and _decision("preparatory-lead").fullmatch(m.group(0)):
         rule = "preparatory-lead"  # 「加快制定…」: decided by the instrument act after the lead
     return ok, rule
+
+
+def _hedged(text: str, lead: str) -> bool:
+    """The lead verb's extent is left open right before it (「适当减免」「逐步取消」; decision ``instrument-act``)."""
+    at = text.find(lead)
+    return at > 0 and bool(_decision("instrument-act", "hedged").search(text, 0, at))
 
 
 def _dated_deliverable(text: str, lead: str, obj: str) -> bool:
@@ -434,7 +442,10 @@ def _by_class(cls: str | None, lead: str | None, obj: str, t: str) -> tuple[bool
             concrete = True  # 「创建全国卫生城市」: a title a higher level confers, awarded or not
         return ((concrete or not obj.strip()) and not P["abstract"].search(head) and not more), "programme-act"
     if cls == "completion":
-        return (len(o) >= 2 and ((len(o) >= 8 and lead != "形成") or not P["abstract"].search(o))
+        if lead == "形成":  # 「形成…清单」 delivers a list; 「形成…产业集聚区」 is an outcome of development
+            return (bool(_decision("completion", "formed").search(o.split("，")[0]))
+                    and not _decision("directional-lead", "vague").match(o)), "completion"
+        return (len(o) >= 2 and (len(o) >= 8 or not P["abstract"].search(o))
                 and not _decision("directional-lead", "vague").match(o)), "completion"
     if _QUOTED.search(t):
         return False, "quoted-slogan"  # 「瞄准“江城争先”奋斗目标」: a quotation with no discrete act on it
