@@ -100,6 +100,8 @@ def _patterns() -> dict[str, re.Pattern]:
                                + "|".join(map(re.escape, sorted(obj["state_predicates"]["words"], key=len, reverse=True)))
                                + ")"),
         "ban": re.compile("^(?:" + "|".join(map(re.escape, d["prohibitions"])) + ")"),
+        "light": re.compile("|".join(map(re.escape, d["light_verbs"]))),
+        "opener": re.compile("|".join(map(re.escape, sorted(d["light_verb_openers"], key=len, reverse=True)))),
     }
 
 
@@ -165,7 +167,8 @@ def is_checkable(text: str, *, has_metric: bool = False, has_frequency: bool = F
         return True
     if broad:
         lead = starts_with_verb(text)
-        if verb_class(lead) in ("programme_acts", "instrument_acts", "completion", "activity", "end_states"):
+        if verb_class(lead) in ("programme_acts", "instrument_acts", "completion", "activity", "end_states") \
+                and not _patterns()["light"].fullmatch(lead or ""):  # 「进行…创新实践」: the light verb names no act
             return True
     return decide(text, dated=dated)[0]
 
@@ -256,6 +259,9 @@ def _lead(text: str) -> tuple[str | None, str]:
             m = verb_pattern().search(phrase, m.end())  # 「出台的政策要…」: a verb before 的 modifies a noun
         if not m:
             continue
+        light = _light_verb(phrase, m)
+        if light is not None:
+            m = light  # 「对城区管网进行改造」「结合专项督导进行抽查」: the light verb's phrase is the predicate
         verb, end = m.group(0), m.end()
         if _decision("preparatory-lead").fullmatch(verb):  # 「加快制定…规范」「研究制定…计划」: the instrument decides
             nxt = verb_pattern().match(phrase, end)
@@ -275,6 +281,16 @@ def _lead(text: str) -> tuple[str | None, str]:
             end = nxt.end()
         return verb, phrase[end:]
     return None, ""
+
+
+def _light_verb(phrase: str, m: re.Match) -> re.Match | None:
+    """A light verb (进行) after a prepositional opener (对 针对 结合 由…) heads the predicate: the verb right
+    after it when there is one, else 进行 itself; the verbs before it stand inside the opener's phrase."""
+    light = _patterns()["light"].search(phrase, m.start())
+    if light is None or (light.start() > m.start() and not _patterns()["opener"].search(phrase, 0, m.start() + 1)):
+        return None
+    nxt = verb_pattern().match(phrase, light.end())
+    return nxt if nxt is not None else verb_pattern().match(phrase, light.start())
 
 
 _RANK = {"instrument_acts": 0, "completion": 1, "end_states": 1, "programme_acts": 2, "support": 5, "activity": 6,
