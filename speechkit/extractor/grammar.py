@@ -211,7 +211,7 @@ class Grammar:
         return self.verb_within(rest[len(first):40], 40)
 
     def _modifies_head(self, rest: str, after: int) -> bool:
-        """「对于尚无明确归属的数据专区」: the verb stands in a modifier (before 的) of the noun that ends the
+        """「对于尚未明确管护主体的农村公路」: the verb stands in a modifier (before 的) of the noun that ends the
         clause, which starts with no verb of its own: the clause is an object, it has no main verb."""
         de = rest.rfind("的", after)
         head = rest[de + 1:] if de >= 0 else ""
