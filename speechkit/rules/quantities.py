@@ -199,8 +199,9 @@ def _word_at(norm: str, p: int, words, lens, not_after: dict) -> str | None:
     return None
 
 
-def _unit(norm: str, p: int, lex: _Lex) -> tuple[str, int, str] | None:
-    """``(base unit, end, needs)`` at ``p``, a per-unit (元/吨) included."""
+def _unit(norm: str, p: int, lex: _Lex, ahead: str | None = None) -> tuple[str, int, str] | None:
+    """``(base unit, end, needs)`` at ``p``, a per-unit (元/吨) included; ``ahead``: the per-unit written
+    before the number (「每立方米30微克」), read by a unit that needs one."""
     w = _word_at(norm, p, lex.units, lex.lens, lex.not_after)
     if w is None:
         return None
@@ -209,7 +210,18 @@ def _unit(norm: str, p: int, lex: _Lex) -> tuple[str, int, str] | None:
         per = _word_at(norm, end + 1, lex.per, lex.per_lens, {})
         if per:
             return f"{w}/{per}", end + 1 + len(per), "" if needs == "per" else needs
+    if needs == "per" and ahead:
+        return f"{w}/{ahead}", end, ""
     return (None if needs == "per" else (w, end, needs))
+
+
+def _per_ahead(norm: str, s: int, lex: _Lex) -> str | None:
+    """The per-unit of 「每立方米30微克」, right before the number at ``s`` (rule ``per-ahead``)."""
+    for n in lex.per_lens:
+        a = s - n - 1
+        if a >= 0 and norm[a] == "每" and norm[a + 1:s] in lex.per:
+            return norm[a + 1:s]
+    return None
 
 
 def _reread(norm: str, s: int, run: str) -> tuple[int, str, Reading | None]:
@@ -248,9 +260,12 @@ def _part(norm: str, s: int, e: int, lex: _Lex) -> _Part | None:
             p = _Part(s, run[:-1], e - 1, rd2, rd2.magnitude)  # 1200万千瓦: 1200 万千瓦
         else:
             u = None
-    u = u or _unit(norm, t.end(), lex)
+    ahead = _per_ahead(norm, s, lex)
+    u = u or _unit(norm, t.end(), lex, ahead)
     if u is not None:
         p.base, p.end, p.needs = u
+        if ahead and u[0].endswith("/" + ahead) and "/" not in norm[t.end():u[1]] and "／" not in norm[t.end():u[1]]:
+            p.start = s - len(ahead) - 1  # 「每立方米30微克」: the span starts at 每
     elif p.mag:
         p.end = t.end("mag") if t["mag"] else e
         nxt = norm[p.end:p.end + 1]
