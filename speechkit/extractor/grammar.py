@@ -160,13 +160,14 @@ class Grammar:
         """Whether a part-of-speech tag is a verb's (v vd vi; not the verbal noun vn)."""
         return tag in _data()["verb_tags"]
 
-    def predicate_start(self, text: str, adverbs: bool = False) -> int | None:
-        """Where a preposition (or, with ``adverbs``, an adverb or a verb) opens the predicate after a
-        subject, by part of speech: 「各部门、各区按需在平台中」→ 6, 「执法部门依法查处」→ 4 with ``adverbs``;
-        ``None`` when no word after the first is one."""
+    def predicate_start(self, text: str, adverbs: bool = False, verbs: bool = False) -> int | None:
+        """Where a preposition (or, with ``adverbs``, an adverb or a verb; with ``verbs``, a verb) opens the
+        predicate after a subject, by part of speech: 「各部门、各区按需在平台中」→ 6, 「执法部门依法查处」→ 4
+        with ``adverbs``, 「各部门制定政策」→ 3 with ``verbs``; ``None`` when no word after the first is one."""
         pos, verb_tags = 0, _data()["verb_tags"]
         for w, tag in self._words_of(text[:24]):
-            if pos > 0 and (tag == "p" or (adverbs and (tag == "d" or (tag in verb_tags and len(w) >= 2)))):
+            verb = tag in verb_tags and len(w) >= 2
+            if pos > 0 and (tag == "p" or (adverbs and (tag == "d" or verb)) or (verbs and verb)):
                 return pos
             pos += len(w)
         return None
