@@ -199,6 +199,8 @@ def head_times(f: SentenceFacts, cands: list, groups: list[Group]) -> dict:
         if t0 is not None and (structure("framing-clause").search(p.text) or
                                (t0.span[0] == 0 and structure("year-scope-word").match(p.text))):
             current = (p, t0)
+        elif current is not None and p is not current[0] and structure("open-time-reset").match(p.text):
+            current = None  # 「今年…，现在还要…」: the clause's own time (now, from then on) sets no end
         g = starts.get(id(p))
         if g is not None:
             out[id(g)] = current
