@@ -96,7 +96,7 @@ class _Lex:
     figurative: tuple  # (the verbs before a 一 that is a metaphor, its units): 走出一条…之路
     takers: frozenset  # characters that begin something a number takes after it (a unit, 万, 多, a range's 至…)
     session: tuple  # (what follows, what precedes) a count of 次 that names a session: 「十四届六次全会」
-    manner: tuple  # (a count said twice: 「一项一项」, 一次 of a one-stop service: 「一次办结」)
+    manner: tuple  # (a count said twice: 「一项一项」, 一次 of a one-stop service: 「一次办结」, none at all: 「一个也不」)
     programme_units: frozenset  # the units of a count that names a programme: 「十项重大工程」「三张清单」
 
 
@@ -161,7 +161,8 @@ def _lexicon() -> _Lex:
                 (re.compile(_need(rules["session-ordinal"], "pattern", "rule session-ordinal")),
                  re.compile(_need(rules["session-ordinal"], "after_term", "rule session-ordinal"))),
                 (re.compile(_need(rules["reduplicated-count"], "pattern", "rule reduplicated-count")),
-                 re.compile(_need(rules["reduplicated-count"], "once", "rule reduplicated-count"))),
+                 re.compile(_need(rules["reduplicated-count"], "once", "rule reduplicated-count")),
+                 re.compile(_need(rules["reduplicated-count"], "none_at_all", "rule reduplicated-count"))),
                 frozenset(_need(rules["programme-name"], "units", "rule programme-name")))
 
 
@@ -454,7 +455,8 @@ def _manner(norm: str, p: _Part, lex: _Lex) -> bool:
     """「一项一项整改」「一次办结」: a count said twice, or 一次 of a one-stop service (rule ``reduplicated-count``)."""
     return (lex.manner[0].match(norm, p.start) is not None
             or lex.manner[0].fullmatch(norm, max(0, p.start - (p.end - p.start)), p.end) is not None
-            or lex.manner[1].match(norm, p.start) is not None)
+            or lex.manner[1].match(norm, p.start) is not None
+            or (p.run == "一" and lex.manner[2].match(norm, p.end) is not None))
 
 
 def _single(text: str, norm: str, p: _Part, lex: _Lex) -> Quantity | None:
