@@ -306,6 +306,8 @@ def _decide(text: str, dated: bool) -> tuple[bool, str]:
         return False, "system-building"
     if _striving(t):
         return False, "striving"  # 「为…而努力奋斗」: a closing call, whatever the goal names
+    if _decision("contribution").match(first):
+        return False, "contribution"  # 「为…提供坚强保障」: support given to a goal, no deliverable
     vague = _decision("vague-goal").search(first)
     if vague and not _QUOTED.search(vague["name"] or ""):
         return False, "vague-goal"  # 「确保全面实现年度目标」; a named goal (「实现“三个一百”目标」) is checkable
