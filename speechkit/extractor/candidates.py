@@ -462,7 +462,7 @@ def _subject(c: Candidate, grammar=None) -> None:
     begin, stop = pieces[-1] if pieces else (0, 0)
     head = t[begin:stop]
     subj = clean_subject(head)
-    k = grammar.predicate_start(subj, adverbs=first_cue is None, verbs=True) \
+    k = grammar.predicate_start(subj, adverbs=first_cue is None) \
         if grammar is not None and len(subj) >= 4 and not subj.endswith(organ_suffixes()) else None
     if k and organ_name(subj[:k], grammar):
         subj = clean_subject(subj[:k])  # 「各部门、各区按需在平台中提出」: the subject ends where the predicate opens

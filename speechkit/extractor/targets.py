@@ -4,8 +4,6 @@ of the report's year (spec section 3 and 4).
 """
 from __future__ import annotations
 
-import re
-
 from ..rules.checkable import relation
 from ..segment import Span
 from .candidates import Candidate
@@ -15,9 +13,6 @@ from .structure import DocTree
 from .trail import Field, Step
 
 __all__ = ["target_list", "statement_colon"]
-
-
-_RELATION = re.compile(r"率|收支|排放|平衡|同步|稳定|指标|不低于|高于|快于|跑赢")
 
 
 def statement_colon(tree: DocTree, sent: Span) -> tuple[int, Field] | None:
@@ -52,7 +47,7 @@ def target_list(tree: DocTree, sent: Span, cands: list[Candidate], colon_at: int
         text = tree.doc.text[a:b]
         metrics = [Field(q.as_metric(), "quantity", (p.start + q.span[0], p.start + q.span[1]))
                    for p in g for q in p.quants]
-        ck = bool(metrics) or bool(_RELATION.search(text)) or relation(text)
+        ck = bool(metrics) or bool(clause("target-relation").search(text)) or relation(text)
         d = Draft(a, b, text, "target-list", sent.index, deadline=deadline, metrics=metrics,
                   checkable=Field(ck, "number" if metrics else ("stated-relation" if ck else "no-observable-end")),
                   trail=[s for p in g for s in p.trail], parts=g)
