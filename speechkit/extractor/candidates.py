@@ -11,7 +11,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import partial
 
-from ..rules.checkable import is_checkable, relation, starts_with_verb, verb_class, verb_pattern
+from ..rules.checkable import contribution, is_checkable, relation, starts_with_verb, verb_class, verb_pattern
 from ..rules.cues import find_cues
 from ..rules.owners import DEFINITION_HEAD, clean_subject, is_actor, is_organ, is_statistic, organ_suffixes, organ_words
 from ..rules.quantities import find_quantities
@@ -280,7 +280,8 @@ def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False
             c.context = False  # 「对全县窗口服务开展群众满意度评估，…」: a task whose object comes first
             c.note("candidates", "object-before-verb")
     c.manner = bool(clause("manner-tail").match(t))
-    c.tail = c.manner or bool(clause("tail").match(t)) or bool(clause("comparison-tail").match(t))
+    c.tail = c.manner or bool(clause("tail").match(t)) or bool(clause("comparison-tail").match(t)) \
+        or (t.startswith("为") and contribution(t))  # 「…，为…提供坚强保障」: the purpose of the act before it
     if not object_first:
         _subject(c, tree.grammar if grammar else None)  # 「面向政府提供…」: opened by a preposition, no subject
     c.verb = starts_with_verb(t)

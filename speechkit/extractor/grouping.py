@@ -13,7 +13,7 @@ from ..rules.checkable import relation, verb_class, verb_pattern
 from ..rules.owners import clean_subject, is_actor
 from ..segment import Span
 from .candidates import Candidate, directing
-from .patterns import clause
+from .patterns import clause, structure
 from .structure import DocTree
 from .trail import Step
 
@@ -188,8 +188,19 @@ def _first_rule(f: SentenceFacts, cands: list[Candidate], i: int) -> tuple[str, 
             off = p.text.find(np_)
             p.subject, p.subject_span = np_, (p.start + off, p.start + off + len(np_))
             return SKIP, "topic-actor"
+        _head_time(f, p)
         return SKIP, "not-a-directive"
     return NEW, why
+
+
+def _head_time(f: SentenceFacts, p: Candidate) -> None:
+    """A clause that heads its sentence and directs nothing may still carry the sentence's time at its head
+    (「预计今年县级税收…，」): it dates the clauses after it (structure rule ``head-time-lead``)."""
+    if f.head_time is not None:
+        return
+    tt = next((x for x in p.times if x.kind != "frequency"), None)
+    if tt is not None and structure("head-time-lead").fullmatch(p.text[:tt.span[0]]):
+        f.head_time = (p, tt)
 
 
 def group(tree: DocTree, sent: Span, cands: list[Candidate], owners=frozenset()) -> tuple[list[Group], SentenceFacts]:
@@ -217,6 +228,11 @@ def group(tree: DocTree, sent: Span, cands: list[Candidate], owners=frozenset())
             action, rule = (STOP if started else SKIP), "reported-result"
         elif p.cues and clause("cue-in-relative").match(p.text):
             action, rule = (STOP if started else SKIP), "cue-in-relative"  # 「…是一场必须赢下来的硬仗」: what it is
+        elif not p.cues and clause("forecast").match(p.text):
+            _head_time(f, p)
+            action, rule = SKIP, "forecast"  # 「预计今年县级税收…」: expected, not promised
+        elif clause("difficulty-judgement").search(p.text) or clause("only-if-readiness").search(p.text):
+            action, rule = SKIP, "judgement-or-readiness"  # 「实现…目标并非易事」「确保一旦出现险情就能…」: no task
         elif clause("speaker-remark").match(p.text):
             action, rule = (STOP if started else SKIP), "speaker-remark"  # 「这里要着重强调…」: about the speech
         elif f.outcome and clause("reported-instruction").match(p.text):

@@ -115,6 +115,11 @@ def verb_pattern() -> re.Pattern:
     return _patterns()["verbs"]
 
 
+def contribution(text: str) -> bool:
+    """Support given to a goal (「为…提供坚强保障」, decision ``contribution``): a purpose tail of the act before it."""
+    return bool(_decision("contribution").match(text.strip(" ，,")))
+
+
 def relation(text: str) -> bool:
     """A named statistic with a stated direction or relation (「居民收入稳步增长」「支出比去年增加」)."""
     return bool(_patterns()["relation"].search(text))
