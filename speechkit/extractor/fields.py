@@ -85,6 +85,9 @@ def _actor(tree: DocTree, p0, owners) -> bool:
     subj = p0.subject
     if subj in owners:
         return True
+    head = subj[subj.rfind("的") + 1:] if "的" in subj else ""
+    if head and is_actor(head, owners) and not starts_with_verb(head):
+        return True  # 「受灾较重的村」: a verb before 的 only modifies the actor
     v = starts_with_verb(subj)
     by_tag = tree.grammar is not None and tree.grammar.leading_verb(subj)
     by_lexicon = v and subj.startswith(v) and not subj.endswith(organ_suffixes())

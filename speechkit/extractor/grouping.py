@@ -171,9 +171,13 @@ def _first_rule(f: SentenceFacts, cands: list[Candidate], i: int) -> tuple[str, 
     p = cands[i]
     if clause("purpose-tail").match(p.text) and not p.checkable:
         return SKIP, "purpose-tail-alone"
-    if not p.cues and clause("copula").match(p.text):
+    nxt = cands[i + 1] if i + 1 < len(cands) else None
+    topic = nxt is not None and bool(nxt.cues) and nxt.cues[0].span[0] == 0 and _actor_topic(p, f.owners) \
+        and not clause("especially").match(p.text) \
+        and not clause("copula").match(clause("especially").sub("、", p.text))  # 「各级干部特别是一把手，必须…」
+    if not p.cues and not topic and clause("copula").match(p.text):
         return SKIP, "copula"  # 「就业是民生之本」: what something is, not a task
-    why = _directive(f, cands, i)
+    why = None if topic and "的" in p.text else _directive(f, cands, i)  # the verb before 的 modifies the actor
     if why is None and p.noted("role-statement"):
         f.topic = i  # 「运营单位作为…主体，承担…责任」: the actor holding a role opens the record of what it does
         return SKIP, "topic-actor"
@@ -181,8 +185,7 @@ def _first_rule(f: SentenceFacts, cands: list[Candidate], i: int) -> tuple[str, 
         # 「投资6.6亿元，实施…」: a leading figure without a verb we know belongs to what follows
         f.lead_figure = p if (p.quants and not p.cues and f.bare_ok and not clause("stated-fact").match(p.text)) else None
         np_ = clean_subject(p.text)
-        if not p.cues and p.verb is None and len(np_) <= 24 and is_actor(np_, f.owners) \
-                and not clause("vocative").match(np_):
+        if _actor_topic(p, f.owners):
             # 「受灾较重的乡镇，要…」: an actor as the topic of the sentence is its subject
             f.topic = i
             off = p.text.find(np_)
@@ -191,6 +194,14 @@ def _first_rule(f: SentenceFacts, cands: list[Candidate], i: int) -> tuple[str, 
         _head_time(f, p)
         return SKIP, "not-a-directive"
     return NEW, why
+
+
+def _actor_topic(p: Candidate, owners) -> bool:
+    """An actor standing alone as the sentence's topic (「受灾较重的乡镇，」「各级干部特别是一把手，」); a verb
+    before its 的 only modifies the actor (受灾较重的)."""
+    np_ = clean_subject(p.text)
+    return not p.cues and (p.verb is None or "的" in np_) and len(np_) <= 24 and is_actor(np_, owners) \
+        and not clause("vocative").match(np_)
 
 
 def _head_time(f: SentenceFacts, p: Candidate) -> None:
@@ -213,7 +224,7 @@ def group(tree: DocTree, sent: Span, cands: list[Candidate], owners=frozenset())
     for p, nxt in zip(cands, cands[1:]):
         # 「做好政府工作，要…」: a topic closed by a comma before a clause that opens with its cue
         if not p.cues and nxt.cues and nxt.cues[0].span[0] == 0 and not p.quants \
-                and clause("auxiliary-cue").match(nxt.text) and not p.checkable:
+                and clause("auxiliary-cue").match(nxt.text) and not p.checkable and not _actor_topic(p, owners):
             p.context = True
             p.note("grouping", "topic-before-cue")
     started = False
