@@ -174,7 +174,7 @@ def _first_rule(f: SentenceFacts, cands: list[Candidate], i: int) -> tuple[str, 
     nxt = cands[i + 1] if i + 1 < len(cands) else None
     topic = nxt is not None and bool(nxt.cues) and nxt.cues[0].span[0] == 0 and _actor_topic(p, f.owners) \
         and not clause("especially").match(p.text) \
-        and not clause("copula").match(clause("especially").sub("、", p.text))  # 「各级干部特别是一把手，必须…」
+        and not clause("copula").match(clause("especially").sub("、", p.text))  # 「各村干部特别是村支书，必须…」
     if not p.cues and not topic and clause("copula").match(p.text):
         return SKIP, "copula"  # 「就业是民生之本」: what something is, not a task
     why = None if topic and "的" in p.text else _directive(f, cands, i)  # the verb before 的 modifies the actor
@@ -197,7 +197,7 @@ def _first_rule(f: SentenceFacts, cands: list[Candidate], i: int) -> tuple[str, 
 
 
 def _actor_topic(p: Candidate, owners) -> bool:
-    """An actor standing alone as the sentence's topic (「受灾较重的乡镇，」「各级干部特别是一把手，」); a verb
+    """An actor standing alone as the sentence's topic (「受灾较重的乡镇，」「各村干部特别是村支书，」); a verb
     before its 的 only modifies the actor (受灾较重的)."""
     np_ = clean_subject(p.text)
     return not p.cues and (p.verb is None or "的" in np_) and len(np_) <= 24 and is_actor(np_, owners) \
