@@ -52,13 +52,14 @@ def _trie_regex(node: dict) -> str:
 
 
 @lru_cache(maxsize=1)
-def _words() -> tuple[re.Pattern, re.Pattern]:
-    """(manner adverbs, every word read past before a verb) of ``data/checkable.yaml``, as prefixes."""
+def _words() -> tuple[re.Pattern, re.Pattern, frozenset, frozenset]:
+    """(manner adverbs, every word read past before a verb) of ``data/checkable.yaml``, as prefixes, and the
+    characters each can begin with but digits (the month words')."""
     d = _data()
     manner = sorted(d["manner_adverbs"], key=len, reverse=True)
     lead = sorted(d["manner_adverbs"] + d["lead_words"], key=len, reverse=True)
     alt = lambda ws: re.compile("^(?:" + "|".join(map(re.escape, ws)) + _MONTH_WORDS + ")+")  # noqa: E731
-    return alt(manner), alt(lead)
+    return alt(manner), alt(lead), frozenset(w[0] for w in manner), frozenset(w[0] for w in lead)
 
 
 def _decision_entry(rid: str) -> dict:
@@ -124,12 +125,20 @@ def verb_class(verb: str | None) -> str | None:
 
 def strip_adverbs(text: str) -> str:
     """``text`` without the adverbs, cues and time words that open it (「继续全面推行…」→「推行…」)."""
-    return _words()[1].sub("", text)
+    _, lead, _, firsts = _words()
+    if text[:1] not in firsts and not text[:1].isdecimal():  # \d of a month word: a decimal digit
+        return text  # most texts open with none of them: the pattern is not tried
+    m = lead.match(text)  # anchored: the only match there is
+    return text[m.end():] if m else text
 
 
 def strip_manner(text: str) -> str:
     """``text`` without the manner adverbs that open it; directional leads (加快 大力) stay."""
-    return _words()[0].sub("", text)
+    manner, _, firsts, _ = _words()
+    if text[:1] not in firsts and not text[:1].isdecimal():
+        return text
+    m = manner.match(text)
+    return text[m.end():] if m else text
 
 
 def starts_with_verb(text: str) -> str | None:
