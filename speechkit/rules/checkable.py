@@ -155,14 +155,17 @@ def starts_with_verb(text: str) -> str | None:
 @lru_cache(maxsize=65536)
 def _starts_with_verb(text: str) -> str | None:
     t = text.lstrip("“”")
-    rest = strip_adverbs(t)
+    rest, verbs = strip_adverbs(t), verb_pattern()
     # 「坚持和完善…」: a lead word joined to the verb after it; 「坚持稳中求进」: the lead word is the verb itself
-    m = verb_pattern().match(rest) or verb_pattern().match(_COORD_HEAD.sub("", rest, count=1)) \
-        or verb_pattern().match(strip_manner(t))
+    m = verbs.match(rest)
+    if m is None and rest[:1] in _COORD_HEAD:
+        m = verbs.match(rest[1:])
+    if m is None and len(rest) < len(t):  # no lead word stripped: no manner adverb either (they are lead words)
+        m = verbs.match(strip_manner(t))
     return m.group(0) if m else None
 
 
-_COORD_HEAD = re.compile(r"^(?:和|与|及|并)")
+_COORD_HEAD = frozenset("和与及并")  # a conjunction joining the lead word to the verb after it
 _NEXT_PREDICATE = re.compile(r"^(?:并且|并)")
 
 
