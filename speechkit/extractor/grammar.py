@@ -25,7 +25,9 @@ def _data() -> dict:
                                   + ")"),
             "framing": frozenset(d["framing_verbs"]["words"]),
             "manner": re.compile("^(?:" + "|".join(map(re.escape, d["prep_adverbs"]["words"])) + ")+"),
-            "object_openers": re.compile("^(?:" + "|".join(map(re.escape, d["object_openers"]["words"])) + ")")}
+            "object_openers": re.compile("^(?:" + "|".join(map(re.escape, d["object_openers"]["words"])) + ")"),
+            # what an object opener, maybe after adverbs, can begin with: a clause opening otherwise has none
+            "object_firsts": frozenset(w[0] for w in d["prep_adverbs"]["words"] + d["object_openers"]["words"])}
 
 
 @lru_cache(maxsize=1)
@@ -196,8 +198,11 @@ class Grammar:
     def object_opener(self, text: str) -> bool:
         """Opened by a preposition of object or beneficiary (对 将 把 向 为 给 用 面向) with its object after it;
         「为支持企业减负，」 (为 + a verb) states a purpose instead."""
-        t = _data()["manner"].sub("", text)
-        m = _data()["object_openers"].match(t)
+        d = _data()
+        if text[:1] not in d["object_firsts"]:
+            return False  # most clauses: neither an adverb nor a preposition of object opens them
+        t = d["manner"].sub("", text)
+        m = d["object_openers"].match(t)
         return bool(m) and verb_pattern().match(t, m.end()) is None
 
     def main_verb_after_opener(self, text: str) -> str | None:
