@@ -462,9 +462,12 @@ def _subject(c: Candidate, grammar=None) -> None:
     if not cut:
         return
     # the stretch before the cue between time words (「本月内要…」「市幼儿园9月将…」「年内县交通局要…」)
-    bounds = [0] + [x for tt in c.times if tt.span[1] <= cut for x in tt.span] + [cut]
-    pieces = [(bounds[k], bounds[k + 1]) for k in range(0, len(bounds) - 1, 2) if t[bounds[k]:bounds[k + 1]].strip()]
-    begin, stop = pieces[-1] if pieces else (0, 0)
+    if c.times:
+        bounds = [0] + [x for tt in c.times if tt.span[1] <= cut for x in tt.span] + [cut]
+        pieces = [(bounds[k], bounds[k + 1]) for k in range(0, len(bounds) - 1, 2) if t[bounds[k]:bounds[k + 1]].strip()]
+        begin, stop = pieces[-1] if pieces else (0, 0)
+    else:  # most clauses: one stretch, the text before the cut
+        begin, stop = (0, cut) if t[:cut].strip() else (0, 0)
     head = t[begin:stop]
     subj = clean_subject(head)
     k = grammar.predicate_start(subj, adverbs=first_cue is None) \
