@@ -238,7 +238,7 @@ def _names_them(what: str) -> bool:
 def _kind_reaches_end(topic: str, pred: str) -> bool:
     """The predicate is an end state with no object of its own (「…要尽快落地」) and the subject before the cue
     names projects by kind only or a vague number of things (decision ``end-state``)."""
-    first = _PHRASE.split(pred)[0]
+    first = _PHRASE.split(pred, 1)[0]
     end = _patterns()["end"].search(first)
     if end is None or len(first) - end.end() > 2:
         return False
@@ -297,7 +297,7 @@ _RANK = {"instrument_acts": 0, "completion": 1, "end_states": 1, "programme_acts
 def _decide(text: str, dated: bool) -> tuple[bool, str]:
     P = _patterns()
     t = strip_manner(text.lstrip(" "))
-    first = _PHRASE.split(t)[0]
+    first = _PHRASE.split(t, 1)[0]  # the first phrase only: no list of them all
     if _decision("system-building").match(first):
         return False, "system-building"
     if _striving(t):
