@@ -21,7 +21,7 @@ try:
 except ImportError:  # Python 3.10
     import sre_parse as _sre_parse
 
-__all__ = ["load", "load_words", "compile_rules", "LexiconError", "scan", "starts_of", "skippable"]
+__all__ = ["load", "load_words", "compile_rules", "LexiconError", "scan", "starts_of", "skippable", "required"]
 
 
 class LexiconError(ValueError):
@@ -190,3 +190,69 @@ def _firsts_of_item(op, av) -> tuple[set | None, bool]:
         firsts, nullable = _firsts_of(seq)
         return firsts, firsts is not None and (lo == 0 or nullable)
     return None, False  # any character, a negated literal, a back reference…
+
+
+_REQUIRED_MAX = 12  # characters of a precheck, at most
+
+
+def required(pat: re.Pattern) -> re.Pattern | None:
+    """A class of a few characters of which every match of ``pat`` holds one (read from the parsed pattern),
+    or ``None`` when there is no such few: a text without any of them holds no match, and the class is found
+    by the engine's fast scan where ``pat`` (opened by an anchor, a negated class or a lookahead) is tried at
+    every position. Only a pattern with no flags but MULTILINE is read.
+
+    >>> required(re.compile("^[^要]{0,40}(?:是|就是)[^，]{0,9}关键")).pattern
+    '[关]'
+    >>> required(re.compile("如何|能不能|[吗？]$")).pattern
+    '[吗如能？]'
+    >>> required(re.compile("(?:主要)?[^，]+")) is None
+    True
+    """
+    if pat.flags & ~(re.UNICODE | re.MULTILINE):
+        return None
+    chars = _required_seq(_sre_parse.parse(pat.pattern))
+    if not chars or len(chars) > _REQUIRED_MAX:
+        return None
+    return re.compile("[" + "".join(map(re.escape, sorted(chars))) + "]")
+
+
+def _required_seq(seq) -> set | None:
+    """The fewest characters one of which any match of the parsed sequence holds (from one of its items)."""
+    best = None
+    for op, av in seq:
+        chars = _required_item(op, av)
+        if chars is not None and (best is None or len(chars) < len(best)):
+            best = chars
+    return best
+
+
+def _required_item(op, av) -> set | None:
+    if op is _sre_parse.LITERAL:
+        return {chr(av)}
+    if op is _sre_parse.IN:
+        chars: set = set()
+        for o, a in av:
+            if o is _sre_parse.LITERAL:
+                chars.add(chr(a))
+            elif o is _sre_parse.RANGE and a[1] - a[0] < _REQUIRED_MAX:
+                chars.update(map(chr, range(a[0], a[1] + 1)))
+            else:
+                return None  # a negated class, a category (\d), a wide range
+        return chars
+    if op is _sre_parse.BRANCH:  # every alternative holds one of its own
+        out: set = set()
+        for seq in av[1]:
+            chars = _required_seq(seq)
+            if chars is None:
+                return None
+            out |= chars
+        return out
+    if op is _sre_parse.SUBPATTERN:
+        _, add_flags, del_flags, seq = av
+        return _required_seq(seq) if not (add_flags or del_flags) else None
+    if op in (_sre_parse.MAX_REPEAT, _sre_parse.MIN_REPEAT):
+        lo, _, seq = av
+        return _required_seq(seq) if lo >= 1 else None
+    if op is _sre_parse.ASSERT:  # a lookahead or lookbehind that must hold reads its characters in the text
+        return _required_seq(av[1])
+    return None  # an anchor, a negative lookaround, any character, a negated literal, a back reference…

@@ -64,14 +64,20 @@ class Candidate:
 
     @property
     def frequency(self) -> bool:
-        return any(tt.kind == "frequency" for tt in self.times)
+        for tt in self.times:  # a loop: asked of every clause, most with no time
+            if tt.kind == "frequency":
+                return True
+        return False
 
     def note(self, stage: str, rule: str, note: str = "") -> None:
         self.trail.append(Step(stage, rule, (self.start, self.end), note))
 
     def noted(self, rule: str) -> bool:
         """Whether a rule of that name is on the candidate's trail."""
-        return any(st.rule == rule for st in self.trail)
+        for st in self.trail:  # a loop: asked of every clause, most with an empty trail
+            if st.rule == rule:
+                return True
+        return False
 
 
 # ------------------------------------------------------------------ sentence filters
@@ -312,10 +318,11 @@ def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False
 
 def _splitter_checkable(tree: DocTree, start: int, t: str, times: list, has_metric: bool) -> bool:
     """:attr:`Candidate.checkable` of the clause ``t`` at cleaned offset ``start``."""
-    dated = any(tt.kind not in ("vague", "frequency") and tt.end for tt in times) or _scope_dated(tree, start)
+    if has_metric or (times and any(tt.kind == "frequency" for tt in times)):
+        return True  # a number or a recurring duty: is_checkable's first test
+    dated = (times and any(tt.kind not in ("vague", "frequency") and tt.end for tt in times)) or _scope_dated(tree, start)
     # plans list their tasks tersely: every activity is a task of its own there (spec section 3)
-    return is_checkable(t, has_metric=has_metric, has_frequency=any(tt.kind == "frequency" for tt in times),
-                        dated=dated, broad=tree.genre == "plan")
+    return is_checkable(t, dated=bool(dated), broad=tree.genre == "plan")
 
 
 def _grammar_verb(tree: DocTree, c: Candidate) -> None:
@@ -458,9 +465,12 @@ def _subject(c: Candidate, grammar=None) -> None:
     if not cut:
         return
     # the stretch before the cue between time words (「本月内要…」「市幼儿园9月将…」「年内县交通局要…」)
-    bounds = [0] + [x for tt in c.times if tt.span[1] <= cut for x in tt.span] + [cut]
-    pieces = [(bounds[k], bounds[k + 1]) for k in range(0, len(bounds) - 1, 2) if t[bounds[k]:bounds[k + 1]].strip()]
-    begin, stop = pieces[-1] if pieces else (0, 0)
+    if c.times:
+        bounds = [0] + [x for tt in c.times if tt.span[1] <= cut for x in tt.span] + [cut]
+        pieces = [(bounds[k], bounds[k + 1]) for k in range(0, len(bounds) - 1, 2) if t[bounds[k]:bounds[k + 1]].strip()]
+        begin, stop = pieces[-1] if pieces else (0, 0)
+    else:  # most clauses: one stretch, the text before the cut
+        begin, stop = (0, cut) if t[:cut].strip() else (0, 0)
     head = t[begin:stop]
     subj = clean_subject(head)
     k = grammar.predicate_start(subj, adverbs=first_cue is None) \

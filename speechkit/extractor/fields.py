@@ -198,7 +198,7 @@ def head_times(f: SentenceFacts, cands: list, groups: list[Group]) -> dict:
     starts = {id(g.parts[0]): g for g in groups}
     out = {}
     for p in cands:
-        t0 = next((tt for tt in p.times if tt.kind != "frequency"), None)
+        t0 = next((tt for tt in p.times if tt.kind != "frequency"), None) if p.times else None
         if t0 is not None and (structure("framing-clause").search(p.text) or
                                (t0.span[0] == 0 and structure("year-scope-word").match(p.text))):
             current = (p, t0)
@@ -216,6 +216,8 @@ def deadline_field(tree: DocTree, g: Group, head) -> Field:
     scope. 如期/按期 take the date the document ties them to, if it does (spec section 4)."""
     vague = None
     for p in g.parts:
+        if not p.times:
+            continue
         first = next((tt for tt in p.times if tt.kind != "frequency" and tree.forward(tt)), None)
         if first is not None and first.kind != "vague":
             return Field(first.as_deadline(), first.rule, _span(p, first.span))

@@ -25,7 +25,9 @@ def _data() -> dict:
                                   + ")"),
             "framing": frozenset(d["framing_verbs"]["words"]),
             "manner": re.compile("^(?:" + "|".join(map(re.escape, d["prep_adverbs"]["words"])) + ")+"),
-            "object_openers": re.compile("^(?:" + "|".join(map(re.escape, d["object_openers"]["words"])) + ")")}
+            "object_openers": re.compile("^(?:" + "|".join(map(re.escape, d["object_openers"]["words"])) + ")"),
+            # what an object opener, maybe after adverbs, can begin with: a clause opening otherwise has none
+            "object_firsts": frozenset(w[0] for w in d["prep_adverbs"]["words"] + d["object_openers"]["words"])}
 
 
 @lru_cache(maxsize=1)
@@ -50,19 +52,25 @@ LONGEST = 6  # the longest word forward maximum matching tries
 
 @lru_cache(maxsize=1)
 def _dictionary_reach() -> dict:
-    """``{character: the lengths (2 to :data:`LONGEST`, longest first) of the words of :func:`_dictionary_tags`
-    that begin with it}``: forward maximum matching tries no other stretch there."""
+    """``{two characters: the lengths (2 to :data:`LONGEST`, longest first) of the words of :func:`_dictionary_tags`
+    that begin with them}``: forward maximum matching tries no other stretch there (most pairs begin one or
+    two words; a character begins words of every length)."""
     return _reach(_dictionary_tags())
 
 
 def _reach(words, base=None) -> dict:
-    """``{character: the lengths of the words of ``words`` (and of ``base``, a table of :func:`_reach`) that begin
-    with it}``, 2 to :data:`LONGEST` characters, longest first."""
-    out: dict[str, set] = {c: set(ks) for c, ks in (base or {}).items()}
+    """``{two characters: the lengths of the words of ``words`` (and of ``base``, a table of :func:`_reach`) that
+    begin with them}``, 2 to :data:`LONGEST` characters, longest first."""
+    base = base or {}
+    bits: dict[str, int] = {}  # the lengths as bits, for the pairs ``words`` begin
+    get = bits.get
     for w in words:
         if 2 <= len(w) <= LONGEST:
-            out.setdefault(w[0], set()).add(len(w))
-    return {c: tuple(sorted(ks, reverse=True)) for c, ks in out.items()}
+            bits[w[:2]] = get(w[:2], 0) | (1 << len(w))
+    for p in bits.keys() & base.keys():
+        bits[p] |= sum(1 << k for k in base[p])
+    lengths = {b: tuple(k for k in range(LONGEST, 1, -1) if b >> k & 1) for b in set(bits.values())}
+    return {**base, **{p: lengths[b] for p, b in bits.items()}}
 
 
 def _directive_verb(word: str, tag: str) -> bool:
@@ -101,7 +109,7 @@ class Grammar:
         i, n = 0, len(text)
         while i < n:
             w = text[i]
-            for k in reach.get(w, ()):
+            for k in reach.get(text[i:i + 2], ()):
                 if i + k <= n and text[i:i + k] in tab:
                     w = text[i:i + k]
                     break
@@ -191,8 +199,11 @@ class Grammar:
     def object_opener(self, text: str) -> bool:
         """Opened by a preposition of object or beneficiary (对 将 把 向 为 给 用 面向) with its object after it;
         「为支持企业减负，」 (为 + a verb) states a purpose instead."""
-        t = _data()["manner"].sub("", text)
-        m = _data()["object_openers"].match(t)
+        d = _data()
+        if text[:1] not in d["object_firsts"]:
+            return False  # most clauses: neither an adverb nor a preposition of object opens them
+        t = d["manner"].sub("", text)
+        m = d["object_openers"].match(t)
         return bool(m) and verb_pattern().match(t, m.end()) is None
 
     def main_verb_after_opener(self, text: str) -> str | None:

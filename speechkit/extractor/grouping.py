@@ -13,7 +13,7 @@ from ..rules.checkable import relation, verb_class, verb_pattern
 from ..rules.owners import clean_subject, is_actor
 from ..segment import Span
 from .candidates import Candidate, directing
-from .patterns import clause, structure
+from .patterns import clause, clause_may, structure
 from .structure import DocTree
 from .trail import Step
 
@@ -214,6 +214,10 @@ def _head_time(f: SentenceFacts, p: Candidate) -> None:
         f.head_time = (p, tt)
 
 
+_PER_CLAUSE = ("stop-cue", "outcome", "completed", "cue-in-relative", "speaker-remark", "forecast",
+               "difficulty-judgement", "only-if-readiness")  # tried on each clause
+
+
 def group(tree: DocTree, sent: Span, cands: list[Candidate], owners=frozenset()) -> tuple[list[Group], SentenceFacts]:
     """Group a sentence's candidates into records."""
     stext = sent.text
@@ -228,23 +232,25 @@ def group(tree: DocTree, sent: Span, cands: list[Candidate], owners=frozenset())
             p.context = True
             p.note("grouping", "topic-before-cue")
     started = False
+    may = {rid: clause_may(rid, stext) for rid in _PER_CLAUSE}  # a rule no clause can match is not tried on each
     for i, p in enumerate(cands):
-        if clause("stop-cue").search(p.text):
+        if may["stop-cue"] and clause("stop-cue").search(p.text):
             p.note("grouping", "only-if-conditional", "stop")
             break
         if p.context:
             action, rule = _context_rule(f, cands, i, started)
-        elif (not p.cues and clause("outcome").search(p.text)) or \
-                (p.cues and not directing(p.cues) and clause("completed").search(p.text)):  # 「…对带动农户增收发挥了积极作用」
-            action, rule = (STOP if started else SKIP), "reported-result"
-        elif p.cues and clause("cue-in-relative").match(p.text):
+        elif (not p.cues and may["outcome"] and clause("outcome").search(p.text)) or \
+                (p.cues and may["completed"] and not directing(p.cues) and clause("completed").search(p.text)):
+            action, rule = (STOP if started else SKIP), "reported-result"  # 「…对带动农户增收发挥了积极作用」
+        elif p.cues and may["cue-in-relative"] and clause("cue-in-relative").match(p.text):
             action, rule = (STOP if started else SKIP), "cue-in-relative"  # 「…是一场必须赢下来的硬仗」: what it is
-        elif not p.cues and clause("forecast").match(p.text):
+        elif not p.cues and may["forecast"] and clause("forecast").match(p.text):
             _head_time(f, p)
             action, rule = SKIP, "forecast"  # 「预计今年县级税收…」: expected, not promised
-        elif clause("difficulty-judgement").search(p.text) or clause("only-if-readiness").search(p.text):
+        elif (may["difficulty-judgement"] and clause("difficulty-judgement").search(p.text)) or \
+                (may["only-if-readiness"] and clause("only-if-readiness").search(p.text)):
             action, rule = SKIP, "judgement-or-readiness"  # 「实现…目标并非易事」「确保一旦出现险情就能…」: no task
-        elif clause("speaker-remark").match(p.text):
+        elif may["speaker-remark"] and clause("speaker-remark").match(p.text):
             action, rule = (STOP if started else SKIP), "speaker-remark"  # 「这里要着重强调…」: about the speech
         elif f.outcome and clause("reported-instruction").match(p.text):
             action, rule = (STOP if started else SKIP), "reported-instruction"  # 「…听取了汇报，要求各部门…」

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..lexicon import LexiconError, compile_rules, load, skippable
+from ..lexicon import LexiconError, compile_rules, load, required, skippable
 
-__all__ = ["clause", "structure", "mode_rules", "first_rule", "sentence_rules"]
+__all__ = ["clause", "clause_may", "structure", "mode_rules", "first_rule", "sentence_rules"]
 
 
 @lru_cache(maxsize=None)
@@ -34,6 +34,23 @@ def clause(rid: str) -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
+def _clause_required(rid: str) -> re.Pattern | None:
+    return required(clause(rid))
+
+
+def clause_may(rid: str, text: str) -> bool:
+    """``False`` when clause rule ``rid`` can match nowhere in ``text``, nor in any part of it: ``text`` holds none
+    of the characters every match holds (:func:`~speechkit.lexicon.required`); asked once of a sentence, it spares
+    trying the rule on each of its clauses.
+
+    >>> clause_may("stop-cue", "县交通局要在6月底前完成通车。"), clause_may("stop-cue", "只有…才能…")
+    (False, True)
+    """
+    pre = _clause_required(rid)
+    return pre is None or pre.search(text) is not None
+
+
+@lru_cache(maxsize=None)
 def structure(rid: str) -> re.Pattern:
     """The compiled pattern of scope rule ``rid`` (``data/structure.yaml``); a cached call, cheap in a hot loop."""
     return mode_rules("structure")[rid][0]
@@ -46,15 +63,26 @@ def sentence_rules(name: str = "sentences") -> tuple:
                                                                                 flags=0))
 
 
+@lru_cache(maxsize=None)
+def _prechecked(name: str) -> tuple:
+    """``(id, pattern, precheck)`` of :func:`sentence_rules`: the precheck (:func:`~speechkit.lexicon.required`,
+    or ``None``) is a class of characters one of which every match holds."""
+    return tuple((rid, pat, required(orig)) for (rid, pat, _), (_, orig, _) in
+                 zip(sentence_rules(name), compile_rules(load(name)["rules"], f"data/{name}.yaml", flags=0)))
+
+
 def first_rule(name: str, text: str) -> str | None:
     """The id of a rule of ``data/<name>.yaml`` whose pattern is found in ``text`` (the first in the
     file among those matching where the earliest match starts).
 
     Each rule is searched on its own: a rule that opens with a literal is skipped to by the regex
-    engine, which one alternation of all of them (some open with ``^`` or a negated class) defeats."""
+    engine, which one alternation of all of them (some open with ``^`` or a negated class) defeats; a rule
+    is not searched in a text with none of the characters every match of it holds (most rules, most texts)."""
     text = text.strip()
     best, best_at = None, len(text) + 1
-    for rid, pat, _ in sentence_rules(name):
+    for rid, pat, pre in _prechecked(name):
+        if pre is not None and pre.search(text) is None:
+            continue
         m = pat.search(text)
         if m is not None and m.start() < best_at:
             best, best_at = rid, m.start()

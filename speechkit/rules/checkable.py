@@ -52,13 +52,14 @@ def _trie_regex(node: dict) -> str:
 
 
 @lru_cache(maxsize=1)
-def _words() -> tuple[re.Pattern, re.Pattern]:
-    """(manner adverbs, every word read past before a verb) of ``data/checkable.yaml``, as prefixes."""
+def _words() -> tuple[re.Pattern, re.Pattern, frozenset, frozenset]:
+    """(manner adverbs, every word read past before a verb) of ``data/checkable.yaml``, as prefixes, and the
+    characters each can begin with but digits (the month words')."""
     d = _data()
     manner = sorted(d["manner_adverbs"], key=len, reverse=True)
     lead = sorted(d["manner_adverbs"] + d["lead_words"], key=len, reverse=True)
     alt = lambda ws: re.compile("^(?:" + "|".join(map(re.escape, ws)) + _MONTH_WORDS + ")+")  # noqa: E731
-    return alt(manner), alt(lead)
+    return alt(manner), alt(lead), frozenset(w[0] for w in manner), frozenset(w[0] for w in lead)
 
 
 def _decision_entry(rid: str) -> dict:
@@ -131,12 +132,20 @@ def verb_class(verb: str | None) -> str | None:
 
 def strip_adverbs(text: str) -> str:
     """``text`` without the adverbs, cues and time words that open it (「继续全面推行…」→「推行…」)."""
-    return _words()[1].sub("", text)
+    _, lead, _, firsts = _words()
+    if text[:1] not in firsts and not text[:1].isdecimal():  # \d of a month word: a decimal digit
+        return text  # most texts open with none of them: the pattern is not tried
+    m = lead.match(text)  # anchored: the only match there is
+    return text[m.end():] if m else text
 
 
 def strip_manner(text: str) -> str:
     """``text`` without the manner adverbs that open it; directional leads (加快 大力) stay."""
-    return _words()[0].sub("", text)
+    manner, _, firsts, _ = _words()
+    if text[:1] not in firsts and not text[:1].isdecimal():
+        return text
+    m = manner.match(text)
+    return text[m.end():] if m else text
 
 
 def starts_with_verb(text: str) -> str | None:
@@ -153,14 +162,17 @@ def starts_with_verb(text: str) -> str | None:
 @lru_cache(maxsize=65536)
 def _starts_with_verb(text: str) -> str | None:
     t = text.lstrip("“”")
-    rest = strip_adverbs(t)
+    rest, verbs = strip_adverbs(t), verb_pattern()
     # 「坚持和完善…」: a lead word joined to the verb after it; 「坚持稳中求进」: the lead word is the verb itself
-    m = verb_pattern().match(rest) or verb_pattern().match(_COORD_HEAD.sub("", rest, count=1)) \
-        or verb_pattern().match(strip_manner(t))
+    m = verbs.match(rest)
+    if m is None and rest[:1] in _COORD_HEAD:
+        m = verbs.match(rest[1:])
+    if m is None and len(rest) < len(t):  # no lead word stripped: no manner adverb either (they are lead words)
+        m = verbs.match(strip_manner(t))
     return m.group(0) if m else None
 
 
-_COORD_HEAD = re.compile(r"^(?:和|与|及|并)")
+_COORD_HEAD = frozenset("和与及并")  # a conjunction joining the lead word to the verb after it
 _NEXT_PREDICATE = re.compile(r"^(?:并且|并)")
 
 
@@ -234,7 +246,7 @@ def _names_them(what: str) -> bool:
 def _kind_reaches_end(topic: str, pred: str) -> bool:
     """The predicate is an end state with no object of its own (「…要尽快落地」) and the subject before the cue
     names projects by kind only or a vague number of things (decision ``end-state``)."""
-    first = _PHRASE.split(pred)[0]
+    first = _PHRASE.split(pred, 1)[0]
     end = _patterns()["end"].search(first)
     if end is None or len(first) - end.end() > 2:
         return False
@@ -306,7 +318,7 @@ _RANK = {"instrument_acts": 0, "completion": 1, "end_states": 1, "programme_acts
 def _decide(text: str, dated: bool) -> tuple[bool, str]:
     P = _patterns()
     t = strip_manner(text.lstrip(" "))
-    first = _PHRASE.split(t)[0]
+    first = _PHRASE.split(t, 1)[0]  # the first phrase only: no list of them all
     if _decision("system-building").match(first):
         return False, "system-building"
     if _striving(t):

@@ -73,7 +73,7 @@ def is_actor(np: str, extra: frozenset | set = frozenset(), relaxed: bool = Fals
         return False
     if np in words or np in extra or _levels(np):
         return True
-    if any(w in np for w in extra):
+    if extra and any(w in np for w in extra):
         return True
     if _SENTENCE_PUNCT.search(np) or _OPENER.match(np):
         return False  # a preposition or a conjunction opens no actor
