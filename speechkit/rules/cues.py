@@ -35,23 +35,27 @@ def _data():
 
 
 def cue_table(extra: dict[str, str] | None = None) -> tuple:
-    """Compile the cue lexicon, with ``extra`` cues ``{word: strength}`` added by a user."""
+    """Compile the cue lexicon, with ``extra`` cues ``{word: strength}`` added by a user: ``({first character:
+    the alternation of the cues that begin with it}, {group: (cue, strength)}, hedges, 将-as-把 verbs, a class of
+    the cues' first characters)``."""
     data = _data()
-    pats, strength = [], {}
+    pats, strength = [], {}  # (first character, the cue's named group), in the order the alternation tries them
     for c in sorted(data["cues"], key=lambda c: -len(c["cue"])):
-        pats.append(f"(?P<c{len(pats)}>{c['pattern']})")
+        pats.append((c["cue"][0], f"(?P<c{len(pats)}>{c['pattern']})"))
         strength[f"c{len(pats) - 1}"] = (c["cue"], c["strength"])
     for word, st in sorted((extra or {}).items(), key=lambda kv: -len(kv[0])):
         if st not in STRENGTH_ORDER:
             raise ValueError(f"cue {word!r}: strength must be one of {sorted(STRENGTH_ORDER)}")
-        pats.insert(0, f"(?P<c{len(pats)}>{re.escape(word)})")
+        pats.insert(0, (word[0], f"(?P<c{len(pats)}>{re.escape(word)})"))
         strength[f"c{len(pats) - 1}"] = (word, st)
     ba = re.compile("|".join(map(re.escape, data["ba_verbs"])))
-    # every cue match begins with its cue word: scanning for the first characters
-    # first and trying the alternation only there is several times faster
-    firsts = {c["cue"][0] for c in data["cues"]} | {w[0] for w in (extra or {})}
-    lead = re.compile("[" + "".join(map(re.escape, sorted(firsts))) + "]")
-    return re.compile("|".join(pats)), strength, frozenset(data["hedges"]), ba, lead
+    # every cue match begins with its cue word: scanning for the first characters first and trying there only the
+    # cues that begin with the character found (in the alternation's order) is several times faster
+    by_first: dict[str, list[str]] = {}
+    for ch, p in pats:
+        by_first.setdefault(ch, []).append(p)
+    lead = re.compile("[" + "".join(map(re.escape, sorted(by_first))) + "]")
+    return {ch: re.compile("|".join(ps)) for ch, ps in by_first.items()}, strength, frozenset(data["hedges"]), ba, lead
 
 
 @lru_cache(maxsize=1)
@@ -63,14 +67,15 @@ def find_cues(text: str, table=None) -> list[Cue]:
     """Modal cues in ``text`` (将 used as 把 excluded)."""
     if table is None:
         table = _default_table()
-    pat, strength, _, ba, lead = table
+    by_first, strength, _, ba, lead = table
     out = []
     pos = 0
     for c in lead.finditer(text):
-        if c.start() < pos:
+        at = c.start()
+        if at < pos:
             continue
-        m = pat.match(text, c.start())
-        if m is None or m.end() == m.start():
+        m = by_first[text[at]].match(text, at)
+        if m is None or m.end() == at:
             continue
         pos = m.end()
         cue, st = strength[m.lastgroup]
