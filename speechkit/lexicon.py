@@ -21,7 +21,8 @@ try:
 except ImportError:  # Python 3.10
     import sre_parse as _sre_parse
 
-__all__ = ["load", "load_words", "compile_rules", "LexiconError", "scan", "starts_of", "skippable", "required"]
+__all__ = ["load", "load_words", "compile_rules", "LexiconError", "scan", "starts_of", "skippable", "required",
+           "one_character", "characters_of"]
 
 
 class LexiconError(ValueError):
@@ -190,6 +191,31 @@ def _firsts_of_item(op, av) -> tuple[set | None, bool]:
         firsts, nullable = _firsts_of(seq)
         return firsts, firsts is not None and (lo == 0 or nullable)
     return None, False  # any character, a negated literal, a back reference…
+
+
+@lru_cache(maxsize=None)
+def one_character(pat: re.Pattern) -> bool:
+    """Whether every match of ``pat`` is one character (a literal or a class): its matches in a stretch of text are
+    then the positions there of such characters, each found on its own.
+
+    >>> one_character(re.compile("[日号]")), one_character(re.compile("目标")), one_character(re.compile(r"\\d"))
+    (True, False, True)
+    """
+    items = list(_sre_parse.parse(pat.pattern, pat.flags))
+    return len(items) == 1 and items[0][0] in (_sre_parse.LITERAL, _sre_parse.IN)
+
+
+def characters_of(pat: re.Pattern) -> frozenset | None:
+    """The characters a pattern of one literal or a class of a few known ones matches (``None`` for any other
+    pattern, a negated class or a category, or one with flags but MULTILINE).
+
+    >>> sorted(characters_of(re.compile("[日号]"))), characters_of(re.compile("[^日]"))
+    (['号', '日'], None)
+    """
+    if pat.flags & ~(re.UNICODE | re.MULTILINE) or not one_character(pat):
+        return None
+    chars, _ = _firsts_of(_sre_parse.parse(pat.pattern))
+    return frozenset(chars) if chars else None
 
 
 _REQUIRED_MAX = 12  # characters of a precheck, at most

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ...lexicon import LexiconError, compile_rules, load, scan, starts_of
+from ...lexicon import LexiconError, characters_of, compile_rules, load, one_character, scan, starts_of
 from .festivals import festival_names
 
 __all__ = ["expand", "rules", "data", "join_pattern", "lookahead_patterns", "scan_rule"]
@@ -69,7 +69,8 @@ def rules() -> list[tuple[str, re.Pattern, dict]]:
 def scan_rule(pat: re.Pattern, rule: dict, text: str, anchors: dict | None = None):
     """The matches of one rule in ``text``: :func:`speechkit.lexicon.scan` (tried only at `starts`),
     and, for a rule with `near`, only within `reach` characters before an occurrence of it.
-    ``anchors`` caches the occurrences of each `near` in ``text`` across rules."""
+    ``anchors`` caches across rules the occurrences of each `near` in ``text`` and the positions of each
+    `starts` within `reach` before them."""
     near = rule.get("near")
     if near is None:
         yield from scan(pat, starts_of(rule), text)
@@ -77,11 +78,54 @@ def scan_rule(pat: re.Pattern, rule: dict, text: str, anchors: dict | None = Non
     if anchors is None:
         anchors = {}
     if near.pattern not in anchors:
-        anchors[near.pattern] = [m.start() for m in near.finditer(text)]
+        _find_anchors(near, text, anchors)
     key = (near.pattern, rule["reach"])
     if key not in anchors:
         anchors[key] = _regions(anchors[near.pattern], rule["reach"])
-    yield from scan(pat, starts_of(rule), text, anchors[key])
+    starts = starts_of(rule)
+    if not one_character(starts):
+        yield from scan(pat, starts, text, anchors[key])
+        return
+    at = (starts.pattern, key)  # the rules that share `starts`, `near` and `reach` are tried at the same positions
+    if at not in anchors:
+        anchors[at] = [c.start() for lo, hi in anchors[key] for c in starts.finditer(text, lo, hi)]
+    until = -1
+    for p in anchors[at]:
+        if p >= until:
+            m = pat.match(text, p)
+            if m and m.end() > p:
+                until = m.end()
+                yield m
+
+
+@lru_cache(maxsize=1)
+def _near_characters() -> tuple[re.Pattern, dict[str, tuple[str, ...]], frozenset]:
+    """The rules' `near` that are one character of a few (「年」「[日号]」): a class of all their characters,
+    ``{character: the `near` it is one of}`` and those `near`. One scan of a text for the class finds the
+    occurrences of them all (a scan for a class of characters takes as long as the text, whatever the class)."""
+    by_char: dict[str, list[str]] = {}
+    for _, _, r in rules():
+        chars = characters_of(r["near"]) if r.get("near") is not None else None
+        for ch in chars or ():
+            if r["near"].pattern not in by_char.setdefault(ch, []):
+                by_char[ch].append(r["near"].pattern)
+    cls = re.compile("[" + "".join(map(re.escape, sorted(by_char))) + "]") if by_char else None
+    return cls, {c: tuple(v) for c, v in by_char.items()}, frozenset(p for v in by_char.values() for p in v)
+
+
+def _find_anchors(near: re.Pattern, text: str, anchors: dict) -> None:
+    """The occurrences of ``near`` in ``text`` into ``anchors`` (with those of every other `near` of one character
+    of a few, when it is one)."""
+    cls, by_char, nears = _near_characters()
+    if near.pattern not in nears:
+        anchors[near.pattern] = [m.start() for m in near.finditer(text)]
+        return
+    for p in nears:
+        anchors[p] = []
+    for m in cls.finditer(text):
+        at = m.start()
+        for p in by_char[text[at]]:
+            anchors[p].append(at)
 
 
 def _regions(positions: list[int], reach: int) -> list[tuple[int, int]]:
