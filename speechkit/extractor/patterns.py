@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..lexicon import LexiconError, compile_rules, load, required, skippable
+from ..lexicon import LexiconError, characters_of, compile_rules, load, required, skippable
 
 __all__ = ["clause", "clause_may", "structure", "mode_rules", "first_rule", "sentence_rules"]
 
@@ -65,10 +65,23 @@ def sentence_rules(name: str = "sentences") -> tuple:
 
 @lru_cache(maxsize=None)
 def _prechecked(name: str) -> tuple:
-    """``(id, pattern, precheck)`` of :func:`sentence_rules`: the precheck (:func:`~speechkit.lexicon.required`,
-    or ``None``) is a class of characters one of which every match holds."""
-    return tuple((rid, pat, required(orig)) for (rid, pat, _), (_, orig, _) in
+    """``(id, pattern, precheck)`` of :func:`sentence_rules`: the precheck (the characters of
+    :func:`~speechkit.lexicon.required`, or ``None``) holds the characters one of which every match holds."""
+    return tuple((rid, pat, _characters(required(orig))) for (rid, pat, _), (_, orig, _) in
                  zip(sentence_rules(name), compile_rules(load(name)["rules"], f"data/{name}.yaml", flags=0)))
+
+
+@lru_cache(maxsize=None)
+def _required_anywhere(name: str) -> re.Pattern:
+    """A class of every character of the prechecks of :func:`_prechecked`: one scan of a text finds which of them
+    it holds (a scan for each precheck would read the whole text each time most rules are absent)."""
+    chars = sorted({ch for _, _, pre in _prechecked(name) for ch in pre or ()})
+    return re.compile("[" + "".join(map(re.escape, chars)) + "]" if chars else "(?!)")
+
+
+def _characters(cls: re.Pattern | None) -> frozenset | None:
+    """The characters of a class :func:`~speechkit.lexicon.required` gives (``None`` for none)."""
+    return None if cls is None else characters_of(cls)
 
 
 def first_rule(name: str, text: str) -> str | None:
@@ -80,8 +93,9 @@ def first_rule(name: str, text: str) -> str | None:
     is not searched in a text with none of the characters every match of it holds (most rules, most texts)."""
     text = text.strip()
     best, best_at = None, len(text) + 1
+    present = set(_required_anywhere(name).findall(text))
     for rid, pat, pre in _prechecked(name):
-        if pre is not None and pre.search(text) is None:
+        if pre is not None and pre.isdisjoint(present):
             continue
         m = pat.search(text)
         if m is not None and m.start() < best_at:
