@@ -13,7 +13,7 @@ from ..rules.checkable import relation, verb_class, verb_pattern
 from ..rules.owners import clean_subject, is_actor
 from ..segment import Span
 from .candidates import Candidate, directing
-from .patterns import clause, clause_may, structure
+from .patterns import clause, clauses_may, structure
 from .structure import DocTree
 from .trail import Step
 
@@ -232,7 +232,7 @@ def group(tree: DocTree, sent: Span, cands: list[Candidate], owners=frozenset())
             p.context = True
             p.note("grouping", "topic-before-cue")
     started = False
-    may = {rid: clause_may(rid, stext) for rid in _PER_CLAUSE}  # a rule no clause can match is not tried on each
+    may = clauses_may(_PER_CLAUSE, stext)  # a rule no clause can match is not tried on each
     for i, p in enumerate(cands):
         if may["stop-cue"] and clause("stop-cue").search(p.text):
             p.note("grouping", "only-if-conditional", "stop")
