@@ -133,17 +133,34 @@ def skippable(pat: re.Pattern) -> re.Pattern:
     '(?=[主目])(?:(?:主要)?目标[：:])'
     >>> p = re.compile("a?b?"); skippable(p) is p
     True
+    >>> p = re.compile("已经|累计"); skippable(p) is p  # the engine skips to 已 and 累 by itself
+    True
     """
     if pat.flags & ~(re.UNICODE | re.MULTILINE):  # ^ and $ read no character
         return pat
     items = list(_sre_parse.parse(pat.pattern))
     if not items or items[0][0] is _sre_parse.AT:
         return pat  # anchored: the engine tries one position already
+    if _prefixed(items):
+        return pat  # the engine's own scan for the first character is faster than a lookahead at every position
     firsts, nullable = _firsts_of(items)
     if firsts is None or nullable or len(firsts) > _FIRSTS_MAX:
         return pat
     cls = "".join(map(re.escape, sorted(firsts)))
     return re.compile(f"(?=[{cls}])(?:{pat.pattern})")
+
+
+def _prefixed(items) -> bool:
+    """Whether a literal, a class or an alternation of words opens the parsed pattern (in groups without flags): the
+    regex engine then skips by itself to a character a match can begin with (``re``'s prefix scan)."""
+    while items and items[0][0] is _sre_parse.SUBPATTERN and not items[0][1][1] and not items[0][1][2]:
+        items = items[0][1][3]
+    if not items:
+        return False
+    op, av = items[0]
+    if op in (_sre_parse.LITERAL, _sre_parse.IN):
+        return True
+    return op is _sre_parse.BRANCH and all(alt and alt[0][0] is _sre_parse.LITERAL for alt in av[1])
 
 
 def _firsts_of(seq) -> tuple[set | None, bool]:
