@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..lexicon import load
+from ..lexicon import load, skippable
 
 __all__ = ["decide", "is_checkable", "relation", "strip_manner", "starts_with_verb", "verb_lexicon", "verb_pattern", "strip_adverbs",
            "verb_class"]
@@ -69,8 +69,9 @@ def _decision_entry(rid: str) -> dict:
 
 @lru_cache(maxsize=None)
 def _decision(rid: str, key: str = "pattern") -> re.Pattern:
-    """A pattern of the named decision ``rid`` in ``data/checkable.yaml``."""
-    return re.compile(_decision_entry(rid)[key])
+    """A pattern of the named decision ``rid`` in ``data/checkable.yaml`` (:func:`~speechkit.lexicon.skippable`: most
+    are searched, 「(?:完成|实现|…)…目标$|(?:规划|…)…收官」 is tried at every position otherwise)."""
+    return skippable(re.compile(_decision_entry(rid)[key]))
 
 
 @lru_cache(maxsize=None)
@@ -356,7 +357,7 @@ def _decide(text: str, dated: bool) -> tuple[bool, str]:
                 and not _decision("dated-attainment", "qualitative").search(o)), "dated-attainment"
     if cls == "directional":
         return (dated and _dated_deliverable(text, lead, obj)), "directional-lead"
-    if P["relation"].search(first):
+    if rel:  # the relation found above (after a verb there: 「推动…比去年增长」)
         return True, "stated-relation"
     ok, rule = _by_class(cls, lead, obj, t)
     if ok and rule == "instrument-act" and _hedged(text, lead):
