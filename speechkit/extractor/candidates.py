@@ -11,7 +11,8 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import partial
 
-from ..rules.checkable import contribution, is_checkable, relation, starts_with_verb, verb_class, verb_pattern
+from ..rules.checkable import contribution, is_checkable, relation, starts_with_verb, verb_class, verb_pattern, \
+    verb_search
 from ..rules.cues import find_cues
 from ..rules.owners import DEFINITION_HEAD, clean_subject, is_actor, is_organ, is_statistic, organ_suffixes, organ_words
 from ..rules.quantities import find_quantities
@@ -447,7 +448,7 @@ def _subject(c: Candidate, grammar=None) -> None:
     cut = first_cue
     if cut is None:
         cands = [tt.span[0] for tt in c.times if tt.span[0] > 0]
-        m = verb_pattern().search(t)
+        m = verb_search(t)
         if m and m.start() > 0:
             cands.append(m.start())
         elif m is None and grammar is not None and not starts_with_verb(t):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..rules.checkable import starts_with_verb, strip_adverbs, verb_class, verb_pattern
+from ..rules.checkable import starts_with_verb, strip_adverbs, verb_class, verb_search
 from ..rules.cues import STRENGTH_ORDER
 from ..rules.owners import is_actor, is_statistic, lead_owner, organ_suffixes
 from .candidates import organ_phrase
@@ -96,7 +96,7 @@ def _actor(tree: DocTree, p0, owners) -> bool:
         # 「发展改革委」 is an organ)
         return False
     core = strip_adverbs(subj)
-    inner = verb_pattern().search(core)
+    inner = verb_search(core)
     if inner and len(core) - inner.end() >= 4 and verb_class(inner.group(0)) not in ("activity", "assignment") \
             and not subj.endswith(organ_suffixes()):
         return False  # 「稳步壮大…领军企业」「分类推进融资平台」: a verb and its object, not who does it

@@ -15,7 +15,7 @@ from functools import lru_cache
 from ..lexicon import load, skippable
 
 __all__ = ["decide", "is_checkable", "relation", "strip_manner", "starts_with_verb", "verb_lexicon", "verb_pattern", "strip_adverbs",
-           "verb_class"]
+           "verb_class", "verb_search"]
 
 _PHRASE = re.compile(r"[，,；;]")
 _MONTH_WORDS = r"|\d{1,2}月底前|\d{1,2}月底|\d{1,2}月"
@@ -115,6 +115,12 @@ def verb_lexicon() -> dict[str, str]:
 def verb_pattern() -> re.Pattern:
     """Every verb of the lexicon, longest first."""
     return _patterns()["verbs"]
+
+
+@lru_cache(maxsize=65536)  # a pure function of the text: the splitter, the subject and checkability ask it of one clause
+def verb_search(text: str) -> re.Match | None:
+    """``verb_pattern().search(text)``: the first verb of the lexicon in ``text``."""
+    return _patterns()["verbs"].search(text)
 
 
 def contribution(text: str) -> bool:
@@ -272,7 +278,7 @@ def _lead(text: str) -> tuple[str | None, str]:
     the most discrete), and what follows it in that phrase."""
     for phrase in _PHRASE.split(text):
         phrase = strip_manner(phrase)
-        m = verb_pattern().search(phrase)
+        m = verb_search(phrase)
         while m is not None and phrase.startswith("的", m.end()):
             m = verb_pattern().search(phrase, m.end())  # 「出台的政策要…」: a verb before 的 modifies a noun
         if not m:
@@ -362,7 +368,7 @@ def _decide(text: str, dated: bool) -> tuple[bool, str]:
     ok, rule = _by_class(cls, lead, obj, t)
     if ok and rule == "instrument-act" and _hedged(text, lead):
         ok = False  # 「适当减免…利息」: the act's extent is left open
-    m = verb_pattern().search(first)
+    m = verb_search(first)
     if m is not None and m.group(0) != lead and _decision("preparatory-lead").fullmatch(m.group(0)):
         rule = "preparatory-lead"  # 「加快制定…」: decided by the instrument act after the lead
     return ok, rule
