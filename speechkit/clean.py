@@ -16,7 +16,7 @@ from array import array
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .lexicon import compile_rules, load, scan, skippable, starts_of
+from .lexicon import compile_rules, load, scan_all, scan_plan, skippable, starts_of
 
 __all__ = ["Cleaned", "Gap", "clean"]
 
@@ -267,6 +267,11 @@ def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or ch in "“”（）《》、，。；：！？"
 
 
+@lru_cache(maxsize=1)
+def _gap_plan() -> tuple:
+    return scan_plan((pat, starts_of(rule)) for _, pat, rule in _rules()[2])
+
+
 def find_gaps(text: str) -> list[Gap]:
     """Mark units left behind by removed numbers.
 
@@ -275,8 +280,10 @@ def find_gaps(text: str) -> list[Gap]:
     """
     gap_rules = _rules()[2]
     found = {}
-    for rid, pat, rule in gap_rules:
-        for m in scan(pat, starts_of(rule), text):  # tried only where a match can begin
+    # each rule tried only where a match can begin, the characters of all found in one scan
+    matches = scan_all(_gap_plan(), text)
+    for (rid, _, _), ms in zip(gap_rules, matches):
+        for m in ms:
             found.setdefault(m.start(), Gap(m.start(), m.end(), m.group(m.lastindex or 0), rid))
     return [found[k] for k in sorted(found)]
 

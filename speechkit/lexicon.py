@@ -22,7 +22,8 @@ except ImportError:  # Python 3.10
     import sre_parse as _sre_parse
 
 __all__ = ["load", "load_words", "compile_rules", "LexiconError", "scan", "starts_of", "skippable", "required",
-           "one_character", "characters_of"]
+           "one_character", "characters_of",
+           "scan_plan", "scan_all"]
 
 
 class LexiconError(ValueError):
@@ -116,6 +117,45 @@ def scan(pat: re.Pattern, starts: re.Pattern | None, text: str, regions=None):
             if m and m.end() > m.start():
                 until = m.end()
                 yield m
+
+
+def scan_plan(rules) -> tuple:
+    """How :func:`scan_all` scans for the rules ``[(pattern, starts)]``: the rules, a class of the characters of
+    every rule's ``starts`` (classes of a few known characters), ``{character: the rules it starts}`` and the rules
+    scanned on their own (their ``starts`` is no such class)."""
+    rules = tuple(rules)
+    chars = [characters_of(st) if st is not None else None for _, st in rules]
+    by_char: dict[str, list[int]] = {}
+    for k, c in enumerate(chars):
+        for ch in c or ():
+            by_char.setdefault(ch, []).append(k)
+    every = re.compile("[" + "".join(map(re.escape, sorted(by_char))) + "]") if by_char else None
+    return rules, every, {ch: tuple(ks) for ch, ks in by_char.items()}, frozenset(k for k, c in enumerate(chars) if not c)
+
+
+def scan_all(plan: tuple, text: str) -> list[list[re.Match]]:
+    """``[list(scan(pat, starts, text)) for pat, starts in rules]`` for the rules of a :func:`scan_plan`, their
+    ``starts`` found in one scan of ``text`` for all their characters (a scan for a class of characters takes as
+    long as the text, whatever the class).
+
+    >>> plan = scan_plan([(re.compile("今年"), re.compile("今")), (re.compile("年"), re.compile("年"))])
+    >>> [[m.start() for m in ms] for ms in scan_all(plan, "去今年，今年")]
+    [[1, 4], [2, 5]]
+    """
+    rules, every, by_char, alone = plan
+    out: list[list[re.Match]] = [list(scan(pat, st, text)) if k in alone else [] for k, (pat, st) in enumerate(rules)]
+    if every is None:
+        return out
+    until = [-1] * len(rules)
+    for c in every.finditer(text):
+        at = c.start()
+        for k in by_char[text[at]]:
+            if at >= until[k]:
+                m = rules[k][0].match(text, at)
+                if m and m.end() > at:
+                    until[k] = m.end()
+                    out[k].append(m)
+    return out
 
 
 _FIRSTS_MAX = 400  # characters a match may begin with, at most, for a lookahead to pay
