@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ...lexicon import LexiconError, characters_of, compile_rules, load, one_character, scan, starts_of
+from ...lexicon import LexiconError, characters_of, compile_rules, load, one_character, scan, scan_plan, starts_of
 from .festivals import festival_names
 
-__all__ = ["expand", "rules", "data", "join_pattern", "lookahead_patterns", "scan_rule"]
+__all__ = ["expand", "rules", "data", "join_pattern", "lookahead_patterns", "scan_rule", "free_rules"]
 
 _PART = re.compile(r"\{([A-Z][A-Z0-9_]*)(?::([a-z_]\w*))?\}")
 
@@ -64,6 +64,14 @@ def rules() -> list[tuple[str, re.Pattern, dict]]:
             r["near"] = re.compile(expand(r["near"], parts))
         out.append(r)
     return compile_rules(out, "data/times.yaml", flags=0)
+
+
+@lru_cache(maxsize=1)
+def free_rules() -> tuple[tuple[int, ...], tuple]:
+    """The rules with no `near` (their places in :func:`rules`) and a :func:`~speechkit.lexicon.scan_plan` of them:
+    their `starts` are found in one scan of a text."""
+    free = [(k, pat, rule) for k, (_, pat, rule) in enumerate(rules()) if rule.get("near") is None]
+    return tuple(k for k, _, _ in free), scan_plan((pat, starts_of(rule)) for _, pat, rule in free)
 
 
 def scan_rule(pat: re.Pattern, rule: dict, text: str, anchors: dict | None = None):

@@ -4,8 +4,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ...lexicon import scan_all
 from . import calendar_rules, other_rules, range_rules, relative_rules
-from .compile import join_pattern, rules, scan_rule
+from .compile import free_rules, join_pattern, rules, scan_rule
 from .ctx import Ctx, as_date
 from .model import Refuse, Res, TimeExpr
 from .normalize import Reading
@@ -32,8 +33,10 @@ def _prepared(text: str) -> tuple[Reading, tuple]:
     date): the document-level pass of the extractor and :func:`define_periods` share them."""
     reading = Reading(text)
     cands, anchors = [], {}
+    orders, plan = free_rules()
+    free = dict(zip(orders, scan_all(plan, reading.text)))  # the rules with no `near`, in one scan
     for order, (rid, pat, rule) in enumerate(rules()):
-        for m in scan_rule(pat, rule, reading.text, anchors):
+        for m in free[order] if order in free else scan_rule(pat, rule, reading.text, anchors):
             cands.append((m.start(), -(m.end() - m.start()), order, rid, rule, m))
     cands.sort(key=lambda x: x[:3])
     return reading, tuple(cands)
