@@ -20,7 +20,8 @@ __all__ = ["Grammar"]
 @lru_cache(maxsize=1)
 def _data() -> dict:
     d = load("grammar")
-    return {"verb_tags": frozenset(d["verb_tags"]), "not_verbs": frozenset(d["not_verbs"]["words"]),
+    return {"verb_tags": frozenset(d["verb_tags"]), "phrase_tags": frozenset(d["phrase_tags"]),
+            "not_verbs": frozenset(d["not_verbs"]["words"]),
             "openers": re.compile("^(?:" + "|".join(map(re.escape, sorted(d["openers"]["words"], key=len, reverse=True)))
                                   + ")"),
             "framing": frozenset(d["framing_verbs"]["words"]),
@@ -75,8 +76,11 @@ def _reach(words, base=None) -> dict:
 
 def _directive_verb(word: str, tag: str) -> bool:
     """A word tagged as a verb (v vd vi), of two characters or more, that can lead a directive (not in
-    ``not_verbs``)."""
+    ``not_verbs``); or a four-character set phrase (idiom tags) that ends in a verb of the lexicon
+    (「贯彻实施」「全面落实」, not 「坚定不移」)."""
     d = _data()
+    if tag in d["phrase_tags"] and len(word) == 4:
+        return verb_pattern().fullmatch(word[2:]) is not None
     return tag in d["verb_tags"] and len(word) >= 2 and word not in d["not_verbs"]
 
 

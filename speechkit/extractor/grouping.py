@@ -215,7 +215,7 @@ def _head_time(f: SentenceFacts, p: Candidate) -> None:
 
 
 _PER_CLAUSE = ("stop-cue", "outcome", "completed", "cue-in-relative", "speaker-remark", "forecast",
-               "difficulty-judgement", "only-if-readiness")  # tried on each clause
+               "difficulty-judgement")  # tried on each clause
 
 
 def group(tree: DocTree, sent: Span, cands: list[Candidate], owners=frozenset()) -> tuple[list[Group], SentenceFacts]:
@@ -247,9 +247,8 @@ def group(tree: DocTree, sent: Span, cands: list[Candidate], owners=frozenset())
         elif not p.cues and may["forecast"] and clause("forecast").match(p.text):
             _head_time(f, p)
             action, rule = SKIP, "forecast"  # 「预计今年县级税收…」: expected, not promised
-        elif (may["difficulty-judgement"] and clause("difficulty-judgement").search(p.text)) or \
-                (may["only-if-readiness"] and clause("only-if-readiness").search(p.text)):
-            action, rule = SKIP, "judgement-or-readiness"  # 「实现…目标并非易事」「确保一旦出现险情就能…」: no task
+        elif may["difficulty-judgement"] and clause("difficulty-judgement").search(p.text):
+            action, rule = SKIP, "difficulty-judgement"  # 「实现…目标并非易事」: what the task is like, no task
         elif may["speaker-remark"] and clause("speaker-remark").match(p.text):
             action, rule = (STOP if started else SKIP), "speaker-remark"  # 「这里要着重强调…」: about the speech
         elif f.outcome and clause("reported-instruction").match(p.text):

@@ -325,6 +325,8 @@ def _decide(text: str, dated: bool) -> tuple[bool, str]:
         return False, "striving"  # 「为…而努力奋斗」: a closing call, whatever the goal names
     if _decision("contribution").match(first):
         return False, "contribution"  # 「为…提供坚强保障」: support given to a goal, no deliverable
+    if "一旦" in t and _decision("readiness").search(t):
+        return False, "readiness"  # 「确保一旦出现险情就能…」: no point at which it is done
     vague = _decision("vague-goal").search(first)
     if vague and not _QUOTED.search(vague["name"] or ""):
         return False, "vague-goal"  # 「确保全面实现年度目标」; a named goal (「实现“三个一百”目标」) is checkable
