@@ -338,7 +338,7 @@ def _grammar_verb(tree: DocTree, c: Candidate) -> None:
         if c.actor_verb:
             c.note("candidates", "actor-led", c.actor_verb)  # 「各区按需提出申请」: who, then what they do
             return
-    c.verb = g.main_verb_after_opener(t) or g.leading_verb(t)
+    c.verb = g.main_verb_after_opener(t) or g.leading_verb(t) or g.framing_verb(t)
     if c.verb:
         c.note("candidates", "verb-by-grammar", c.verb)
 

