@@ -250,7 +250,7 @@ def group(tree: DocTree, sent: Span, cands: list[Candidate], owners=frozenset())
         elif may["difficulty-judgement"] and clause("difficulty-judgement").search(p.text):
             action, rule = SKIP, "difficulty-judgement"  # 「实现…目标并非易事」: what the task is like, no task
         elif not p.cues and may["problem-statement"] and clause("problem-statement").search(p.text):
-            action, rule = SKIP, "problem-statement"  # 「考核也存在重形式的偏向」: a diagnosis, no task
+            action, rule = SKIP, "problem-statement"  # 「评比也存在重材料的偏向」: a diagnosis, no task
         elif may["speaker-remark"] and clause("speaker-remark").match(p.text):
             action, rule = (STOP if started else SKIP), "speaker-remark"  # 「这里要着重强调…」: about the speech
         elif f.outcome and clause("reported-instruction").match(p.text):
