@@ -278,6 +278,9 @@ def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False
         c.note("candidates", "purpose-context")
     if purpose and not c.cues and ends_comma and starts_with_verb(t[purpose.end():]):
         opener = purpose  # 「为完成上述目标任务，」: the purpose of the task after it, with no cue of its own
+    if not c.cues and ends_comma and clause("when-clause").search(t):
+        c.context = True  # 「运营单位对外发布数据时，」: when the task after it is to be done
+        c.note("candidates", "when-clause")
     if not c.cues and ends_comma and (only_time or (opener and not t.endswith("的")) or clause("quoted-only").match(t)):
         if not starts_with_verb(t) or opener:
             c.context = True

@@ -172,6 +172,9 @@ def _first_rule(f: SentenceFacts, cands: list[Candidate], i: int) -> tuple[str, 
     if clause("purpose-tail").match(p.text) and not p.checkable:
         return SKIP, "purpose-tail-alone"
     nxt = cands[i + 1] if i + 1 < len(cands) else None
+    if nxt is not None and not p.cues and clause("headless-relative").search(p.text):
+        f.topic = i  # 「连续两次考评不合格的，终止…」: whom the task after it applies to opens its record
+        return SKIP, "condition-topic"
     topic = nxt is not None and bool(nxt.cues) and nxt.cues[0].span[0] == 0 and _actor_topic(p, f.owners) \
         and not clause("especially").match(p.text) \
         and not clause("copula").match(clause("especially").sub("、", p.text))  # 「各村干部特别是村支书，必须…」
