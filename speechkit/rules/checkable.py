@@ -464,8 +464,6 @@ def _by_class(cls: str | None, lead: str | None, obj: str, t: str) -> tuple[bool
         if _decision("attraction-class", "class_head").search(what) or _decision("attraction-class", "vague").match(what):
             return _names_them(what), "attraction-class"  # 「引进一批…企业」「引进更多首店」: a class
     if cls == "instrument_acts":  # a long object counts unless its head is abstract (「明确…各个环节的工作要求」)
-        if _decision("programme-act", "more").match(o):
-            return False, "instrument-act"  # 「推出更多…文艺精品」「提供更多就业岗位」: more of them, no count
         stating = _decision("instrument-act", "stating").fullmatch(lead or "")
         ok = len(o) >= 2 and (not P["abstract"].search(o) if len(o) < 6 else
                               not (stating and _decision("instrument-act", "abstract_head").search(o)))
