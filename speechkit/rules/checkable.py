@@ -351,6 +351,8 @@ def _decide(text: str, dated: bool) -> tuple[bool, str]:
     if lead in _decision_words("event-hosting"):
         return _hosts_event(obj), "event-hosting"
     cls = verb_class(lead)
+    if lead in _decision_words("stated-relation", "keep") and _keeps_level(obj):
+        return True, "stated-relation"  # 「稳定粮食播种面积」: the statistic kept at today's level
     att = _attain_pattern().search(first) if cls == "directional" and dated else None
     if att:  # 「逐步实现跨部门通办」「村级文化服务中心实现全覆盖」: the dated state attained is the deliverable
         o = first[att.end():].strip("，,。 ")
@@ -367,6 +369,18 @@ def _decide(text: str, dated: bool) -> tuple[bool, str]:
     if m is not None and m.group(0) != lead and _decision("preparatory-lead").fullmatch(m.group(0)):
         rule = "preparatory-lead"  # 「加快制定…」: decided by the instrument act after the lead
     return ok, rule
+
+
+def _keeps_level(obj: str) -> bool:
+    """What is kept is a named statistic (its head, 「…播种面积」) or the current way of doing (现行…)."""
+    head = obj.strip("，,。 ").split("，")[0]
+    return head.startswith("现行") or bool(_statistic_end().search(head))
+
+
+@lru_cache(maxsize=1)
+def _statistic_end() -> re.Pattern:
+    words = _data()["objects"]["statistics"]["words"]
+    return re.compile("(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + ")$")
 
 
 def _hedged(text: str, lead: str) -> bool:
