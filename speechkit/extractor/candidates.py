@@ -13,7 +13,8 @@ from functools import partial
 
 from ..rules.checkable import contribution, is_checkable, relation, starts_with_verb, verb_class, verb_pattern
 from ..rules.cues import find_cues
-from ..rules.owners import DEFINITION_HEAD, clean_subject, is_actor, is_organ, is_statistic, organ_suffixes, organ_words
+from ..rules.owners import (DEFINITION_HEAD, clean_subject, is_actor, is_organ, is_statistic, organ_suffixes, organ_words,
+                            without_leading_time)
 from ..rules.quantities import find_quantities
 from ..segment import Span
 from .patterns import clause, first_rule, structure
@@ -333,8 +334,10 @@ def _grammar_verb(tree: DocTree, c: Candidate) -> None:
     (「运营单位结合…提出…」, in reports and plans), or a verb-led clause whose verb is in no list, or one opened
     by 对/将/把… whose main verb follows."""
     t, g = c.text, tree.grammar
-    if tree.genre in ("gwr", "plan") and c.subject and t[:c.subject_span[0] - c.start] in ("", "由") \
-            and organ_name(c.subject, g):
+    lead_in = t[:c.subject_span[0] - c.start] if c.subject else None
+    if lead_in not in (None, "", "由") and without_leading_time(lead_in) == "由":
+        lead_in = "由"  # 「先期由市数据局进行…」: a time word before 由
+    if tree.genre in ("gwr", "plan") and lead_in in ("", "由") and organ_name(c.subject, g):
         rest = DEFINITION_HEAD.sub("", t[c.subject_span[1] - c.start:])  # 「…（以下统称主管部门）按季度通报…」
         if _predicate_opens(rest, g):
             c.actor_verb = starts_with_verb(rest) or g.leading_verb(rest) or g.verb_within(rest)

@@ -86,8 +86,9 @@ def _actor(tree: DocTree, p0, owners) -> bool:
     if subj in owners:
         return True
     head = subj[subj.rfind("的") + 1:] if "的" in subj else ""
-    if head and is_actor(head, owners) and not starts_with_verb(head):
-        return True  # 「受灾较重的村」: a verb before 的 only modifies the actor
+    if head and is_actor(head, owners) and not starts_with_verb(head) and verb_pattern().match(subj) is None \
+            and (p0.subject_before_cue or p0.noted("topic-actor")):
+        return True  # 「受灾较重的村，要…」: before the cue a verb before 的 only modifies the actor (not 「坚持…的领导，…」)
     v = starts_with_verb(subj)
     by_tag = tree.grammar is not None and tree.grammar.leading_verb(subj)
     by_lexicon = v and subj.startswith(v) and not subj.endswith(organ_suffixes())

@@ -203,7 +203,8 @@ def _actor_topic(p: Candidate, owners) -> bool:
     """An actor standing alone as the sentence's topic (「受灾较重的乡镇，」「各村干部特别是村支书，」); a verb
     before its 的 only modifies the actor (受灾较重的)."""
     np_ = clean_subject(p.text)
-    return not p.cues and (p.verb is None or "的" in np_) and len(np_) <= 24 and is_actor(np_, owners) \
+    modified = "的" in np_ and verb_pattern().match(np_) is None  # 「受灾较重的村」, not 「坚持党对…的绝对领导」
+    return not p.cues and (p.verb is None or modified) and len(np_) <= 24 and is_actor(np_, owners) \
         and not clause("vocative").match(np_)
 
 
@@ -248,7 +249,9 @@ def group(tree: DocTree, sent: Span, cands: list[Candidate], owners=frozenset())
         elif p.cues and may["cue-in-relative"] and clause("cue-in-relative").match(p.text):
             action, rule = (STOP if started else SKIP), "cue-in-relative"  # 「…是一场必须赢下来的硬仗」: what it is
         elif not p.cues and may["forecast"] and clause("forecast").match(p.text):
-            _head_time(f, p)
+            nxt = cands[i + 1] if i + 1 < len(cands) else None
+            if nxt is not None and (nxt.context or nxt.quants):
+                _head_time(f, p)  # 「预计今年…，加上…，支出安排…」: the year of the figures after it
             action, rule = SKIP, "forecast"  # 「预计今年县级税收…」: expected, not promised
         elif may["difficulty-judgement"] and clause("difficulty-judgement").search(p.text):
             action, rule = SKIP, "difficulty-judgement"  # 「实现…目标并非易事」: what the task is like, no task

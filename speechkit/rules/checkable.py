@@ -102,7 +102,8 @@ def _patterns() -> dict[str, re.Pattern]:
                                + ")"),
         "ban": re.compile("^(?:" + "|".join(map(re.escape, d["prohibitions"])) + ")"),
         "light": re.compile("|".join(map(re.escape, d["light_verbs"]))),
-        "opener": re.compile("|".join(map(re.escape, sorted(d["light_verb_openers"], key=len, reverse=True)))),
+        "opener": re.compile(d["light_verb_openers"]),
+        "light_objects": re.compile(d["light_objects"]),
     }
 
 
@@ -327,6 +328,8 @@ def _decide(text: str, dated: bool) -> tuple[bool, str]:
         return False, "contribution"  # 「为…提供坚强保障」: support given to a goal, no deliverable
     if "一旦" in t and _decision("readiness").search(t):
         return False, "readiness"  # 「确保一旦出现险情就能…」: no point at which it is done
+    if _decision("directional-lead", "campaign_phrase").match(first):
+        return False, "directional-lead"  # 「打好…收官战」: a fight, whatever end word it names
     vague = _decision("vague-goal").search(first)
     if vague and not _QUOTED.search(vague["name"] or ""):
         return False, "vague-goal"  # 「确保全面实现年度目标」; a named goal (「实现“三个一百”目标」) is checkable
@@ -351,7 +354,8 @@ def _decide(text: str, dated: bool) -> tuple[bool, str]:
     if lead in _decision_words("event-hosting"):
         return _hosts_event(obj), "event-hosting"
     cls = verb_class(lead)
-    if lead in _decision_words("stated-relation", "keep") and _keeps_level(obj):
+    if lead in _decision_words("stated-relation", "keep") and _keeps_level(obj) and \
+            not re.search(lead + "[和与及并]", first):  # 「稳定和扩大…」: a direction joins it
         return True, "stated-relation"  # 「稳定粮食播种面积」: the statistic kept at today's level
     att = _attain_pattern().search(first) if cls == "directional" and dated else None
     if att:  # 「逐步实现跨部门通办」「村级文化服务中心实现全覆盖」: the dated state attained is the deliverable
@@ -484,6 +488,8 @@ def _by_class(cls: str | None, lead: str | None, obj: str, t: str) -> tuple[bool
         return ok, "instrument-act"
     if cls in ("programme_acts", "end_states"):
         head = obj.strip("，,。 ")
+        if P["light"].fullmatch(lead or ""):  # 「进行专项抽查」: an activity with an end, not 「进行统一规划」
+            return bool(P["light_objects"].search(head)), "programme-act"
         if head.endswith("工作") and ((len(head) >= 6 and _programme_end().search(head[:-2]))
                                       or head[:-2].endswith(("”", "\""))):
             head = head[:-2]  # 「开展…风险评估工作」「开展“三清”工作」: 工作 after a concrete or quoted activity names it
