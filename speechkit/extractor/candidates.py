@@ -299,8 +299,10 @@ def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False
             not c.cues and is_organ(c.subject):
         c.verb = None  # 「运营单位…」: the verb-like word opens the actor's name
     c._checkable = partial(_splitter_checkable, tree, c.start, t, c.times, bool(c.quants))
-    if c.cues and clause("means-after-cue").match(t[c.cues[0].span[1]:]) and not c.checkable:
-        c.means_only = True
+    after_cue = t[c.cues[0].span[1]:] if c.cues else ""
+    if c.cues and ((clause("means-after-cue").match(after_cue) and not c.checkable)
+                   or clause("ground-after-cue").match(after_cue)):
+        c.means_only = True  # 「力争通过…，」「要在…的基础上，」: the task is in the next clause
     elif c.cues and only_cue_and_time(c):
         c.means_only = True  # 「力争到2024年，…」: the cue and the date belong to the clause after them
     if c.verb is None and c.times and c.times[0].span[0] == 0 and c.times[0].kind != "frequency":

@@ -102,6 +102,7 @@ def _patterns() -> dict[str, re.Pattern]:
                                + ")"),
         "ban": re.compile("^(?:" + "|".join(map(re.escape, d["prohibitions"])) + ")"),
         "light": re.compile("|".join(map(re.escape, d["light_verbs"]))),
+        "ground": re.compile(d["ground_phrase"]),
         "opener": re.compile(d["light_verb_openers"]),
         "light_objects": re.compile(d["light_objects"]),
     }
@@ -319,6 +320,9 @@ _RANK = {"instrument_acts": 0, "completion": 1, "end_states": 1, "programme_acts
 def _decide(text: str, dated: bool) -> tuple[bool, str]:
     P = _patterns()
     t = strip_manner(text.lstrip(" "))
+    ground = P["ground"].match(t)
+    if ground and t[ground.end():].strip():
+        t = strip_manner(t[ground.end():])  # 「在…的基础上，做好…」: the task after the ground decides
     first = _PHRASE.split(t, 1)[0]  # the first phrase only: no list of them all
     if _decision("system-building").match(first):
         return False, "system-building"
