@@ -125,9 +125,14 @@ def attach_rule(f: SentenceFacts, cands: list[Candidate], i: int) -> tuple[str, 
     p, cur = cands[i], f.groups[-1].parts
     if p.listed:
         return NEW, "numbered-item"
+    if not p.cues and i + 1 < len(cands) and clause("headless-relative").search(p.text):
+        p.quants = []  # 「…；连续两次考评不合格的，取消…」: whom the next task applies to, its count no target
+        return NEW, "condition-topic"
     new_subject = _new_actor(f, p)
     if len(cur) == 1 and cur[0].means_only and not p.cues:
         return JOIN, "task-after-means"
+    if len(cur) == 1 and cur[0].noted("condition-topic"):
+        return JOIN, "task-after-condition"  # 「连续两次考评不合格的，取消…」: the task of whom the topic names
     if p.tail and not p.cues and not (p.text.startswith("为") and p.checkable):
         if p.manner and any(x.checkable for x in cur) and not p.checkable:
             return NEW, "manner-after-checkable"  # 「…改造工程，不断提高供水保障能力」: a direction after the checkable act
