@@ -75,6 +75,8 @@ def _directive(f: SentenceFacts, cands: list[Candidate], i: int) -> str | None:
         return "planned-figure"  # 「财政赤字2.76万亿元」「…比重分别达到45%和30%」: a planned figure or target
     if p.subject and is_actor(p.subject, f.owners) and _assigned(p):
         return "assignment"  # 「县城管局负责主干道除雪」: a unit assigned a task
+    if f.genre == "plan" and f.bare_ok and f.prose and p.subject and not p.quants and _thing_act(p):
+        return "object-then-act"  # 「…共享行为纳入目录系统统一管理」: what is done with a thing, in a plan
     return None
 
 
@@ -97,6 +99,17 @@ def _fact_before_task(cands: list[Candidate], i: int) -> bool:
         return bool(clause("stated-fact").match(cands[i].text))
     # before a bare directive only a count of what exists (有 约有 共有): 「…突破50亿元，打造…」 is a target
     return nxt.verb is not None and bool(clause("existing-count").match(cands[i].text))
+
+
+def _thing_act(p: Candidate) -> bool:
+    """A thing (not an actor) followed by a discrete act on it (纳入 实施 采取…): a plan's rule for what is done with it."""
+    if p.subject not in p.text or is_actor(p.subject):
+        return False
+    rest = p.text[p.text.find(p.subject) + len(p.subject):]
+    m = verb_pattern().match(rest)
+    if m is None or verb_class(m.group(0)) not in ("instrument_acts", "programme_acts"):
+        return False
+    return not clause("unit-after-verb").match(rest, m.end())  # 「数据提供方…」: the verb opens a party's name
 
 
 def _assigned(p: Candidate) -> bool:
