@@ -76,7 +76,7 @@ def _directive(f: SentenceFacts, cands: list[Candidate], i: int) -> str | None:
     if p.subject and is_actor(p.subject, f.owners) and _assigned(p):
         return "assignment"  # 「县城管局负责主干道除雪」: a unit assigned a task
     if f.genre == "plan" and f.bare_ok and f.prose and p.subject and not p.quants and _thing_act(p):
-        return "object-then-act"  # 「…共享行为纳入目录系统统一管理」: what is done with a thing, in a plan
+        return "object-then-act"  # 「…发放信息纳入监管平台统一管理」: what is done with a thing, in a plan
     return None
 
 
