@@ -335,7 +335,7 @@ def _decide(text: str, dated: bool) -> tuple[bool, str]:
     if _decision("directional-lead", "campaign_phrase").match(first):
         return False, "directional-lead"  # 「打好…收官战」: a fight, whatever end word it names
     vague = _decision("vague-goal").search(first)
-    if vague and not _QUOTED.search(vague["name"] or ""):
+    if vague and not _QUOTED.search(vague["name"] or "") and not _names_goal(vague):
         return False, "vague-goal"  # 「确保全面实现年度目标」; a named goal (「实现“三个一百”目标」) is checkable
     ban = P["ban"].match(first)
     if ban:
@@ -377,6 +377,14 @@ def _decide(text: str, dated: bool) -> tuple[bool, str]:
     if m is not None and m.group(0) != lead and _decision("preparatory-lead").fullmatch(m.group(0)):
         rule = "preparatory-lead"  # 「加快制定…」: decided by the instrument act after the lead
     return ok, rule
+
+
+def _names_goal(vague: re.Match) -> bool:
+    """A goal or task named by its subject matter (「2018年的化债任务」「全年增长目标」), not only by its year or
+    scope (「全年目标」): a quota or a published target (decision ``vague-goal``)."""
+    if vague["head"] not in ("目标", "任务", "目标任务"):
+        return False
+    return not _decision("vague-goal", "generic_name").match((vague["name"] or "").strip())
 
 
 def _keeps_level(obj: str) -> bool:
