@@ -380,7 +380,7 @@ def _decide(text: str, dated: bool) -> tuple[bool, str]:
 
 
 def _names_goal(vague: re.Match) -> bool:
-    """A goal or task named by its subject matter (「2018年的化债任务」「全年增长目标」), not only by its year or
+    """A goal or task named by its subject matter (「本年度的化债任务」「年度增收目标」), not only by its year or
     scope (「全年目标」): a quota or a published target (decision ``vague-goal``)."""
     if vague["head"] not in ("目标", "任务", "目标任务"):
         return False
