@@ -103,6 +103,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "ban": re.compile("^(?:" + "|".join(map(re.escape, d["prohibitions"])) + ")"),
         "light": re.compile("|".join(map(re.escape, d["light_verbs"]))),
         "ground": re.compile(d["ground_phrase"]),
+        "means": re.compile(d["means_phrase"]),
         "opener": re.compile(d["light_verb_openers"]),
         "light_objects": re.compile(d["light_objects"]),
     }
@@ -273,6 +274,9 @@ def _lead(text: str) -> tuple[str | None, str]:
     the most discrete), and what follows it in that phrase."""
     for phrase in _PHRASE.split(text):
         phrase = strip_manner(phrase)
+        means = _patterns()["means"].match(phrase)
+        if means:
+            phrase = strip_manner(phrase[means.end():])  # 「通过…等方式发展壮大」: the verb after the means leads
         m = verb_pattern().search(phrase)
         while m is not None and phrase.startswith("的", m.end()):
             m = verb_pattern().search(phrase, m.end())  # 「出台的政策要…」: a verb before 的 modifies a noun
