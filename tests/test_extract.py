@@ -227,3 +227,22 @@ def test_demo_says_when_the_sample_corpus_is_missing(tmp_path):
     r = subprocess.run([sys.executable, "-m", "speechkit.cli", "demo", "--corpus", str(tmp_path / "none")],
                        capture_output=True, text=True)
     assert r.returncode == 2 and "no sample corpus" in r.stderr
+
+
+def test_pausing_the_collector_changes_no_record_and_restores_it():
+    """Extraction pauses Python's cyclic garbage collector for one document and restores its state after,
+    also when the caller had turned it off."""
+    import gc
+
+    from speechkit import Extractor
+
+    text = "县交通局要在6月底前完成通车。今年新建养老服务中心12所。"
+    paused, free = Extractor(), Extractor(pause_gc=False)
+    assert paused.extract(text, date="2021-02-20").to_records() == free.extract(text, date="2021-02-20").to_records()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        paused.extract(text, date="2021-02-20")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

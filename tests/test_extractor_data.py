@@ -46,6 +46,15 @@ def _grammar_cases():
     return out
 
 
+@pytest.mark.parametrize("text,positive", [pytest.param(t, pos, id=f"priority-{k[9:16]}{i}")
+                                           for pos, k in ((True, "priority_examples"), (False, "priority_counterexamples"))
+                                           for i, t in enumerate(load("grammar")["framing_verbs"][k])])
+def test_framing_that_sets_a_priority_directs(grammar, text, positive):
+    """A framing clause directs when what it takes something as is a priority or a role, not a diagnosis."""
+    assert grammar.framing(text)
+    assert (grammar.framing_verb(text) is not None) == positive, text
+
+
 @pytest.mark.parametrize("key,text,positive", _grammar_cases())
 def test_grammar_rule(grammar, key, text, positive):
     if key == "not_verbs":  # examples are verb-led by part of speech, counterexamples are not

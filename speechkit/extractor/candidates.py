@@ -14,7 +14,8 @@ from functools import partial
 from ..rules.checkable import contribution, is_checkable, relation, starts_with_verb, verb_class, verb_pattern, \
     verb_search
 from ..rules.cues import find_cues
-from ..rules.owners import DEFINITION_HEAD, clean_subject, is_actor, is_organ, is_statistic, organ_suffixes, organ_words
+from ..rules.owners import (DEFINITION_HEAD, clean_subject, is_actor, is_organ, is_statistic, organ_suffixes, organ_words,
+                            without_leading_time)
 from ..rules.quantities import find_quantities
 from ..segment import Span
 from .patterns import clause, first_rule, structure
@@ -279,6 +280,9 @@ def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False
         c.note("candidates", "purpose-context")
     if purpose and not c.cues and ends_comma and starts_with_verb(t[purpose.end():]):
         opener = purpose  # 「为完成上述目标任务，」: the purpose of the task after it, with no cue of its own
+    if not c.cues and ends_comma and clause("when-clause").search(t):
+        c.context = True  # 「运营单位对外发布数据时，」: when the task after it is to be done
+        c.note("candidates", "when-clause")
     if not c.cues and ends_comma and (only_time or (opener and not t.endswith("的")) or clause("quoted-only").match(t)):
         if not starts_with_verb(t) or opener:
             c.context = True
@@ -296,8 +300,10 @@ def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False
             not c.cues and is_organ(c.subject):
         c.verb = None  # 「运营单位…」: the verb-like word opens the actor's name
     c._checkable = partial(_splitter_checkable, tree, c.start, t, c.times, bool(c.quants))
-    if c.cues and clause("means-after-cue").match(t[c.cues[0].span[1]:]) and not c.checkable:
-        c.means_only = True
+    after_cue = t[c.cues[0].span[1]:] if c.cues else ""
+    if c.cues and ((clause("means-after-cue").match(after_cue) and not c.checkable)
+                   or clause("ground-after-cue").match(after_cue)):
+        c.means_only = True  # 「力争通过…，」「要在…的基础上，」: the task is in the next clause
     elif c.cues and only_cue_and_time(c):
         c.means_only = True  # 「力争到2024年，…」: the cue and the date belong to the clause after them
     if c.verb is None and c.times and c.times[0].span[0] == 0 and c.times[0].kind != "frequency":
@@ -331,15 +337,17 @@ def _grammar_verb(tree: DocTree, c: Candidate) -> None:
     (「运营单位结合…提出…」, in reports and plans), or a verb-led clause whose verb is in no list, or one opened
     by 对/将/把… whose main verb follows."""
     t, g = c.text, tree.grammar
-    if tree.genre in ("gwr", "plan") and c.subject and t[:c.subject_span[0] - c.start] in ("", "由") \
-            and organ_name(c.subject, g):
+    lead_in = t[:c.subject_span[0] - c.start] if c.subject else None
+    if lead_in not in (None, "", "由") and without_leading_time(lead_in) == "由":
+        lead_in = "由"  # 「先期由市数据局进行…」: a time word before 由
+    if tree.genre in ("gwr", "plan") and lead_in in ("", "由") and organ_name(c.subject, g):
         rest = DEFINITION_HEAD.sub("", t[c.subject_span[1] - c.start:])  # 「…（以下统称主管部门）按季度通报…」
         if _predicate_opens(rest, g):
             c.actor_verb = starts_with_verb(rest) or g.leading_verb(rest) or g.verb_within(rest)
         if c.actor_verb:
             c.note("candidates", "actor-led", c.actor_verb)  # 「各区按需提出申请」: who, then what they do
             return
-    c.verb = g.main_verb_after_opener(t) or g.leading_verb(t)
+    c.verb = g.main_verb_after_opener(t) or g.leading_verb(t) or g.framing_verb(t)
     if c.verb:
         c.note("candidates", "verb-by-grammar", c.verb)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..rules.checkable import starts_with_verb, strip_adverbs, verb_class, verb_search
+from ..rules.checkable import starts_with_verb, strip_adverbs, verb_class, verb_pattern, verb_search
 from ..rules.cues import STRENGTH_ORDER
 from ..rules.owners import is_actor, is_statistic, lead_owner, organ_suffixes
 from .candidates import organ_phrase
@@ -39,7 +39,7 @@ def _span(g_part, rel) -> tuple[int, int]:
 def owner_field(tree: DocTree, g: Group, carry: Carry, owners=frozenset()) -> Field:
     """The clause's subject when it is an actor; 让我们; a project named after 确保; the actor named
     earlier in the sentence; else the item's note (spec sections 2 and 4)."""
-    p0 = g.parts[0]
+    p0 = g.parts[1] if len(g.parts) > 1 and g.parts[0].noted("condition-topic") else g.parts[0]  # 「…的，省级按…」
     if p0.subject and p0.cues and p0.cues[0].cue in ("拟", "安排") and p0.subject.endswith(("财政", "预算")):
         return NONE  # 「今年市级财政拟安排…18亿元」: a planned figure of a budget has no owner (issue 11)
     if p0.subject and _actor(tree, p0, owners):
@@ -86,8 +86,9 @@ def _actor(tree: DocTree, p0, owners) -> bool:
     if subj in owners:
         return True
     head = subj[subj.rfind("的") + 1:] if "的" in subj else ""
-    if head and is_actor(head, owners) and not starts_with_verb(head):
-        return True  # 「受灾较重的村」: a verb before 的 only modifies the actor
+    if head and is_actor(head, owners) and not starts_with_verb(head) and verb_pattern().match(subj) is None \
+            and (p0.subject_before_cue or p0.noted("topic-actor")):
+        return True  # 「受灾较重的村，要…」: before the cue a verb before 的 only modifies the actor (not 「坚持…的领导，…」)
     v = starts_with_verb(subj)
     by_tag = tree.grammar is not None and tree.grammar.leading_verb(subj)
     by_lexicon = v and subj.startswith(v) and not subj.endswith(organ_suffixes())

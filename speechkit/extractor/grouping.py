@@ -75,6 +75,8 @@ def _directive(f: SentenceFacts, cands: list[Candidate], i: int) -> str | None:
         return "planned-figure"  # 「财政赤字2.76万亿元」「…比重分别达到45%和30%」: a planned figure or target
     if p.subject and is_actor(p.subject, f.owners) and _assigned(p):
         return "assignment"  # 「县城管局负责主干道除雪」: a unit assigned a task
+    if f.genre == "plan" and f.bare_ok and f.prose and p.subject and not p.quants and _thing_act(p):
+        return "object-then-act"  # 「…发放信息纳入监管平台统一管理」: what is done with a thing, in a plan
     return None
 
 
@@ -97,6 +99,17 @@ def _fact_before_task(cands: list[Candidate], i: int) -> bool:
         return bool(clause("stated-fact").match(cands[i].text))
     # before a bare directive only a count of what exists (有 约有 共有): 「…突破50亿元，打造…」 is a target
     return nxt.verb is not None and bool(clause("existing-count").match(cands[i].text))
+
+
+def _thing_act(p: Candidate) -> bool:
+    """A thing (not an actor) followed by a discrete act on it (纳入 实施 采取…): a plan's rule for what is done with it."""
+    if p.subject not in p.text or is_actor(p.subject):
+        return False
+    rest = p.text[p.text.find(p.subject) + len(p.subject):]
+    m = verb_pattern().match(rest)
+    if m is None or verb_class(m.group(0)) not in ("instrument_acts", "programme_acts"):
+        return False
+    return not clause("unit-after-verb").match(rest, m.end())  # 「数据提供方…」: the verb opens a party's name
 
 
 def _assigned(p: Candidate) -> bool:
@@ -125,9 +138,14 @@ def attach_rule(f: SentenceFacts, cands: list[Candidate], i: int) -> tuple[str, 
     p, cur = cands[i], f.groups[-1].parts
     if p.listed:
         return NEW, "numbered-item"
+    if not p.cues and i + 1 < len(cands) and clause("headless-relative").search(p.text):
+        p.quants = []  # 「…；连续两次考评不合格的，取消…」: whom the next task applies to, its count no target
+        return NEW, "condition-topic"
     new_subject = _new_actor(f, p)
     if len(cur) == 1 and cur[0].means_only and not p.cues:
         return JOIN, "task-after-means"
+    if len(cur) == 1 and cur[0].noted("condition-topic"):
+        return JOIN, "task-after-condition"  # 「连续两次考评不合格的，取消…」: the task of whom the topic names
     if p.tail and not p.cues and not (p.text.startswith("为") and p.checkable):
         if p.manner and any(x.checkable for x in cur) and not p.checkable:
             return NEW, "manner-after-checkable"  # 「…改造工程，不断提高供水保障能力」: a direction after the checkable act
@@ -172,6 +190,9 @@ def _first_rule(f: SentenceFacts, cands: list[Candidate], i: int) -> tuple[str, 
     if clause("purpose-tail").match(p.text) and not p.checkable:
         return SKIP, "purpose-tail-alone"
     nxt = cands[i + 1] if i + 1 < len(cands) else None
+    if nxt is not None and not p.cues and clause("headless-relative").search(p.text):
+        f.topic = i  # 「连续两次考评不合格的，终止…」: whom the task after it applies to opens its record
+        return SKIP, "condition-topic"
     topic = nxt is not None and bool(nxt.cues) and nxt.cues[0].span[0] == 0 and _actor_topic(p, f.owners) \
         and not clause("especially").match(p.text) \
         and not clause("copula").match(clause("especially").sub("、", p.text))  # 「各村干部特别是村支书，必须…」
@@ -200,7 +221,8 @@ def _actor_topic(p: Candidate, owners) -> bool:
     """An actor standing alone as the sentence's topic (「受灾较重的乡镇，」「各村干部特别是村支书，」); a verb
     before its 的 only modifies the actor (受灾较重的)."""
     np_ = clean_subject(p.text)
-    return not p.cues and (p.verb is None or "的" in np_) and len(np_) <= 24 and is_actor(np_, owners) \
+    modified = "的" in np_ and verb_pattern().match(np_) is None  # 「受灾较重的村」, not 「坚持党对…的绝对领导」
+    return not p.cues and (p.verb is None or modified) and len(np_) <= 24 and is_actor(np_, owners) \
         and not clause("vocative").match(np_)
 
 
@@ -215,7 +237,7 @@ def _head_time(f: SentenceFacts, p: Candidate) -> None:
 
 
 _PER_CLAUSE = ("stop-cue", "outcome", "completed", "cue-in-relative", "speaker-remark", "forecast",
-               "difficulty-judgement", "only-if-readiness")  # tried on each clause
+               "difficulty-judgement", "problem-statement")  # tried on each clause
 
 
 def group(tree: DocTree, sent: Span, cands: list[Candidate], owners=frozenset()) -> tuple[list[Group], SentenceFacts]:
@@ -245,11 +267,14 @@ def group(tree: DocTree, sent: Span, cands: list[Candidate], owners=frozenset())
         elif p.cues and may["cue-in-relative"] and clause("cue-in-relative").match(p.text):
             action, rule = (STOP if started else SKIP), "cue-in-relative"  # 「…是一场必须赢下来的硬仗」: what it is
         elif not p.cues and may["forecast"] and clause("forecast").match(p.text):
-            _head_time(f, p)
+            nxt = cands[i + 1] if i + 1 < len(cands) else None
+            if nxt is not None and (nxt.context or nxt.quants):
+                _head_time(f, p)  # 「预计今年…，加上…，支出安排…」: the year of the figures after it
             action, rule = SKIP, "forecast"  # 「预计今年县级税收…」: expected, not promised
-        elif (may["difficulty-judgement"] and clause("difficulty-judgement").search(p.text)) or \
-                (may["only-if-readiness"] and clause("only-if-readiness").search(p.text)):
-            action, rule = SKIP, "judgement-or-readiness"  # 「实现…目标并非易事」「确保一旦出现险情就能…」: no task
+        elif may["difficulty-judgement"] and clause("difficulty-judgement").search(p.text):
+            action, rule = SKIP, "difficulty-judgement"  # 「实现…目标并非易事」: what the task is like, no task
+        elif not p.cues and may["problem-statement"] and clause("problem-statement").search(p.text):
+            action, rule = SKIP, "problem-statement"  # 「评比也存在重材料的偏向」: a diagnosis, no task
         elif may["speaker-remark"] and clause("speaker-remark").match(p.text):
             action, rule = (STOP if started else SKIP), "speaker-remark"  # 「这里要着重强调…」: about the speech
         elif f.outcome and clause("reported-instruction").match(p.text):

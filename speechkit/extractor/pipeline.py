@@ -12,6 +12,9 @@ record's trail, and every rejected sentence or clause is kept with the rule that
 """
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
+
 from ..commitment import Commitment
 from ..speech import Speech
 from ..rules.cues import cue_table
@@ -39,6 +42,12 @@ class Extractor:
     this extractor's own ``jieba.Tokenizer``. Nothing is shared with other
     extractors in the process.
 
+    ``pause_gc`` (default on): while one document is extracted, Python's cyclic garbage collector
+    is paused (its objects are freed by reference counting as usual; cycles wait until the
+    document is done, when the collector's previous state is restored). A document's pass makes
+    hundreds of thousands of short-lived objects, and the collector's scans of them cost about
+    6 % of it. Nothing else changes; ``pause_gc=False`` leaves the collector alone.
+
     >>> ex = Extractor(owners=["江城港务集团"], cues={"务求": "strong"})
     >>> s = Speech.from_text("江城港务集团务求年内完成搬迁。", doc_id="d", date="2021-03-01")
     >>> c = ex.extract(s)[0]
@@ -46,8 +55,9 @@ class Extractor:
     ('江城港务集团', 'strong', '2021-12-31')
     """
 
-    def __init__(self, cues: dict | None = None, owners=(), domain_words=()):
+    def __init__(self, cues: dict | None = None, owners=(), domain_words=(), pause_gc: bool = True):
         self.cues = dict(cues or {})
+        self.pause_gc = pause_gc
         self.owners = frozenset(owners)
         self.domain_words = tuple(domain_words)
         self._table = cue_table(self.cues)
@@ -79,18 +89,20 @@ class Extractor:
         True
         """
         speech = _as_speech(speech, date)
-        tree = self._tree(speech)
         out: list[Commitment] = []
         rejected: list[Rejection] | None = None if lean else []
-        for sent in tree.doc.sentences:
-            out.extend(self._sentence(tree, sent, rejected))
+        with _collector_paused(self.pause_gc):
+            tree = self._tree(speech)
+            for sent in tree.doc.sentences:
+                out.extend(self._sentence(tree, sent, rejected))
         if lean:
             return Extraction(speech, tree.doc, out, [], extractor=self)
         return Extraction(speech, tree.doc, out, rejected)
 
     def iter_extract(self, speech: Speech | str, date=None):
         """The commitments of a speech one by one as they are found, without trails or rejections, none
-        kept: what a batch run writes (the memory it takes does not grow with the records).
+        kept: what a batch run writes (the memory it takes does not grow with the records). The garbage
+        collector is not paused here: the caller's own work runs between the records it yields.
 
         >>> [c.owner for c in Extractor().iter_extract("县交通局要完成通车。县水利局要加快建设。", date="2021-02-20")]
         ['县交通局', '县水利局']
@@ -192,3 +204,16 @@ def extract(speech: Speech | str, date=None, **kw) -> Extraction:
     [('确保年内完成政务中心搬迁', 'strong', '2021-12-31')]
     """
     return Extractor(**kw).extract(speech, date=date)
+
+
+@contextmanager
+def _collector_paused(pause: bool):
+    """Pause Python's cyclic garbage collector for the block when ``pause`` and it is running; restore it after."""
+    was = gc.isenabled()
+    if pause and was:
+        gc.disable()
+    try:
+        yield
+    finally:
+        if pause and was:
+            gc.enable()

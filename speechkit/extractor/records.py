@@ -64,9 +64,11 @@ _WE = re.compile(r"^(?:我们|让我们)")
 
 
 def _action(text: str, owner: str | None) -> str | None:
+    """The first phrase after the owner, adverbs and cues stripped; after a topic that is the owner alone
+    (「受灾较重的村，要组织好生产自救」), the phrase after it."""
     t = text
     if owner and t.startswith(owner):
-        t = t[len(owner):]
+        t = t[len(owner):].lstrip("，, ")
     t = _PHRASE_BREAK.split(t, 1)[0]
     return strip_adverbs(t) or None
 

@@ -103,7 +103,10 @@ def _patterns() -> dict[str, re.Pattern]:
                                + ")"),
         "ban": re.compile("^(?:" + "|".join(map(re.escape, d["prohibitions"])) + ")"),
         "light": re.compile("|".join(map(re.escape, d["light_verbs"]))),
-        "opener": re.compile("|".join(map(re.escape, sorted(d["light_verb_openers"], key=len, reverse=True)))),
+        "ground": re.compile(d["ground_phrase"]),
+        "means": re.compile(d["means_phrase"]),
+        "opener": re.compile(d["light_verb_openers"]),
+        "light_objects": re.compile(d["light_objects"]),
     }
 
 
@@ -278,6 +281,9 @@ def _lead(text: str) -> tuple[str | None, str]:
     the most discrete), and what follows it in that phrase."""
     for phrase in _PHRASE.split(text):
         phrase = strip_manner(phrase)
+        means = _patterns()["means"].match(phrase)
+        if means:
+            phrase = strip_manner(phrase[means.end():])  # 「通过…等方式发展壮大」: the verb after the means leads
         m = verb_search(phrase)
         while m is not None and phrase.startswith("的", m.end()):
             m = verb_pattern().search(phrase, m.end())  # 「出台的政策要…」: a verb before 的 modifies a noun
@@ -325,6 +331,9 @@ _RANK = {"instrument_acts": 0, "completion": 1, "end_states": 1, "programme_acts
 def _decide(text: str, dated: bool) -> tuple[bool, str]:
     P = _patterns()
     t = strip_manner(text.lstrip(" "))
+    ground = P["ground"].match(t)
+    if ground and t[ground.end():].strip():
+        t = strip_manner(t[ground.end():])  # 「在…的基础上，做好…」: the task after the ground decides
     first = _PHRASE.split(t, 1)[0]  # the first phrase only: no list of them all
     if _decision("system-building").match(first):
         return False, "system-building"
@@ -332,8 +341,12 @@ def _decide(text: str, dated: bool) -> tuple[bool, str]:
         return False, "striving"  # 「为…而努力奋斗」: a closing call, whatever the goal names
     if _decision("contribution").match(first):
         return False, "contribution"  # 「为…提供坚强保障」: support given to a goal, no deliverable
+    if "一旦" in t and _decision("readiness").search(t):
+        return False, "readiness"  # 「确保一旦出现险情就能…」: no point at which it is done
+    if _decision("directional-lead", "campaign_phrase").match(first):
+        return False, "directional-lead"  # 「打好…收官战」: a fight, whatever end word it names
     vague = _decision("vague-goal").search(first)
-    if vague and not _QUOTED.search(vague["name"] or ""):
+    if vague and not _QUOTED.search(vague["name"] or "") and not _names_goal(vague):
         return False, "vague-goal"  # 「确保全面实现年度目标」; a named goal (「实现“三个一百”目标」) is checkable
     ban = P["ban"].match(first)
     if ban:
@@ -356,6 +369,9 @@ def _decide(text: str, dated: bool) -> tuple[bool, str]:
     if lead in _decision_words("event-hosting"):
         return _hosts_event(obj), "event-hosting"
     cls = verb_class(lead)
+    if lead in _decision_words("stated-relation", "keep") and _keeps_level(obj) and \
+            not re.search(lead + "[和与及并]", first):  # 「稳定和扩大…」: a direction joins it
+        return True, "stated-relation"  # 「稳定粮食播种面积」: the statistic kept at today's level
     att = _attain_pattern().search(first) if cls == "directional" and dated else None
     if att:  # 「逐步实现跨部门通办」「村级文化服务中心实现全覆盖」: the dated state attained is the deliverable
         o = first[att.end():].strip("，,。 ")
@@ -372,6 +388,26 @@ def _decide(text: str, dated: bool) -> tuple[bool, str]:
     if m is not None and m.group(0) != lead and _decision("preparatory-lead").fullmatch(m.group(0)):
         rule = "preparatory-lead"  # 「加快制定…」: decided by the instrument act after the lead
     return ok, rule
+
+
+def _names_goal(vague: re.Match) -> bool:
+    """A goal or task named by its subject matter (「本年度的化债任务」「年度增收目标」), not only by its year or
+    scope (「全年目标」): a quota or a published target (decision ``vague-goal``)."""
+    if vague["head"] not in ("目标", "任务", "目标任务"):
+        return False
+    return not _decision("vague-goal", "generic_name").match((vague["name"] or "").strip())
+
+
+def _keeps_level(obj: str) -> bool:
+    """What is kept is a named statistic (its head, 「…播种面积」) or the current way of doing (现行…)."""
+    head = obj.strip("，,。 ").split("，")[0]
+    return head.startswith("现行") or bool(_statistic_end().search(head))
+
+
+@lru_cache(maxsize=1)
+def _statistic_end() -> re.Pattern:
+    words = _data()["objects"]["statistics"]["words"]
+    return re.compile("(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + ")$")
 
 
 def _hedged(text: str, lead: str) -> bool:
@@ -469,14 +505,14 @@ def _by_class(cls: str | None, lead: str | None, obj: str, t: str) -> tuple[bool
         if _decision("attraction-class", "class_head").search(what) or _decision("attraction-class", "vague").match(what):
             return _names_them(what), "attraction-class"  # 「引进一批…企业」「引进更多首店」: a class
     if cls == "instrument_acts":  # a long object counts unless its head is abstract (「明确…各个环节的工作要求」)
-        if _decision("programme-act", "more").match(o):
-            return False, "instrument-act"  # 「推出更多…文艺精品」「提供更多就业岗位」: more of them, no count
         stating = _decision("instrument-act", "stating").fullmatch(lead or "")
         ok = len(o) >= 2 and (not P["abstract"].search(o) if len(o) < 6 else
                               not (stating and _decision("instrument-act", "abstract_head").search(o)))
         return ok, "instrument-act"
     if cls in ("programme_acts", "end_states"):
         head = obj.strip("，,。 ")
+        if P["light"].fullmatch(lead or ""):  # 「进行专项抽查」: an activity with an end, not 「进行统一规划」
+            return bool(P["light_objects"].search(head)), "programme-act"
         if head.endswith("工作") and ((len(head) >= 6 and _programme_end().search(head[:-2]))
                                       or head[:-2].endswith(("”", "\""))):
             head = head[:-2]  # 「开展…风险评估工作」「开展“三清”工作」: 工作 after a concrete or quoted activity names it

@@ -33,6 +33,11 @@ def _shape() -> tuple:
     return tuple(d["purpose_verbs"]), re.compile(d["leading_time"])
 
 
+def without_leading_time(text: str) -> str:
+    """``text`` without a time word opening it (「攻坚期内」「先期」「今年」: data/owners.yaml leading_time)."""
+    return _shape()[1].sub("", text, count=1)
+
+
 _DEFINITION_BODY = r"[（(](?:以下)?(?:简称|统称|称)[^）)]{1,24}[）)]"  # 「（以下统称监管部门）」
 _DEFINITION = re.compile(_DEFINITION_BODY + "$")
 DEFINITION_HEAD = re.compile("^" + _DEFINITION_BODY)  # the same, opening the predicate

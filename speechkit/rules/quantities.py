@@ -155,7 +155,7 @@ def _lexicon() -> _Lex:
     return _Lex(units, dur, smaller, tuple(sorted({len(u) for u in units}, reverse=True)), one, per,
                 tuple(sorted({len(u) for u in per}, reverse=True)), dict(data.get("not_after") or {}), before, after,
                 re.compile(rf"[ \u3000]*(?:[（(]含[)）])?[ \u3000]*(?:{conn})[ \u3000]*"),
-                re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{heads})"), lead,
+                re.compile(rf"[\u4e00-\u9fff“\"]{{0,5}}?(?:{heads})"), lead,
                 (re.compile(_need(rules["figurative-one"], "pattern", "rule figurative-one")),
                  frozenset(_need(rules["figurative-one"], "units", "rule figurative-one"))), takers,
                 (re.compile(_need(rules["session-ordinal"], "pattern", "rule session-ordinal")),
@@ -447,7 +447,7 @@ def _op(pre, post, p: _Part) -> str:
 
 def _session(norm: str, p: _Part, lex: _Lex) -> bool:
     """「县委十四届六次全会」: a count of 次 that names a session (rule ``session-ordinal``)."""
-    return p.base == "次" and (lex.session[0].match(norm, p.end) is not None
+    return p.base == "次" and p.run != "两" and (lex.session[0].match(norm, p.end) is not None
                                or lex.session[1].search(norm, max(0, p.start - 6), p.start) is not None)
 
 
