@@ -300,12 +300,7 @@ def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False
             not c.cues and is_organ(c.subject):
         c.verb = None  # 「运营单位…」: the verb-like word opens the actor's name
     c._checkable = partial(_splitter_checkable, tree, c.start, t, c.times, bool(c.quants))
-    after_cue = t[c.cues[0].span[1]:] if c.cues else ""
-    if c.cues and ((clause("means-after-cue").match(after_cue) and not c.checkable)
-                   or clause("ground-after-cue").match(after_cue)):
-        c.means_only = True  # 「力争通过…，」「要在…的基础上，」: the task is in the next clause
-    elif c.cues and only_cue_and_time(c):
-        c.means_only = True  # 「力争到2024年，…」: the cue and the date belong to the clause after them
+    c.means_only = _means_only(c)
     if c.verb is None and c.times and c.times[0].span[0] == 0 and c.times[0].kind != "frequency":
         c.verb = starts_with_verb(t[c.times[0].span[1]:])
     if c.verb is None:  # 「向市民提供…」「为企业办理…」: a beneficiary phrase before the verb
@@ -330,6 +325,16 @@ def _splitter_checkable(tree: DocTree, start: int, t: str, times: list, has_metr
     dated = (times and any(tt.kind not in ("vague", "frequency") and tt.end for tt in times)) or _scope_dated(tree, start)
     # plans list their tasks tersely: every activity is a task of its own there (spec section 3)
     return is_checkable(t, dated=bool(dated), broad=tree.genre == "plan")
+
+
+def _means_only(c: Candidate) -> bool:
+    """The cue is followed only by the means, the manner or the ground of a task (「力争通过…，」「要在…的基础上，」),
+    or only by a date (「力争到2024年，…」): the task is in the next clause."""
+    if not c.cues:
+        return False
+    after_cue = c.text[c.cues[0].span[1]:]
+    return bool((clause("means-after-cue").match(after_cue) and not c.checkable)
+                or clause("ground-after-cue").match(after_cue) or only_cue_and_time(c))
 
 
 def _grammar_verb(tree: DocTree, c: Candidate) -> None:
