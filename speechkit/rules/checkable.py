@@ -370,7 +370,7 @@ def _decide(text: str, dated: bool) -> tuple[bool, str]:
         return _hosts_event(obj), "event-hosting"
     cls = verb_class(lead)
     if lead in _decision_words("stated-relation", "keep") and _keeps_level(obj) and \
-            not re.search(lead + "[和与及并]", first):  # 「稳定和扩大…」: a direction joins it
+            not any(lead + c in first for c in _COORD_HEAD):  # 「稳定和扩大…」: a direction joins it
         return True, "stated-relation"  # 「稳定粮食播种面积」: the statistic kept at today's level
     att = _attain_pattern().search(first) if cls == "directional" and dated else None
     if att:  # 「逐步实现跨部门通办」「村级文化服务中心实现全覆盖」: the dated state attained is the deliverable
