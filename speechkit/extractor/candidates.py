@@ -487,9 +487,11 @@ def _subject(c: Candidate, grammar=None) -> None:
         begin, stop = (0, cut) if t[:cut].strip() else (0, 0)
     head = t[begin:stop]
     subj = clean_subject(head)
-    k = grammar.predicate_start(subj, adverbs=first_cue is None) \
+    k = grammar.predicate_start(subj, adverbs=True) \
         if grammar is not None and len(subj) >= 4 and not subj.endswith(organ_suffixes()) else None
-    if k and organ_name(subj[:k], grammar):
+    if first_cue is not None and (m := clause("pivot-actor").match(subj)) and is_actor(m["who"]):
+        subj = m["who"]  # 「这就要求我们必须…」: the pivot's object acts
+    elif k and organ_name(subj[:k], grammar) and (first_cue is None or clause("actor-topic-head").fullmatch(subj[:k])):
         subj = clean_subject(subj[:k])  # 「各部门、各区按需在平台中提出」: the subject ends where the predicate opens
     off = t.find(subj, begin) if subj else -1
     if subj and off >= 0:
