@@ -17,7 +17,19 @@ def require_shared():
 
 
 def manifests():
-    return [SHARED / "corpus" / "manifest.csv", SHARED / "seeds" / "manifest.csv"]
+    out = [SHARED / "corpus" / "manifest.csv", SHARED / "seeds" / "manifest.csv"]
+    return out + [m for m in [SHARED / "formats" / "manifest.csv"] if m.exists()]
+
+
+def doc_path(doc_id: str):
+    """The file of a shared document: a text of ../shared/corpus or ../shared/seeds, or a Word file, PDF or web
+    page of ../shared/formats (read by speechkit's readers: gold offsets are into the text they give); ``None``."""
+    for folder, exts in (("corpus", (".txt",)), ("seeds", (".txt",)), ("formats", (".docx", ".pdf", ".html"))):
+        for ext in exts:
+            p = SHARED / folder / f"{doc_id}{ext}"
+            if p.exists():
+                return p
+    return None
 
 
 def gold_docs():

@@ -23,7 +23,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _shared import SHARED, read_all, require_shared  # noqa: E402
+from _shared import SHARED, doc_path, read_all, require_shared  # noqa: E402
 
 CATS = ("missed", "boundary", "spurious", "checkable", "deadline", "owner", "metric")
 
@@ -49,14 +49,7 @@ def load_gold(folder: Path, docs=None):
 
 
 def _paths(doc_ids):
-    out = []
-    for d in doc_ids:
-        for folder in ("corpus", "seeds"):
-            p = SHARED / folder / f"{d}.txt"
-            if p.exists():
-                out.append(p)
-                break
-    return out
+    return [p for p in map(doc_path, doc_ids) if p is not None]
 
 
 def categorize(gold, pred, sc):

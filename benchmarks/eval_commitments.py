@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _shared import SHARED, gold_docs, jieba_seconds, manifests, read_all, require_shared  # noqa: E402
+from _shared import SHARED, doc_path, gold_docs, jieba_seconds, manifests, read_all, require_shared  # noqa: E402
 
 
 def baseline(speeches):
@@ -65,7 +65,7 @@ def main():
         if not held:
             continue
         hpred = tmp / f"{folder.name}.jsonl"
-        hcmd = ["speechkit", "extract", *[str(SHARED / "corpus" / f"{h.stem}.txt") for h in held]]
+        hcmd = ["speechkit", "extract", *[str(doc_path(h.stem)) for h in held]]
         for m in manifests():
             hcmd += ["--manifest", str(m)]
         subprocess.run(hcmd + ["--format", "jsonl", "-o", str(hpred)], check=True)
