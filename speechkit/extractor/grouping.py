@@ -53,6 +53,8 @@ class SentenceFacts:
     topic: int | None = None  # index of an actor standing as the sentence's topic (「…地区，要…」)
     groups: list = field(default_factory=list)
     prose: bool = True  # closed by a sentence mark: not a line of a roster, table or title
+    text: str = ""  # the sentence
+    offset: int = 0  # where it starts in the document
 
 
 def _directive(f: SentenceFacts, cands: list[Candidate], i: int) -> str | None:
@@ -141,6 +143,11 @@ def attach_rule(f: SentenceFacts, cands: list[Candidate], i: int) -> tuple[str, 
     if not p.cues and i + 1 < len(cands) and clause("headless-relative").search(p.text):
         p.quants = []  # 「…；连续两次考评不合格的，取消…」: whom the next task applies to, its count no target
         return NEW, "condition-topic"
+    if _semicolon_between(f, cur[-1], p):  # a semicolon closes an item, as a full stop does
+        if p.noted("leading-context") and not p.cues and i + 1 < len(cands):
+            return SKIP, "context-after-semicolon"  # 「…；对于评估结果较差的单位，进行通报」: the next item's context
+        if _directive(f, cands, i) is not None:
+            return NEW, "after-semicolon"  # 「…发展规模；加快发展…」
     new_subject = _new_actor(f, p)
     if len(cur) == 1 and cur[0].means_only and not p.cues:
         return JOIN, "task-after-means"
@@ -168,6 +175,12 @@ def attach_rule(f: SentenceFacts, cands: list[Candidate], i: int) -> tuple[str, 
             return NEW, "new-subject"
         return NEW, "checkable-phrase"
     return JOIN, "non-checkable-run"
+
+
+def _semicolon_between(f: SentenceFacts, a: Candidate, b: Candidate) -> bool:
+    """A semicolon between two clauses of the sentence (「；」 or 「;」)."""
+    gap = f.text[a.end - f.offset:b.start - f.offset]
+    return "；" in gap or ";" in gap
 
 
 def _context_rule(f: SentenceFacts, cands: list[Candidate], i: int, started: bool) -> tuple[str, str]:
@@ -246,7 +259,7 @@ def group(tree: DocTree, sent: Span, cands: list[Candidate], owners=frozenset())
     outcome_sentence = bool(clause("outcome").search(stext))
     f = SentenceFacts(tree.genre, tree.bare_allowed(sent) and not outcome_sentence,
                       tree.genre == "gwr" and tree.past(stext), tree.scope("goal", sent.start) is not None,
-                      outcome_sentence, owners, prose=stext.rstrip()[-1:] in "。；;！!？?")
+                      outcome_sentence, owners, prose=stext.rstrip()[-1:] in "。；;！!？?", text=stext, offset=sent.start)
     for p, nxt in zip(cands, cands[1:]):
         # 「做好政府工作，要…」: a topic closed by a comma before a clause that opens with its cue
         if not p.cues and nxt.cues and nxt.cues[0].span[0] == 0 and not p.quants \
