@@ -28,9 +28,9 @@ def _data():
 
 @lru_cache(maxsize=1)
 def _shape() -> tuple:
-    """(verbs of purpose, the leading-time pattern) of ``data/owners.yaml``."""
+    """(verbs of purpose, the leading-time pattern, the preposition inside a phrase) of ``data/owners.yaml``."""
     d = load("owners")
-    return tuple(d["purpose_verbs"]), re.compile(d["leading_time"])
+    return tuple(d["purpose_verbs"]), re.compile(d["leading_time"]), re.compile(d["preposition_inside"])
 
 
 def without_leading_time(text: str) -> str:
@@ -84,6 +84,8 @@ def is_actor(np: str, extra: frozenset | set = frozenset(), relaxed: bool = Fals
         return False  # a preposition or a conjunction opens no actor
     if any(v in np for v in _shape()[0]):
         return False  # 「专项用于…工程」: what something is for
+    if "向" in np and _shape()[2].search(np):
+        return False  # 「按需向合作方」: a preposition and its object belong to the predicate
     if _EVERY_ITEM.match(np):
         return False  # 「各项工作」「各种风险」: every item or kind, not who acts
     if _AMOUNT.search(np):
