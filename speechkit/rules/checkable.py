@@ -520,6 +520,8 @@ def _by_class(cls: str | None, lead: str | None, obj: str, t: str) -> tuple[bool
         if lead in _decision_words("programme-act", "designation_verbs") and \
                 _decision("programme-act", "designation").match(head):
             concrete = True  # 「创建全国卫生城市」: a title a higher level confers, awarded or not
+        elif "、" in head and _decision("programme-act", "named_list").match(head):
+            concrete = True  # 「启动甲、乙两个应用」: the items are named one by one
         return ((concrete or not obj.strip()) and not P["abstract"].search(head) and not more), "programme-act"
     if cls == "completion":
         if lead == "形成":  # 「形成…清单」 delivers a list; 「形成…产业集聚区」 is an outcome of development
