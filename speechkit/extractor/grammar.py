@@ -144,7 +144,8 @@ class Grammar:
             return None
         if t not in self._cache:
             w, tag = next(self._words_of(t))  # the first word only
-            self._cache[t] = w if _directive_verb(w, tag) else None
+            # 「开放的江城市场」: a verb right before 的 modifies the noun after it, it leads nothing
+            self._cache[t] = w if _directive_verb(w, tag) and t[len(w):len(w) + 1] != "的" else None
         return self._cache[t]
 
     def first_verb(self, text: str) -> int | None:
