@@ -290,6 +290,9 @@ def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False
         if c.context and object_first and tree.grammar.main_verb_after_opener(t):
             c.context = False  # 「对全县窗口服务开展群众满意度评估，…」: a task whose object comes first
             c.note("candidates", "object-before-verb")
+        elif c.context and t.startswith("在") and (m := clause("place-task").match(t)) and starts_with_verb(m["rest"]):
+            c.context = False  # 「在5个中心镇建成养老服务中心，…」: where the task is done, then the task
+            c.note("candidates", "place-task")
     c.manner = bool(clause("manner-tail").match(t))
     c.tail = c.manner or bool(clause("tail").match(t)) or bool(clause("comparison-tail").match(t)) \
         or (t.startswith("为") and contribution(t))  # 「…，为…提供坚强保障」: the purpose of the act before it
