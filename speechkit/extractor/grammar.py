@@ -21,6 +21,7 @@ __all__ = ["Grammar"]
 def _data() -> dict:
     d = load("grammar")
     return {"verb_tags": frozenset(d["verb_tags"]), "phrase_tags": frozenset(d["phrase_tags"]),
+            "manner_tags": frozenset(d["manner_tags"]), "not_manner": frozenset(d["not_manner"]),
             "not_verbs": frozenset(d["not_verbs"]["words"]), "phrase_not_openers": frozenset(d["phrase_not_openers"]),
             "openers": re.compile("^(?:" + "|".join(map(re.escape, sorted(d["openers"]["words"], key=len, reverse=True)))
                                   + ")"),
@@ -143,9 +144,15 @@ class Grammar:
         if not t:
             return None
         if t not in self._cache:
-            w, tag = next(self._words_of(t))  # the first word only
+            words = self._words_of(t)
+            w, tag = next(words)  # the first word, and the second after a manner word (「坚定推进」「有序推进」)
+            if not _directive_verb(w, tag) and tag in _data()["manner_tags"] and len(w) >= 2 \
+                    and w not in _data()["not_manner"]:
+                w2, tag2 = next(words, ("", "x"))
+                w, tag = (w2, tag2) if _directive_verb(w2, tag2) else (w, tag)
             # 「开放的江城市场」: a verb right before 的 modifies the noun after it, it leads nothing
-            self._cache[t] = w if _directive_verb(w, tag) and t[len(w):len(w) + 1] != "的" else None
+            end = t.find(w) + len(w)
+            self._cache[t] = w if _directive_verb(w, tag) and t[end:end + 1] != "的" else None
         return self._cache[t]
 
     def first_verb(self, text: str) -> int | None:
