@@ -250,7 +250,7 @@ def _head_time(f: SentenceFacts, p: Candidate) -> None:
 
 
 _PER_CLAUSE = ("stop-cue", "outcome", "completed", "cue-in-relative", "speaker-remark", "forecast",
-               "difficulty-judgement", "problem-statement", "classification")  # tried on each clause
+               "difficulty-judgement", "problem-statement", "classification", "ongoing-state")  # tried on each clause
 
 
 def group(tree: DocTree, sent: Span, cands: list[Candidate], owners=frozenset()) -> tuple[list[Group], SentenceFacts]:
@@ -290,6 +290,8 @@ def group(tree: DocTree, sent: Span, cands: list[Candidate], owners=frozenset())
             action, rule = SKIP, "problem-statement"  # 「评比也存在重材料的偏向」: a diagnosis, no task
         elif not p.cues and may["classification"] and clause("classification").search(p.text):
             action, rule = SKIP, "classification"  # 「一般分为…两类」: what kinds there are, no planned figure
+        elif not p.cues and may["ongoing-state"] and clause("ongoing-state").match(p.text):
+            action, rule = SKIP, "ongoing-state"  # 「承担着…使命」: a state the speaker sees
         elif may["speaker-remark"] and clause("speaker-remark").match(p.text):
             action, rule = (STOP if started else SKIP), "speaker-remark"  # 「这里要着重强调…」: about the speech
         elif f.outcome and clause("reported-instruction").match(p.text):

@@ -84,8 +84,8 @@ def is_actor(np: str, extra: frozenset | set = frozenset(), relaxed: bool = Fals
         return False  # a preposition or a conjunction opens no actor
     if any(v in np for v in _shape()[0]):
         return False  # 「专项用于…工程」: what something is for
-    if "向" in np and _shape()[2].search(np):
-        return False  # 「按需向合作方」: a preposition and its object belong to the predicate
+    if _shape()[2].search(np):
+        return False  # 「按需向合作方」「沿着…指引」: a preposition and its object belong to the predicate
     if _EVERY_ITEM.match(np):
         return False  # 「各项工作」「各种风险」: every item or kind, not who acts
     if _AMOUNT.search(np):
