@@ -143,11 +143,30 @@ def attach_rule(f: SentenceFacts, cands: list[Candidate], i: int) -> tuple[str, 
     if not p.cues and i + 1 < len(cands) and clause("headless-relative").search(p.text):
         p.quants = []  # 「…；连续两次考评不合格的，取消…」: whom the next task applies to, its count no target
         return NEW, "condition-topic"
-    if _semicolon_between(f, cur[-1], p):  # a semicolon closes an item, as a full stop does
-        if p.noted("leading-context") and not p.cues and i + 1 < len(cands):
+    if _semicolon_between(f, cur[-1], p):  # spec section 1: a sentence splits at 。！？；, so nothing joins across it
+        if _context_after_semicolon(p) and i + 1 < len(cands):
             return SKIP, "context-after-semicolon"  # 「…；对于评估结果较差的单位，进行通报」: the next item's context
-        if _directive(f, cands, i) is not None:
-            return NEW, "after-semicolon"  # 「…发展规模；加快发展…」
+        action, rule = _attach(f, cands, i, p, cur)
+        if action != JOIN:
+            return action, rule
+        if p.verb is not None or p.checkable or _directive(f, cands, i) is not None:
+            return NEW, "after-semicolon"  # 「…发展规模；加快发展…」 (a clause with no cue takes the sentence's cue)
+        return SKIP, "remark-after-semicolon"  # 「…；生态环境一旦破坏，就很难恢复」: no task of its own
+    return _attach(f, cands, i, p, cur)
+
+
+def _context_after_semicolon(p: Candidate) -> bool:
+    """Leading context opening an item after a semicolon: no cue, and no verb of its own but in a modifier of the
+    actor it names (「对于评估结果较差的运营单位，」), unlike 「对…平台给予奖补」."""
+    if not p.noted("leading-context") or p.cues:
+        return False
+    de = p.text.rfind("的")
+    head = p.text[de + 1:] if de >= 0 else ""
+    return p.verb is None or (bool(head) and (is_actor(head) or verb_pattern().search(head) is None))
+
+
+def _attach(f: SentenceFacts, cands: list[Candidate], i: int, p: Candidate, cur: list) -> tuple[str, str]:
+    """:func:`attach_rule` past the numbered items and semicolons."""
     new_subject = _new_actor(f, p)
     if len(cur) == 1 and cur[0].means_only and not p.cues:
         return JOIN, "task-after-means"

@@ -477,6 +477,9 @@ def _end_state(first: str) -> bool:
         after = _NEXT_PREDICATE.split(after, 1)[0]  # 「…各站点全面建成并为…提供服务」: 并 opens the next predicate
         if _decision("end-state", "not_before").search(before) or _decision("end-state", "not_after").match(after):
             continue  # 「…抓落地」「运营模式」「集中开工等机制」: a manner or a noun, not an end state
+        if end.group(0) in _decision_words("end-state", "coverage") and \
+                _decision("end-state", "coverage_not_before").search(before):
+            continue  # 「实现审计监督全覆盖」「“三个全覆盖”」: coverage of an activity or a slogan
         if _decision("end-state", "abstract_before").search(before) or _of_kind(before):
             continue  # 「推动…改革平稳落地」「推动一批成果落地」: no concrete thing reaches the end state
         if len(after.strip("“”")) <= 4 and len(before) >= 2 and not (after and _decision("end-state", "noun_head").search(after)):
