@@ -519,6 +519,8 @@ def _by_class(cls: str | None, lead: str | None, obj: str, t: str) -> tuple[bool
         if head.endswith("工作") and ((len(head) >= 6 and _programme_end().search(head[:-2]))
                                       or head[:-2].endswith(("”", "\""))):
             head = head[:-2]  # 「开展…风险评估工作」「开展“三清”工作」: 工作 after a concrete or quoted activity names it
+        if lead in _decision_words("programme-act", "event_only") and not _decision("programme-act", "events").search(head):
+            return False, "programme-act"  # 「参加国际标准制定」: taking part in an activity, not an event held
         more = _decision("programme-act", "more").match(head)  # 「举办更多…活动」: more of them, no count
         if lead in _decision_words("programme-act", "designation_verbs") and \
                 _decision("programme-act", "designation").match(head):
