@@ -18,7 +18,9 @@ def require_shared():
 
 def manifests():
     out = [SHARED / "corpus" / "manifest.csv", SHARED / "seeds" / "manifest.csv"]
-    return out + [m for m in [SHARED / "formats" / "manifest.csv"] if m.exists()]
+    if (SHARED / "formats" / "manifest.csv").exists():
+        out.append(SHARED / "formats" / "manifest.csv")
+    return out
 
 
 def doc_path(doc_id: str):

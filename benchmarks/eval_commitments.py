@@ -65,7 +65,11 @@ def main():
         if not held:
             continue
         hpred = tmp / f"{folder.name}.jsonl"
-        hcmd = ["speechkit", "extract", *[str(doc_path(h.stem)) for h in held]]
+        paths = [doc_path(h.stem) for h in held]
+        if None in paths:
+            sys.exit(f"benchmarks: no document in {SHARED} for gold "
+                     f"{', '.join(h.name for h, p in zip(held, paths) if p is None)} of {folder}")
+        hcmd = ["speechkit", "extract", *map(str, paths)]
         for m in manifests():
             hcmd += ["--manifest", str(m)]
         subprocess.run(hcmd + ["--format", "jsonl", "-o", str(hpred)], check=True)
