@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
@@ -98,6 +98,7 @@ class _Lex:
     session: tuple  # (what follows, what precedes) a count of 次 that names a session: 「十四届六次全会」
     manner: tuple  # (a count said twice: 「一项一项」, 一次 of a one-stop service: 「一次办结」, none at all: 「一个也不」)
     programme_units: frozenset  # the units of a count that names a programme: 「十项重大工程」「三张清单」
+    not_after_unless: dict = field(default_factory=dict)  # unit -> words after it that lift not_after (家 + 人才)
 
 
 def _need(d: dict, key: str, where: str):
@@ -163,7 +164,8 @@ def _lexicon() -> _Lex:
                 (re.compile(_need(rules["reduplicated-count"], "pattern", "rule reduplicated-count")),
                  re.compile(_need(rules["reduplicated-count"], "once", "rule reduplicated-count")),
                  re.compile(_need(rules["reduplicated-count"], "none_at_all", "rule reduplicated-count"))),
-                frozenset(_need(rules["programme-name"], "units", "rule programme-name")))
+                frozenset(_need(rules["programme-name"], "units", "rule programme-name")),
+                {k: tuple(v) for k, v in (data.get("not_after_unless") or {}).items()})
 
 
 @dataclass
@@ -189,13 +191,15 @@ class _Part:
         return not self.mag and not self.base
 
 
-def _word_at(norm: str, p: int, words, lens, not_after: dict) -> str | None:
-    """The longest of ``words`` at ``p`` that is not the start of a longer word (个人, 人民)."""
+def _word_at(norm: str, p: int, words, lens, not_after: dict, unless: dict | None = None) -> str | None:
+    """The longest of ``words`` at ``p`` that is not the start of a longer word (个人, 人民), unless what follows is
+    one of ``unless`` (「30家人才平台」: 家 + 人才, not 家人)."""
     for n in lens:
         w = norm[p:p + n]
         if len(w) == n and w in words:
             nxt = norm[p + n:p + n + 1]
-            if not nxt or nxt not in (not_after.get(w) or ""):
+            if not nxt or nxt not in (not_after.get(w) or "") or \
+                    (unless and norm.startswith(unless.get(w, ()), p + n)):
                 return w
     return None
 
@@ -203,7 +207,7 @@ def _word_at(norm: str, p: int, words, lens, not_after: dict) -> str | None:
 def _unit(norm: str, p: int, lex: _Lex, ahead: str | None = None) -> tuple[str, int, str] | None:
     """``(base unit, end, needs)`` at ``p``, a per-unit (元/吨) included; ``ahead``: the per-unit written
     before the number (「每立方米30微克」), read by a unit that needs one."""
-    w = _word_at(norm, p, lex.units, lex.lens, lex.not_after)
+    w = _word_at(norm, p, lex.units, lex.lens, lex.not_after, lex.not_after_unless)
     if w is None:
         return None
     end, needs = p + len(w), lex.units[w]
