@@ -386,6 +386,17 @@ def _parser() -> argparse.ArgumentParser:
                                  epilog="`speechkit COMMAND -h` explains each command.")
     ap.add_argument("--version", action="version", version=f"speechkit {__version__}")
     sub = ap.add_subparsers(dest="cmd", required=True, metavar="COMMAND")
+    _add_extract(sub)
+    _add_text(sub)
+    _add_explain(sub)
+    _add_segment(sub)
+    _add_demo(sub)
+    _add_report(sub)
+    _add_compare(sub)
+    return ap
+
+
+def _add_extract(sub) -> None:
     e = sub.add_parser("extract", help="extract commitment records", description="Extract commitment records "
                        "(one JSON object per commitment, or a table) from speeches.")
     e.add_argument("paths", nargs="+", help=FORMATS_HELP)
@@ -405,6 +416,9 @@ def _parser() -> argparse.ArgumentParser:
                    help="seconds allowed per document in a batch run (default auto: 60 s plus 1 s per 50 kB "
                         "of the file; 0: no limit)")
     e.set_defaults(func=cmd_extract)
+
+
+def _add_text(sub) -> None:
     t = sub.add_parser("text", help="print the text read from a file (what record offsets refer to)",
                        description="Print the text speechkit reads from each file: for Word, PDF and HTML the "
                        "extracted text, whose character offsets are the records' start and end.")
@@ -413,6 +427,9 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--info", action="store_true", help="also say, on standard error, the format, encoding and "
                    "number of pages or paragraphs of each file")
     t.set_defaults(func=cmd_text)
+
+
+def _add_explain(sub) -> None:
     x = sub.add_parser("explain", help="say why a clause is or is not a commitment",
                        description="Explain the extractor's decisions on one file: at a raw character offset (the "
                        "record or the rejected sentence or clause there, with the rule that decided), for one record "
@@ -423,12 +440,18 @@ def _parser() -> argparse.ArgumentParser:
     x.add_argument("--manifest", action="append", help="manifest CSV giving the speech's date and kind (may be repeated)")
     x.add_argument("--date", help="speech date YYYY-MM-DD (overrides the manifest)")
     x.set_defaults(func=cmd_explain)
+
+
+def _add_segment(sub) -> None:
     s = sub.add_parser("segment", help="clean and segment; print a summary",
                        description="Clean and segment speeches; print their size, noise removed and headings.")
     s.add_argument("paths", nargs="+", help=FORMATS_HELP)
     s.add_argument("--manifest", action="append", help="manifest CSV (may be repeated)")
     s.add_argument("--headings", type=int, default=8, help="headings to show per file (default 8)")
     s.set_defaults(func=cmd_segment)
+
+
+def _add_demo(sub) -> None:
     d = sub.add_parser("demo", help="run the main job on the sample corpus",
                        description="Extract the sample corpus shipped with the repository and print its target "
                        "ledger, with what each column means.")
@@ -436,6 +459,9 @@ def _parser() -> argparse.ArgumentParser:
                    help="folder with speeches and a manifest.csv (default: the repository's corpus/)")
     d.add_argument("--as-of", default="2022-12-31", type=args_.parse_date_arg, help="date for days overdue in the ledger (default 2022-12-31)")
     d.set_defaults(func=cmd_demo)
+
+
+def _add_report(sub) -> None:
     r = sub.add_parser("report", help="build a static report site (ledger tables, highlighted texts, figures)",
                        description="Build a self-contained static site (opens from the file system, no server): an "
                        "index of chains and speeches, each chain's target ledger (filterable, sortable, CSV/Excel "
@@ -451,6 +477,9 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--title", default="讲话承诺追踪", help="the site's name (default 讲话承诺追踪)")
     r.add_argument("--no-figures", action="store_true", help="leave the figures out (faster)")
     r.set_defaults(func=cmd_report)
+
+
+def _add_compare(sub) -> None:
     c = sub.add_parser("compare", help="two verdicts (outcome, restatement) for every commitment of a chain",
                        description="Give every commitment of every speech of a chain (the manifest's chain column) "
                        "two verdicts: its outcome, read from the review part of the report that judges it, and its "
@@ -467,7 +496,6 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--checkable-only", action="store_true", help="ledger rows for checkable commitments only")
     c.add_argument("-o", "--output", help="output file (default: standard output)")
     c.set_defaults(func=cmd_compare)
-    return ap
 
 
 def main(argv=None) -> int:
