@@ -295,7 +295,8 @@ def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False
             c.note("candidates", "place-task")
     c.manner = bool(clause("manner-tail").match(t))
     c.tail = c.manner or bool(clause("tail").match(t)) or bool(clause("comparison-tail").match(t)) \
-        or (t.startswith("为") and contribution(t))  # 「…，为…提供坚强保障」: the purpose of the act before it
+        or (t.startswith("为") and contribution(t)) \
+        or (t[:1] in "单每最不上" and bool(clause("limit-tail").match(t)))  # 「…提供坚强保障」「…，最高3000万元」
     if not object_first:
         _subject(c, tree.grammar if grammar else None)  # 「面向政府提供…」: opened by a preposition, no subject
     c.verb = starts_with_verb(t)
