@@ -16,7 +16,7 @@ from array import array
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .lexicon import compile_rules, load, scan_all, scan_plan, skippable, starts_of
+from .lexicon import compile_rules, load, required_words, scan_all, scan_plan, skippable, starts_of
 
 __all__ = ["Cleaned", "Gap", "clean"]
 
@@ -101,8 +101,9 @@ def _rules():
     line = compile_rules(data["line_rules"], "data/noise.yaml line_rules")
     inline = compile_rules(data["inline_rules"], "data/noise.yaml inline_rules")
     gaps = compile_rules(data["gap_rules"], "data/noise.yaml gap_rules")
-    # searched over the whole text: skipped to the characters they can begin with
-    inline = [(rid, skippable(pat), rule) for rid, pat, rule in inline]
+    # searched over the whole text: skipped to the characters they can begin with, and only in a text that holds
+    # one of the words every match holds (``None``: no such words)
+    inline = [(rid, skippable(pat), required_words(pat)) for rid, pat, _ in inline]
     raw = [(rid, skippable(pat), rule) for rid, pat, rule in
            compile_rules(data["raw_rules"], "data/noise.yaml raw_rules")]
     return line, inline, gaps, raw
@@ -137,7 +138,9 @@ def _line_edits(text: str):
         if stripped:
             prev_line = stripped
         pos = end + 1
-    for rid, pat, _ in inline_rules:
+    for rid, pat, words in inline_rules:
+        if words is not None and not any(w in text for w in words):
+            continue  # 「新华社」「记者」…: most texts hold none of a credit line's words
         edits.extend((m.start(), m.end(), "", rid) for m in pat.finditer(text) if m.end() > m.start())
     edits.sort()
     return edits
