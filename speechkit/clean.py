@@ -176,6 +176,9 @@ def _double_starts(text: str):
 
 
 def _block_hits(a, np):
+    """Whether a unit of 1-16 characters is doubled at each position of ``a`` (code points). For a lag ``k``, the
+    positions where a character equals the one ``k`` after it are few in prose: a doubled unit
+    of ``k`` characters starts where ``k`` of them stand in a row, which their sorted indices tell directly."""
     m = len(a)
     hit = np.zeros(m, dtype=bool)
     for k in range(1, min(16, m // 2) + 1):
@@ -183,16 +186,24 @@ def _block_hits(a, np):
         if k == 1:
             hit[:m - 1] |= eq
             continue
-        cs = np.concatenate(([0], np.cumsum(eq, dtype=np.int32)))
-        full = (cs[k:] - cs[:-k]) == k  # eq[i:i+k] all true: text[i:i+k] == text[i+k:i+2k]
-        hit[:len(full)] |= full
+        idx = np.flatnonzero(eq)
+        if len(idx) < k:
+            continue
+        first = idx[:len(idx) - k + 1]
+        hit[first[idx[k - 1:] - first == k - 1]] = True  # eq[i:i+k] all true: text[i:i+k] == text[i+k:i+2k]
     return hit
 
 
+_RUN_REACH = 73  # three doubled units (glue of up to 3, units of up to 16 doubled) start within this of a run's start
+
+
 def _double_edits(text: str):
-    """Runs of text rendered twice (PDF bold): at least three doubled units in a row."""
+    """Runs of text rendered twice (PDF bold): at least three doubled units in a row. Each unit starts where
+    :func:`_double_starts` found a doubled unit, so a run is looked for only where two more of them follow within
+    :data:`_RUN_REACH` characters (a lone doubled word, 「常常」「……」, opens none)."""
     edits = []
     starts = _double_starts(text)
+    starts = starts[:-2][starts[2:] - starts[:-2] <= _RUN_REACH]
     j = i = 0
     while j < len(starts):
         if starts[j] < i:
