@@ -243,7 +243,8 @@ def candidates(tree: DocTree, sent: Span) -> list[Candidate]:
             elif cues and clause("auxiliary-cue").match(cues[-1].cue) and \
                     not text[a2 + cues[-1].span[1]:b2].strip("了的啊呀吧呢！!。，, "):
                 cues = []  # 「这样做实在不应该」: a modal with nothing after it judges, it directs nothing
-            c = Candidate(a2, b2, text[a2:b2], cues, times, [q for q in quants if q.role == "target"], listed=listed)
+            targets = [q for q in quants if q.role == "target"] if quants else []  # most clauses have no quantity
+            c = Candidate(a2, b2, text[a2:b2], cues, times, targets, listed=listed)
             annotate(tree, c, cl_end if b2 == b else b2 + 1, grammar)
             out.append(c)
     issued = [k for k, c in enumerate(out) if c.noted("issuing-clause")]
@@ -267,14 +268,14 @@ def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False
     object_first = grammar and tree.grammar is not None and tree.grammar.object_opener(t)
     only_time = c.times and all(tt.kind != "frequency" for tt in c.times) and \
         len(_SPACE_OR_COMMA.sub("", t)) <= sum(tt.span[1] - tt.span[0] for tt in c.times) + 2
-    opener = clause("context-opener").match(t)
+    opener = clause("context-opener").match(t) if ends_comma else None  # read only before a comma (so the purpose)
     if ends_comma and clause("issuing").search(t):
         c.context = True  # 「《办法》已经区政府同意，现予印发，请各单位抓好落实。」: the request is the task
         c.note("candidates", "issuing-clause")
     if closer in "：:" and clause("counted-list-intro").search(t):
         c.context = True  # 「今年集中办好八件民生实事：①…」: the list's introduction
         c.note("candidates", "list-introduction")
-    purpose = clause("purpose-opener").match(t)
+    purpose = clause("purpose-opener").match(t) if ends_comma else None
     if purpose and c.cues and ends_comma and not directing(c.cues):
         c.context = True  # 「为支持农户扩大种植，…」: the cue is what the purpose is, the task comes after it
         c.note("candidates", "purpose-context")
@@ -460,7 +461,8 @@ def _subject(c: Candidate, grammar=None) -> None:
     first_cue = c.cues[0].span[0] if c.cues else None
     cut = first_cue
     if cut is None:
-        cands = [tt.span[0] for tt in c.times if tt.span[0] > 0]
+        times_at = [tt.span[0] for tt in c.times if tt.span[0] > 0] if c.times else []  # most clauses have no time
+        cands = times_at[:]
         m = verb_search(t)
         if m and m.start() > 0:
             cands.append(m.start())
@@ -473,7 +475,6 @@ def _subject(c: Candidate, grammar=None) -> None:
             if v:  # the organ's end; a verb of the lexicon inside its name (「…推进小组」) does not cut it
                 cands = [x for x in cands if not (m is not None and x == m.start() < v)] + [v]
         cut = min(cands) if cands else None
-        times_at = [tt.span[0] for tt in c.times if tt.span[0] > 0]
         if cut and times_at and cut < min(times_at) and is_actor(clean_subject(t[:min(times_at)])):
             cut = min(times_at)  # 「华远纺织智能化改造项目三季度末建成投产」: the project, not 「华远纺织智能化」
     if not cut:
