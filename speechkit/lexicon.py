@@ -22,7 +22,7 @@ except ImportError:  # Python 3.10
     import sre_parse as _sre_parse
 
 __all__ = ["load", "load_words", "compile_rules", "LexiconError", "scan", "starts_of", "skippable", "required",
-           "one_character", "characters_of", "required_words",
+           "one_character", "characters_of", "first_characters", "required_words",
            "scan_plan", "scan_all"]
 
 
@@ -273,6 +273,19 @@ def characters_of(pat: re.Pattern) -> frozenset | None:
         return None
     chars, _ = _firsts_of(_sre_parse.parse(pat.pattern))
     return frozenset(chars) if chars else None
+
+
+def first_characters(pat: re.Pattern) -> frozenset | None:
+    """The characters every match of ``pat`` begins with, when they are a few known ones (``None`` otherwise, or when
+    ``pat`` can match the empty string): a text that opens with none of them holds no match at its start.
+
+    >>> sorted(first_characters(re.compile("^(?:不得|严禁)"))), first_characters(re.compile(r"^\\s*对"))
+    (['不', '严'], None)
+    """
+    if pat.flags & ~(re.UNICODE | re.MULTILINE):
+        return None
+    chars, nullable = _firsts_of(_sre_parse.parse(pat.pattern))
+    return frozenset(chars) if chars and not nullable and len(chars) <= _FIRSTS_MAX else None
 
 
 _REQUIRED_MAX = 12  # characters of a precheck, at most

@@ -18,7 +18,7 @@ from ..rules.owners import (DEFINITION_HEAD, clean_subject, is_actor, is_organ, 
                             without_leading_time)
 from ..rules.quantities import find_quantities
 from ..segment import Span
-from .patterns import clause, first_rule, structure
+from .patterns import clause, clause_openers, first_rule, structure
 from .structure import TRAIL, DocTree
 from .trail import Step
 
@@ -259,6 +259,9 @@ def candidates(tree: DocTree, sent: Span) -> list[Candidate]:
     return out
 
 
+_TAILS = ("manner-tail", "tail", "comparison-tail")  # matched at a clause's start
+
+
 def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False) -> None:
     """Context and tail flags, subject, leading verb and the splitter's checkability of a candidate."""
     t = c.text
@@ -291,8 +294,10 @@ def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False
         if c.context and object_first and tree.grammar.main_verb_after_opener(t):
             c.context = False  # 「对全县窗口服务开展群众满意度评估，…」: a task whose object comes first
             c.note("candidates", "object-before-verb")
-    c.manner = bool(clause("manner-tail").match(t))
-    c.tail = c.manner or bool(clause("tail").match(t)) or bool(clause("comparison-tail").match(t)) \
+    tails = clause_openers(_TAILS)
+    may_tail = tails is None or t[:1] in tails  # most clauses open with no character a tail can begin with
+    c.manner = may_tail and bool(clause("manner-tail").match(t))
+    c.tail = c.manner or (may_tail and (bool(clause("tail").match(t)) or bool(clause("comparison-tail").match(t)))) \
         or (t.startswith("为") and contribution(t))  # 「…，为…提供坚强保障」: the purpose of the act before it
     if not object_first:
         _subject(c, tree.grammar if grammar else None)  # 「面向政府提供…」: opened by a preposition, no subject

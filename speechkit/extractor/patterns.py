@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..lexicon import LexiconError, characters_of, compile_rules, load, required, required_words, skippable
+from ..lexicon import LexiconError, characters_of, compile_rules, first_characters, load, required, required_words, \
+    skippable
 
-__all__ = ["clause", "clause_may", "clauses_may", "structure", "mode_rules", "first_rule", "sentence_rules"]
+__all__ = ["clause", "clause_may", "clauses_may", "clause_openers", "structure", "mode_rules", "first_rule",
+           "sentence_rules"]
 
 
 @lru_cache(maxsize=None)
@@ -69,6 +71,18 @@ def _clauses_required(rids: tuple) -> tuple[re.Pattern, tuple]:
     chars = tuple(_characters(_clause_required(rid)) for rid in rids)
     every = sorted({ch for c in chars for ch in c or ()})
     return re.compile("[" + "".join(map(re.escape, every)) + "]" if every else "(?!)"), chars
+
+
+@lru_cache(maxsize=None)
+def clause_openers(rids: tuple) -> frozenset | None:
+    """The characters a match of any of the clause rules ``rids`` can begin with (``None`` when one of them may begin
+    with any): a clause opening with none of them is matched by none of them at its start.
+
+    >>> sorted(clause_openers(("manner-tail",)))
+    ['不', '切', '努']
+    """
+    chars = [first_characters(clause(rid)) for rid in rids]
+    return None if None in chars else frozenset().union(*chars)
 
 
 @lru_cache(maxsize=None)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..lexicon import load, skippable
+from ..lexicon import first_characters, load, skippable
 
 __all__ = ["decide", "is_checkable", "relation", "strip_manner", "starts_with_verb", "verb_lexicon", "verb_pattern", "strip_adverbs",
            "verb_class", "verb_search"]
@@ -281,12 +281,18 @@ def _object(pred: str) -> str:
     return _lead(pred)[1].strip("，,。 ")
 
 
+@lru_cache(maxsize=1)
+def _means_opens() -> frozenset | None:
+    return first_characters(_patterns()["means"])
+
+
 def _lead(text: str) -> tuple[str | None, str]:
     """The lead verb of the first phrase that has one (of coordinated verbs, 「宣传和表彰」「降低或取消」,
     the most discrete), and what follows it in that phrase."""
     for phrase in _PHRASE.split(text):
         phrase = strip_manner(phrase)
-        means = _patterns()["means"].match(phrase)
+        opens = _means_opens()  # most phrases open with no character a means phrase (通过… 采取…) begins with
+        means = _patterns()["means"].match(phrase) if opens is None or phrase[:1] in opens else None
         if means:
             phrase = strip_manner(phrase[means.end():])  # 「通过…等方式发展壮大」: the verb after the means leads
         m = verb_search(phrase)
@@ -332,6 +338,16 @@ _RANK = {"instrument_acts": 0, "completion": 1, "end_states": 1, "programme_acts
          "directional": 7}
 
 
+@lru_cache(maxsize=1)
+def _opening() -> frozenset | None:
+    """The characters that the decisions read at the start of a phrase (a system built, a contribution, a campaign, a
+    ban, a named mechanism) can begin with; ``None`` when one of them may begin with any."""
+    pats = (_decision("system-building"), _decision("contribution"), _decision("directional-lead", "campaign_phrase"),
+            _patterns()["ban"], _decision("named-mechanism"))
+    chars = [first_characters(p) for p in pats]
+    return None if None in chars else frozenset().union(*chars)
+
+
 @lru_cache(maxsize=65536)
 def _decide(text: str, dated: bool) -> tuple[bool, str]:
     P = _patterns()
@@ -340,20 +356,21 @@ def _decide(text: str, dated: bool) -> tuple[bool, str]:
     if ground and t[ground.end():].strip():
         t = strip_manner(t[ground.end():])  # 「在…的基础上，做好…」: the task after the ground decides
     first = _PHRASE.split(t, 1)[0]  # the first phrase only: no list of them all
-    if _decision("system-building").match(first):
+    opens = _opening() is None or first[:1] in _opening()  # 「建立…」「为…」「打好…」「不得…」: else none of those apply
+    if opens and _decision("system-building").match(first):
         return False, "system-building"
     if _striving(t):
         return False, "striving"  # 「为…而努力奋斗」: a closing call, whatever the goal names
-    if _decision("contribution").match(first):
+    if opens and _decision("contribution").match(first):
         return False, "contribution"  # 「为…提供坚强保障」: support given to a goal, no deliverable
     if "一旦" in t and _decision("readiness").search(t):
         return False, "readiness"  # 「确保一旦出现险情就能…」: no point at which it is done
-    if _decision("directional-lead", "campaign_phrase").match(first):
+    if opens and _decision("directional-lead", "campaign_phrase").match(first):
         return False, "directional-lead"  # 「打好…收官战」: a fight, whatever end word it names
     vague = _decision("vague-goal").search(first)
     if vague and not _QUOTED.search(vague["name"] or "") and not _names_goal(vague):
         return False, "vague-goal"  # 「确保全面实现年度目标」; a named goal (「实现“三个一百”目标」) is checkable
-    ban = P["ban"].match(first)
+    ban = P["ban"].match(first) if opens else None
     if ban:
         return _ban(first[ban.end():]), "named-ban"
     rel = P["relation"].search(first)
@@ -368,7 +385,7 @@ def _decide(text: str, dated: bool) -> tuple[bool, str]:
             return False, "programme-act"  # 「抓紧项目建设」: a noun of no named thing
         if verb_class(lead) == "end_states" and _of_kind(obj):
             return False, "end-state"  # 「确保重大项目如期竣工」: projects named by kind only
-    m = _decision("named-mechanism").match(first)
+    m = _decision("named-mechanism").match(first) if opens else None
     if m and not _decision("named-mechanism", "generic").fullmatch(m["which"]):
         return True, "named-mechanism"
     if lead in _decision_words("event-hosting"):
