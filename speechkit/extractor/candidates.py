@@ -18,7 +18,7 @@ from ..rules.owners import (DEFINITION_HEAD, clean_subject, is_actor, is_organ, 
                             without_leading_time)
 from ..rules.quantities import find_quantities
 from ..segment import Span
-from .patterns import clause, clause_openers, first_rule, structure
+from .patterns import clause, first_rule, openers, structure
 from .structure import TRAIL, DocTree
 from .trail import Step
 
@@ -130,14 +130,20 @@ def _goal_bullet_wish(tree: DocTree, sent: Span, core: str) -> bool:
         and not find_quantities(core) and not is_checkable(core.lstrip("-—－ "))
 
 
+_HEADS = ("occasion-head", "past-head")  # structure rules of a sentence that opens on the occasion or the past
+
+
 def _past_head(tree: DocTree, sent: Span, core: str) -> bool:
     """「过去一年，全县新建学校4所…」「去年，我们出台了…」「上半年，…」 (said in August): a sentence opened by a
     past time reports what was done, unless a modal directs something in it (「去年…，今年要…」);
     「今天召开…推进会，…」 describes the occasion."""
     voc = _VOCATIVE.match(core)  # 「同志们：今天召开…」
-    if structure("occasion-head").match(core, voc.end() if voc else 0):
+    at = voc.end() if voc else 0
+    heads = openers(_HEADS, "structure")  # most sentences open with no character of theirs
+    if (heads is None or core[at:at + 1] in heads) and structure("occasion-head").match(core, at):
         return True
-    if not structure("past-head").match(core):
+    past = (heads is None or core[:1] in heads) and structure("past-head").match(core)
+    if not past:
         head = tree.time_at(sent.start)  # 「上半年，…」 said in August: a time that has passed
         if head is None or head.kind == "frequency" or head.end is None or tree.forward(head):
             return False
@@ -167,6 +173,9 @@ _STRUCTURAL = (("slogan", _slogan), ("theme-sentence", _theme), ("run-in-theme",
                ("goal-bullet-wish", _goal_bullet_wish), ("past-head", _past_head))
 
 
+_LINES = ("lead-line", "roster-line")  # structure rules of a sentence that is a line of who leads or sits
+
+
 def sentence_filter(tree: DocTree, sent: Span) -> str | None:
     """The name of the rule that says this sentence holds no commitment, or ``None``."""
     if tree.in_heading(sent.start, sent.end):
@@ -174,10 +183,12 @@ def sentence_filter(tree: DocTree, sent: Span) -> str | None:
     if tree.in_review(sent.start):
         return "review-section"
     core = sent.text.rstrip(TRAIL)
-    if structure("lead-line").match(core):
-        return "lead-line"  # 「牵头单位：X」: who owns the items below, not a task
-    if structure("roster-line").match(core):
-        return "roster-line"  # 「组长：…」「成员：…」: who sits on a body, not a task
+    lines = openers(_LINES, "structure")
+    if lines is None or core[:1] in lines:  # most sentences open with no character of theirs
+        if structure("lead-line").match(core):
+            return "lead-line"  # 「牵头单位：X」: who owns the items below, not a task
+        if structure("roster-line").match(core):
+            return "roster-line"  # 「组长：…」「成员：…」: who sits on a body, not a task
     for name, rule in _STRUCTURAL:
         if rule(tree, sent, core):
             return name
@@ -205,7 +216,8 @@ def _bounds(tree: DocTree, a: int, b: int) -> tuple[int, int, bool] | None:
             a += 1
     while b > a and text[b - 1] in TRAIL:
         b -= 1
-    note = structure("inline-note").match(text, a, b)
+    notes = openers(("inline-note",), "structure")  # 「（…负责）」: a bracket opens it
+    note = structure("inline-note").match(text, a, b) if notes is None or text[a:a + 1] in notes else None
     if note:  # 「（省海关负责）巩固…」: the note of the task before, not part of this clause
         a = note.end()
         while a < b and text[a] in TRAIL:
@@ -217,7 +229,8 @@ def _bounds(tree: DocTree, a: int, b: int) -> tuple[int, int, bool] | None:
         a = m.end()
         while a < b and text[a] in TRAIL:
             a += 1
-    m = clause("conjunction").match(text, a, b)
+    conj = openers(("conjunction",))
+    m = clause("conjunction").match(text, a, b) if conj is None or text[a:a + 1] in conj else None
     if m:
         after = find_cues(text[m.end():b], tree.table)
         if after and after[0].span[0] == 0:
@@ -294,7 +307,7 @@ def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False
         if c.context and object_first and tree.grammar.main_verb_after_opener(t):
             c.context = False  # 「对全县窗口服务开展群众满意度评估，…」: a task whose object comes first
             c.note("candidates", "object-before-verb")
-    tails = clause_openers(_TAILS)
+    tails = openers(_TAILS)
     may_tail = tails is None or t[:1] in tails  # most clauses open with no character a tail can begin with
     c.manner = may_tail and bool(clause("manner-tail").match(t))
     c.tail = c.manner or (may_tail and (bool(clause("tail").match(t)) or bool(clause("comparison-tail").match(t)))) \

@@ -14,7 +14,7 @@ from functools import lru_cache
 from ..lexicon import LexiconError, characters_of, compile_rules, first_characters, load, required, required_words, \
     skippable
 
-__all__ = ["clause", "clause_may", "clauses_may", "clause_openers", "structure", "mode_rules", "first_rule",
+__all__ = ["clause", "clause_may", "clauses_may", "openers", "structure", "mode_rules", "first_rule",
            "sentence_rules"]
 
 
@@ -74,14 +74,14 @@ def _clauses_required(rids: tuple) -> tuple[re.Pattern, tuple]:
 
 
 @lru_cache(maxsize=None)
-def clause_openers(rids: tuple) -> frozenset | None:
-    """The characters a match of any of the clause rules ``rids`` can begin with (``None`` when one of them may begin
-    with any): a clause opening with none of them is matched by none of them at its start.
+def openers(rids: tuple, name: str = "clauses") -> frozenset | None:
+    """The characters a match of any of the rules ``rids`` of ``data/<name>.yaml`` can begin with (``None`` when one
+    of them may begin with any): a text opening with none of them is matched by none of them at its start.
 
-    >>> sorted(clause_openers(("manner-tail",)))
-    ['不', '切', '努']
+    >>> sorted(openers(("manner-tail",))), sorted(openers(("lead-line",), "structure"))
+    (['不', '切', '努'], ['牵', '责'])
     """
-    chars = [first_characters(clause(rid)) for rid in rids]
+    chars = [first_characters(mode_rules(name)[rid][0]) for rid in rids]
     return None if None in chars else frozenset().union(*chars)
 
 
