@@ -19,7 +19,7 @@ __all__ = ["decide", "is_checkable", "relation", "strip_manner", "starts_with_ve
 
 _PHRASE = re.compile(r"[，,；;]")
 _MONTH_WORDS = r"|\d{1,2}月底前|\d{1,2}月底|\d{1,2}月"
-_COORD = re.compile(r"(?:和|或|及|与|、)")
+_COORD = frozenset("和或及与、")  # a conjunction between coordinated verbs (「宣传和表彰」「降低或取消」)
 _QUOTED = re.compile(r"[“\"《][^”\"》]{2,24}[”\"》]")
 _CLASSES = ("programme_acts", "instrument_acts", "completion", "end_states", "directional", "support", "assignment",
             "activity")
@@ -313,8 +313,7 @@ def _lead(text: str) -> tuple[str | None, str]:
             if nxt is not None and _RANK.get(verb_class(nxt.group(0)), 9) < _RANK["activity"]:
                 verb, end = nxt.group(0), nxt.end()
         while True:
-            c = _COORD.match(phrase, end)
-            nxt = verb_pattern().match(phrase, c.end()) if c else None
+            nxt = verb_pattern().match(phrase, end + 1) if phrase[end:end + 1] in _COORD else None
             if nxt is None:
                 break
             if _RANK.get(verb_class(nxt.group(0)), 9) < _RANK.get(verb_class(verb), 9):
