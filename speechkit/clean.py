@@ -16,7 +16,7 @@ from array import array
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .lexicon import compile_rules, load, scan_all, scan_plan, skippable, starts_of
+from .lexicon import compile_rules, load, required_words, scan_all, scan_plan, skippable, starts_of
 
 __all__ = ["Cleaned", "Gap", "clean"]
 
@@ -101,8 +101,9 @@ def _rules():
     line = compile_rules(data["line_rules"], "data/noise.yaml line_rules")
     inline = compile_rules(data["inline_rules"], "data/noise.yaml inline_rules")
     gaps = compile_rules(data["gap_rules"], "data/noise.yaml gap_rules")
-    # searched over the whole text: skipped to the characters they can begin with
-    inline = [(rid, skippable(pat), rule) for rid, pat, rule in inline]
+    # searched over the whole text: skipped to the characters they can begin with, and only in a text that holds
+    # one of the words every match holds (``None``: no such words)
+    inline = [(rid, skippable(pat), required_words(pat)) for rid, pat, _ in inline]
     raw = [(rid, skippable(pat), rule) for rid, pat, rule in
            compile_rules(data["raw_rules"], "data/noise.yaml raw_rules")]
     return line, inline, gaps, raw
@@ -137,7 +138,9 @@ def _line_edits(text: str):
         if stripped:
             prev_line = stripped
         pos = end + 1
-    for rid, pat, _ in inline_rules:
+    for rid, pat, words in inline_rules:
+        if words is not None and not any(w in text for w in words):
+            continue  # 「新华社」「记者」…: most texts hold none of a credit line's words
         edits.extend((m.start(), m.end(), "", rid) for m in pat.finditer(text) if m.end() > m.start())
     edits.sort()
     return edits
@@ -173,6 +176,9 @@ def _double_starts(text: str):
 
 
 def _block_hits(a, np):
+    """Whether a unit of 1-16 characters is doubled at each position of ``a`` (code points). For a lag ``k``, the
+    positions where a character equals the one ``k`` after it are few in prose: a doubled unit
+    of ``k`` characters starts where ``k`` of them stand in a row, which their sorted indices tell directly."""
     m = len(a)
     hit = np.zeros(m, dtype=bool)
     for k in range(1, min(16, m // 2) + 1):
@@ -180,16 +186,24 @@ def _block_hits(a, np):
         if k == 1:
             hit[:m - 1] |= eq
             continue
-        cs = np.concatenate(([0], np.cumsum(eq, dtype=np.int32)))
-        full = (cs[k:] - cs[:-k]) == k  # eq[i:i+k] all true: text[i:i+k] == text[i+k:i+2k]
-        hit[:len(full)] |= full
+        idx = np.flatnonzero(eq)
+        if len(idx) < k:
+            continue
+        first = idx[:len(idx) - k + 1]
+        hit[first[idx[k - 1:] - first == k - 1]] = True  # eq[i:i+k] all true: text[i:i+k] == text[i+k:i+2k]
     return hit
 
 
+_RUN_REACH = 73  # three doubled units (glue of up to 3, units of up to 16 doubled) start within this of a run's start
+
+
 def _double_edits(text: str):
-    """Runs of text rendered twice (PDF bold): at least three doubled units in a row."""
+    """Runs of text rendered twice (PDF bold): at least three doubled units in a row. Each unit starts where
+    :func:`_double_starts` found a doubled unit, so a run is looked for only where two more of them follow within
+    :data:`_RUN_REACH` characters (a lone doubled word, 「常常」「……」, opens none)."""
     edits = []
     starts = _double_starts(text)
+    starts = starts[:-2][starts[2:] - starts[:-2] <= _RUN_REACH]
     j = i = 0
     while j < len(starts):
         if starts[j] < i:

@@ -22,7 +22,7 @@ except ImportError:  # Python 3.10
     import sre_parse as _sre_parse
 
 __all__ = ["load", "load_words", "compile_rules", "LexiconError", "scan", "starts_of", "skippable", "required",
-           "one_character", "characters_of",
+           "one_character", "characters_of", "first_characters", "required_words",
            "scan_plan", "scan_all"]
 
 
@@ -275,6 +275,19 @@ def characters_of(pat: re.Pattern) -> frozenset | None:
     return frozenset(chars) if chars else None
 
 
+def first_characters(pat: re.Pattern) -> frozenset | None:
+    """The characters every match of ``pat`` begins with, when they are a few known ones (``None`` otherwise, or when
+    ``pat`` can match the empty string): a text that opens with none of them holds no match at its start.
+
+    >>> sorted(first_characters(re.compile("^(?:不得|严禁)"))), first_characters(re.compile(r"^\\s*对"))
+    (['不', '严'], None)
+    """
+    if pat.flags & ~(re.UNICODE | re.MULTILINE):
+        return None
+    chars, nullable = _firsts_of(_sre_parse.parse(pat.pattern))
+    return frozenset(chars) if chars and not nullable and len(chars) <= _FIRSTS_MAX else None
+
+
 _REQUIRED_MAX = 12  # characters of a precheck, at most
 
 
@@ -339,3 +352,70 @@ def _required_item(op, av) -> set | None:
     if op is _sre_parse.ASSERT:  # a lookahead or lookbehind that must hold reads its characters in the text
         return _required_seq(av[1])
     return None  # an anchor, a negative lookaround, any character, a negated literal, a back reference…
+
+
+def required_words(pat: re.Pattern) -> tuple[str, ...] | None:
+    """Words one of which every match of ``pat`` holds (read from the parsed pattern: a run of literal characters,
+    or the words of an alternation), the longest such set found, or ``None`` when none has words of two characters
+    or more: a text that holds none of them holds no match, which ``word in text`` tells faster than a pattern that
+    the regex engine tries at every position (one opened by an anchor, a negated class or a lookahead). Only a
+    pattern with no flags but MULTILINE is read.
+
+    >>> required_words(re.compile("^[^要]{0,40}(?:是|就是)[^，]{0,9}(?:关键所在|重大考验)|出于这样的考虑|关键[。！]$"))
+    ('关键', '出于这样的考虑', '重大考验')
+    >>> required_words(re.compile("如何|能不能")), required_words(re.compile("[吗？]$|能不能"))
+    (('如何', '能不能'), None)
+    """
+    if pat.flags & ~(re.UNICODE | re.MULTILINE):
+        return None
+    words = _words_seq(_sre_parse.parse(pat.pattern))
+    if not words or min(map(len, words)) < 2:
+        return None
+    return tuple(sorted(w for w in words if not any(v != w and v in w for v in words)))  # 关键 says 关键所在
+
+
+def _words_better(a: set | None, b: set | None) -> bool:
+    """Whether the words ``a`` tell more than ``b``: a longer shortest word, then fewer words."""
+    if a is None:
+        return False
+    return b is None or (min(map(len, a)), -len(a)) > (min(map(len, b)), -len(b))
+
+
+def _words_seq(seq) -> set | None:
+    """The best set of words one of which any match of the parsed sequence holds (from one of its items, or a run
+    of its literal characters)."""
+    best, run = None, ""
+    for op, av in list(seq) + [(None, None)]:
+        if op is _sre_parse.LITERAL:
+            run += chr(av)
+            continue
+        if run and _words_better({run}, best):
+            best = {run}
+        run = ""
+        words = _words_item(op, av) if op is not None else None
+        if _words_better(words, best):
+            best = words
+    return best
+
+
+def _words_item(op, av) -> set | None:
+    if op is _sre_parse.IN:
+        chars = _required_item(op, av)
+        return set(chars) if chars else None
+    if op is _sre_parse.BRANCH:  # every alternative holds one of its own
+        out: set = set()
+        for seq in av[1]:
+            words = _words_seq(seq)
+            if words is None:
+                return None
+            out |= words
+        return out
+    if op is _sre_parse.SUBPATTERN:
+        _, add_flags, del_flags, seq = av
+        return _words_seq(seq) if not (add_flags or del_flags) else None
+    if op in (_sre_parse.MAX_REPEAT, _sre_parse.MIN_REPEAT):
+        lo, _, seq = av
+        return _words_seq(seq) if lo >= 1 else None
+    if op is _sre_parse.ASSERT:  # a lookahead or lookbehind that must hold reads its words in the text
+        return _words_seq(av[1])
+    return None

@@ -18,7 +18,7 @@ from ..rules.owners import (DEFINITION_HEAD, clean_subject, is_actor, is_organ, 
                             without_leading_time)
 from ..rules.quantities import find_quantities
 from ..segment import Span
-from .patterns import clause, first_rule, structure
+from .patterns import clause, first_rule, openers, structure
 from .structure import TRAIL, DocTree
 from .trail import Step
 
@@ -130,14 +130,20 @@ def _goal_bullet_wish(tree: DocTree, sent: Span, core: str) -> bool:
         and not find_quantities(core) and not is_checkable(core.lstrip("-—－ "))
 
 
+_HEADS = ("occasion-head", "past-head")  # structure rules of a sentence that opens on the occasion or the past
+
+
 def _past_head(tree: DocTree, sent: Span, core: str) -> bool:
     """「过去一年，全县新建学校4所…」「去年，我们出台了…」「上半年，…」 (said in August): a sentence opened by a
     past time reports what was done, unless a modal directs something in it (「去年…，今年要…」);
     「今天召开…推进会，…」 describes the occasion."""
     voc = _VOCATIVE.match(core)  # 「同志们：今天召开…」
-    if structure("occasion-head").match(core, voc.end() if voc else 0):
+    at = voc.end() if voc else 0
+    heads = openers(_HEADS, "structure")  # most sentences open with no character of theirs
+    if (heads is None or core[at:at + 1] in heads) and structure("occasion-head").match(core, at):
         return True
-    if not structure("past-head").match(core):
+    past = (heads is None or core[:1] in heads) and structure("past-head").match(core)
+    if not past:
         head = tree.time_at(sent.start)  # 「上半年，…」 said in August: a time that has passed
         if head is None or head.kind == "frequency" or head.end is None or tree.forward(head):
             return False
@@ -167,6 +173,9 @@ _STRUCTURAL = (("slogan", _slogan), ("theme-sentence", _theme), ("run-in-theme",
                ("goal-bullet-wish", _goal_bullet_wish), ("past-head", _past_head))
 
 
+_LINES = ("lead-line", "roster-line")  # structure rules of a sentence that is a line of who leads or sits
+
+
 def sentence_filter(tree: DocTree, sent: Span) -> str | None:
     """The name of the rule that says this sentence holds no commitment, or ``None``."""
     if tree.in_heading(sent.start, sent.end):
@@ -174,10 +183,12 @@ def sentence_filter(tree: DocTree, sent: Span) -> str | None:
     if tree.in_review(sent.start):
         return "review-section"
     core = sent.text.rstrip(TRAIL)
-    if structure("lead-line").match(core):
-        return "lead-line"  # 「牵头单位：X」: who owns the items below, not a task
-    if structure("roster-line").match(core):
-        return "roster-line"  # 「组长：…」「成员：…」: who sits on a body, not a task
+    lines = openers(_LINES, "structure")
+    if lines is None or core[:1] in lines:  # most sentences open with no character of theirs
+        if structure("lead-line").match(core):
+            return "lead-line"  # 「牵头单位：X」: who owns the items below, not a task
+        if structure("roster-line").match(core):
+            return "roster-line"  # 「组长：…」「成员：…」: who sits on a body, not a task
     for name, rule in _STRUCTURAL:
         if rule(tree, sent, core):
             return name
@@ -205,7 +216,8 @@ def _bounds(tree: DocTree, a: int, b: int) -> tuple[int, int, bool] | None:
             a += 1
     while b > a and text[b - 1] in TRAIL:
         b -= 1
-    note = structure("inline-note").match(text, a, b)
+    notes = openers(("inline-note",), "structure")  # 「（…负责）」: a bracket opens it
+    note = structure("inline-note").match(text, a, b) if notes is None or text[a:a + 1] in notes else None
     if note:  # 「（省海关负责）巩固…」: the note of the task before, not part of this clause
         a = note.end()
         while a < b and text[a] in TRAIL:
@@ -217,7 +229,8 @@ def _bounds(tree: DocTree, a: int, b: int) -> tuple[int, int, bool] | None:
         a = m.end()
         while a < b and text[a] in TRAIL:
             a += 1
-    m = clause("conjunction").match(text, a, b)
+    conj = openers(("conjunction",))
+    m = clause("conjunction").match(text, a, b) if conj is None or text[a:a + 1] in conj else None
     if m:
         after = find_cues(text[m.end():b], tree.table)
         if after and after[0].span[0] == 0:
@@ -243,7 +256,8 @@ def candidates(tree: DocTree, sent: Span) -> list[Candidate]:
             elif cues and clause("auxiliary-cue").match(cues[-1].cue) and \
                     not text[a2 + cues[-1].span[1]:b2].strip("了的啊呀吧呢！!。，, "):
                 cues = []  # 「这样做实在不应该」: a modal with nothing after it judges, it directs nothing
-            c = Candidate(a2, b2, text[a2:b2], cues, times, [q for q in quants if q.role == "target"], listed=listed)
+            targets = [q for q in quants if q.role == "target"] if quants else []  # most clauses have no quantity
+            c = Candidate(a2, b2, text[a2:b2], cues, times, targets, listed=listed)
             annotate(tree, c, cl_end if b2 == b else b2 + 1, grammar)
             out.append(c)
     issued = [k for k, c in enumerate(out) if c.noted("issuing-clause")]
@@ -258,6 +272,9 @@ def candidates(tree: DocTree, sent: Span) -> list[Candidate]:
     return out
 
 
+_TAILS = ("manner-tail", "tail", "comparison-tail")  # matched at a clause's start
+
+
 def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False) -> None:
     """Context and tail flags, subject, leading verb and the splitter's checkability of a candidate."""
     t = c.text
@@ -267,14 +284,14 @@ def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False
     object_first = grammar and tree.grammar is not None and tree.grammar.object_opener(t)
     only_time = c.times and all(tt.kind != "frequency" for tt in c.times) and \
         len(_SPACE_OR_COMMA.sub("", t)) <= sum(tt.span[1] - tt.span[0] for tt in c.times) + 2
-    opener = clause("context-opener").match(t)
+    opener = clause("context-opener").match(t) if ends_comma else None  # read only before a comma (so the purpose)
     if ends_comma and clause("issuing").search(t):
         c.context = True  # 「《办法》已经区政府同意，现予印发，请各单位抓好落实。」: the request is the task
         c.note("candidates", "issuing-clause")
     if closer in "：:" and clause("counted-list-intro").search(t):
         c.context = True  # 「今年集中办好八件民生实事：①…」: the list's introduction
         c.note("candidates", "list-introduction")
-    purpose = clause("purpose-opener").match(t)
+    purpose = clause("purpose-opener").match(t) if ends_comma else None
     if purpose and c.cues and ends_comma and not directing(c.cues):
         c.context = True  # 「为支持农户扩大种植，…」: the cue is what the purpose is, the task comes after it
         c.note("candidates", "purpose-context")
@@ -293,8 +310,10 @@ def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False
         elif c.context and t.startswith("在") and (m := clause("place-task").match(t)) and starts_with_verb(m["rest"]):
             c.context = False  # 「在5个中心镇建成养老服务中心，…」: where the task is done, then the task
             c.note("candidates", "place-task")
-    c.manner = bool(clause("manner-tail").match(t))
-    c.tail = c.manner or bool(clause("tail").match(t)) or bool(clause("comparison-tail").match(t)) \
+    tails = openers(_TAILS)
+    may_tail = tails is None or t[:1] in tails  # most clauses open with no character a tail can begin with
+    c.manner = may_tail and bool(clause("manner-tail").match(t))
+    c.tail = c.manner or (may_tail and (bool(clause("tail").match(t)) or bool(clause("comparison-tail").match(t)))) \
         or (t.startswith("为") and contribution(t)) \
         or (t[:1] in "单每最不上" and bool(clause("limit-tail").match(t)))  # 「…提供坚强保障」「…，最高3000万元」
     if not object_first:
@@ -464,7 +483,8 @@ def _subject(c: Candidate, grammar=None) -> None:
     first_cue = c.cues[0].span[0] if c.cues else None
     cut = first_cue
     if cut is None:
-        cands = [tt.span[0] for tt in c.times if tt.span[0] > 0]
+        times_at = [tt.span[0] for tt in c.times if tt.span[0] > 0] if c.times else []  # most clauses have no time
+        cands = times_at[:]
         m = verb_search(t)
         if m and m.start() > 0:
             cands.append(m.start())
@@ -477,7 +497,6 @@ def _subject(c: Candidate, grammar=None) -> None:
             if v:  # the organ's end; a verb of the lexicon inside its name (「…推进小组」) does not cut it
                 cands = [x for x in cands if not (m is not None and x == m.start() < v)] + [v]
         cut = min(cands) if cands else None
-        times_at = [tt.span[0] for tt in c.times if tt.span[0] > 0]
         if cut and times_at and cut < min(times_at) and is_actor(clean_subject(t[:min(times_at)])):
             cut = min(times_at)  # 「华远纺织智能化改造项目三季度末建成投产」: the project, not 「华远纺织智能化」
     if not cut:

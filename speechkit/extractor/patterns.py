@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..lexicon import LexiconError, characters_of, compile_rules, load, required, skippable
+from ..lexicon import LexiconError, characters_of, compile_rules, first_characters, load, required, required_words, \
+    skippable
 
-__all__ = ["clause", "clause_may", "clauses_may", "structure", "mode_rules", "first_rule", "sentence_rules"]
+__all__ = ["clause", "clause_may", "clauses_may", "openers", "structure", "mode_rules", "first_rule",
+           "sentence_rules"]
 
 
 @lru_cache(maxsize=None)
@@ -72,6 +74,18 @@ def _clauses_required(rids: tuple) -> tuple[re.Pattern, tuple]:
 
 
 @lru_cache(maxsize=None)
+def openers(rids: tuple, name: str = "clauses") -> frozenset | None:
+    """The characters a match of any of the rules ``rids`` of ``data/<name>.yaml`` can begin with (``None`` when one
+    of them may begin with any): a text opening with none of them is matched by none of them at its start.
+
+    >>> sorted(openers(("manner-tail",))), sorted(openers(("lead-line",), "structure"))
+    (['不', '切', '努'], ['牵', '责'])
+    """
+    chars = [first_characters(mode_rules(name)[rid][0]) for rid in rids]
+    return None if None in chars else frozenset().union(*chars)
+
+
+@lru_cache(maxsize=None)
 def structure(rid: str) -> re.Pattern:
     """The compiled pattern of scope rule ``rid`` (``data/structure.yaml``); a cached call, cheap in a hot loop."""
     return mode_rules("structure")[rid][0]
@@ -86,17 +100,22 @@ def sentence_rules(name: str = "sentences") -> tuple:
 
 @lru_cache(maxsize=None)
 def _prechecked(name: str) -> tuple:
-    """``(id, pattern, precheck)`` of :func:`sentence_rules`: the precheck (the characters of
-    :func:`~speechkit.lexicon.required`, or ``None``) holds the characters one of which every match holds."""
-    return tuple((rid, pat, _characters(required(orig))) for (rid, pat, _), (_, orig, _) in
-                 zip(sentence_rules(name), compile_rules(load(name)["rules"], f"data/{name}.yaml", flags=0)))
+    """``(id, pattern, precheck, words)`` of :func:`sentence_rules`: the precheck (the characters of
+    :func:`~speechkit.lexicon.required`, or ``None``) holds the characters one of which every match holds; ``words``
+    (a pattern of the words of :func:`~speechkit.lexicon.required_words`, or ``None``) finds a word every match holds."""
+    return tuple((rid, pat, _characters(required(orig)), _words(required_words(orig))) for (rid, pat, _), (_, orig, _)
+                 in zip(sentence_rules(name), compile_rules(load(name)["rules"], f"data/{name}.yaml", flags=0)))
+
+
+def _words(words: tuple | None) -> re.Pattern | None:
+    return None if words is None else re.compile("|".join(map(re.escape, words)))
 
 
 @lru_cache(maxsize=None)
 def _required_anywhere(name: str) -> re.Pattern:
     """A class of every character of the prechecks of :func:`_prechecked`: one scan of a text finds which of them
     it holds (a scan for each precheck would read the whole text each time most rules are absent)."""
-    chars = sorted({ch for _, _, pre in _prechecked(name) for ch in pre or ()})
+    chars = sorted({ch for _, _, pre, _ in _prechecked(name) for ch in pre or ()})
     return re.compile("[" + "".join(map(re.escape, chars)) + "]" if chars else "(?!)")
 
 
@@ -111,12 +130,13 @@ def first_rule(name: str, text: str) -> str | None:
 
     Each rule is searched on its own: a rule that opens with a literal is skipped to by the regex
     engine, which one alternation of all of them (some open with ``^`` or a negated class) defeats; a rule
-    is not searched in a text with none of the characters every match of it holds (most rules, most texts)."""
+    is not searched in a text with none of the characters every match of it holds (most rules, most texts), nor
+    in one with none of the words every match of it holds."""
     text = text.strip()
     best, best_at = None, len(text) + 1
     present = set(_required_anywhere(name).findall(text))
-    for rid, pat, pre in _prechecked(name):
-        if pre is not None and pre.isdisjoint(present):
+    for rid, pat, pre, words in _prechecked(name):
+        if (pre is not None and pre.isdisjoint(present)) or (words is not None and words.search(text) is None):
             continue
         m = pat.search(text)
         if m is not None and m.start() < best_at:

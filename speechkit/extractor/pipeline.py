@@ -95,9 +95,11 @@ class Extractor:
             tree = self._tree(speech)
             for sent in tree.doc.sentences:
                 out.extend(self._sentence(tree, sent, rejected))
+            doc = tree.doc
+            del tree  # its tables are freed now, not scanned by the collector when it runs again
         if lean:
-            return Extraction(speech, tree.doc, out, [], extractor=self)
-        return Extraction(speech, tree.doc, out, rejected)
+            return Extraction(speech, doc, out, [], extractor=self)
+        return Extraction(speech, doc, out, rejected)
 
     def iter_extract(self, speech: Speech | str, date=None):
         """The commitments of a speech one by one as they are found, without trails or rejections, none
@@ -194,7 +196,7 @@ def _show(v) -> str:
 def _rejection(tree: DocTree, a: int, b: int, text: str, stage: str, rule: str, trail=()) -> Rejection:
     cl = tree.doc.cleaned
     rs, re_ = cl.raw_span(a, b)
-    return Rejection(rs, re_, text, stage, rule, Trail(trail, cl.raw_span))
+    return Rejection(rs, re_, text, stage, rule, Trail(trail, tree.raw_span))
 
 
 def extract(speech: Speech | str, date=None, **kw) -> Extraction:

@@ -93,7 +93,7 @@ def build(tree: DocTree, d: Draft, indicator: str | None, trail: bool = True) ->
         addressee = "directive"
     change = "change" if metrics and clause("change").search(d.text) else ("keep" if clause("keep").search(d.text)
                                                                              else None)
-    steps = Trail(d.trail, cl.raw_span) if trail else ()
+    steps = Trail(d.trail, tree.raw_span) if trail else ()
     return Commitment(
         doc_id=tree.speech.doc_id, start=rs, end=re_, text=d.text, modality=d.modality.value, strength=d.strength,
         owner=owner, action=_action(d.text, owner), deadline=dict(d.deadline.value) if d.deadline.value else None,

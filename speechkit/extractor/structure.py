@@ -104,6 +104,7 @@ class DocTree:
 
     def __init__(self, speech, doc: Document, table, grammar=None):
         self.speech, self.doc, self.table, self.grammar = speech, doc, table, grammar
+        self.raw_span = doc.cleaned.raw_span  # one bound method for all the document's trails, not one each
         self.date = speech.date
         meta = speech.meta or {}
         title = meta.get("title") or doc.text[:120]

@@ -12,14 +12,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..lexicon import load, skippable
+from ..lexicon import first_characters, load, skippable
 
 __all__ = ["decide", "is_checkable", "relation", "strip_manner", "starts_with_verb", "verb_lexicon", "verb_pattern", "strip_adverbs",
            "verb_class", "verb_search"]
 
 _PHRASE = re.compile(r"[，,；;]")
 _MONTH_WORDS = r"|\d{1,2}月底前|\d{1,2}月底|\d{1,2}月"
-_COORD = re.compile(r"(?:和|或|及|与|、)")
+_COORD = frozenset("和或及与、")  # a conjunction between coordinated verbs (「宣传和表彰」「降低或取消」)
 _QUOTED = re.compile(r"[“\"《][^”\"》]{2,24}[”\"》]")
 _CLASSES = ("programme_acts", "instrument_acts", "completion", "end_states", "directional", "support", "assignment",
             "activity")
@@ -34,13 +34,18 @@ def _alternation(words) -> re.Pattern:
     """The longest of ``words`` that matches at a position (the first position where one does, for a search):
     the words' trie as a regex, 「加(?:快|强)|…」, so that the engine tries each first character once where an
     alternation of the words sorted longest first tries every word."""
+    return re.compile(_trie(words))
+
+
+def _trie(words) -> str:
+    """The regex of :func:`_alternation` (to be put in a pattern)."""
     trie: dict = {}
     for w in set(words):
         node = trie
         for ch in w:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return re.compile(_trie_regex(trie))
+    return _trie_regex(trie)
 
 
 def _trie_regex(node: dict) -> str:
@@ -56,9 +61,9 @@ def _words() -> tuple[re.Pattern, re.Pattern, frozenset, frozenset]:
     """(manner adverbs, every word read past before a verb) of ``data/checkable.yaml``, as prefixes, and the
     characters each can begin with but digits (the month words')."""
     d = _data()
-    manner = sorted(d["manner_adverbs"], key=len, reverse=True)
-    lead = sorted(d["manner_adverbs"] + d["lead_words"], key=len, reverse=True)
-    alt = lambda ws: re.compile("^(?:" + "|".join(map(re.escape, ws)) + _MONTH_WORDS + ")+")  # noqa: E731
+    manner, lead = d["manner_adverbs"], d["manner_adverbs"] + d["lead_words"]
+    # each word matched as the longest at its place (as by the words sorted longest first), through their trie
+    alt = lambda ws: re.compile("^(?:" + _trie(ws) + _MONTH_WORDS + ")+")  # noqa: E731
     return alt(manner), alt(lead), frozenset(w[0] for w in manner), frozenset(w[0] for w in lead)
 
 
@@ -276,12 +281,18 @@ def _object(pred: str) -> str:
     return _lead(pred)[1].strip("，,。 ")
 
 
+@lru_cache(maxsize=1)
+def _means_opens() -> frozenset | None:
+    return first_characters(_patterns()["means"])
+
+
 def _lead(text: str) -> tuple[str | None, str]:
     """The lead verb of the first phrase that has one (of coordinated verbs, 「宣传和表彰」「降低或取消」,
     the most discrete), and what follows it in that phrase."""
     for phrase in _PHRASE.split(text):
         phrase = strip_manner(phrase)
-        means = _patterns()["means"].match(phrase)
+        opens = _means_opens()  # most phrases open with no character a means phrase (通过… 采取…) begins with
+        means = _patterns()["means"].match(phrase) if opens is None or phrase[:1] in opens else None
         if means:
             phrase = strip_manner(phrase[means.end():])  # 「通过…等方式发展壮大」: the verb after the means leads
         m = verb_search(phrase)
@@ -302,8 +313,7 @@ def _lead(text: str) -> tuple[str | None, str]:
             if nxt is not None and _RANK.get(verb_class(nxt.group(0)), 9) < _RANK["activity"]:
                 verb, end = nxt.group(0), nxt.end()
         while True:
-            c = _COORD.match(phrase, end)
-            nxt = verb_pattern().match(phrase, c.end()) if c else None
+            nxt = verb_pattern().match(phrase, end + 1) if phrase[end:end + 1] in _COORD else None
             if nxt is None:
                 break
             if _RANK.get(verb_class(nxt.group(0)), 9) < _RANK.get(verb_class(verb), 9):
@@ -327,6 +337,16 @@ _RANK = {"instrument_acts": 0, "completion": 1, "end_states": 1, "programme_acts
          "directional": 7}
 
 
+@lru_cache(maxsize=1)
+def _opening() -> frozenset | None:
+    """The characters that the decisions read at the start of a phrase (a system built, a contribution, a campaign, a
+    ban, a named mechanism) can begin with; ``None`` when one of them may begin with any."""
+    pats = (_decision("system-building"), _decision("contribution"), _decision("directional-lead", "campaign_phrase"),
+            _patterns()["ban"], _decision("named-mechanism"))
+    chars = [first_characters(p) for p in pats]
+    return None if None in chars else frozenset().union(*chars)
+
+
 @lru_cache(maxsize=65536)
 def _decide(text: str, dated: bool) -> tuple[bool, str]:
     P = _patterns()
@@ -335,20 +355,21 @@ def _decide(text: str, dated: bool) -> tuple[bool, str]:
     if ground and t[ground.end():].strip():
         t = strip_manner(t[ground.end():])  # 「在…的基础上，做好…」: the task after the ground decides
     first = _PHRASE.split(t, 1)[0]  # the first phrase only: no list of them all
-    if _decision("system-building").match(first):
+    opens = _opening() is None or first[:1] in _opening()  # 「建立…」「为…」「打好…」「不得…」: else none of those apply
+    if opens and _decision("system-building").match(first):
         return False, "system-building"
     if _striving(t):
         return False, "striving"  # 「为…而努力奋斗」: a closing call, whatever the goal names
-    if _decision("contribution").match(first):
+    if opens and _decision("contribution").match(first):
         return False, "contribution"  # 「为…提供坚强保障」: support given to a goal, no deliverable
     if "一旦" in t and _decision("readiness").search(t):
         return False, "readiness"  # 「确保一旦出现险情就能…」: no point at which it is done
-    if _decision("directional-lead", "campaign_phrase").match(first):
+    if opens and _decision("directional-lead", "campaign_phrase").match(first):
         return False, "directional-lead"  # 「打好…收官战」: a fight, whatever end word it names
     vague = _decision("vague-goal").search(first)
     if vague and not _QUOTED.search(vague["name"] or "") and not _names_goal(vague):
         return False, "vague-goal"  # 「确保全面实现年度目标」; a named goal (「实现“三个一百”目标」) is checkable
-    ban = P["ban"].match(first)
+    ban = P["ban"].match(first) if opens else None
     if ban:
         return _ban(first[ban.end():]), "named-ban"
     rel = P["relation"].search(first)
@@ -363,7 +384,7 @@ def _decide(text: str, dated: bool) -> tuple[bool, str]:
             return False, "programme-act"  # 「抓紧项目建设」: a noun of no named thing
         if verb_class(lead) == "end_states" and _of_kind(obj):
             return False, "end-state"  # 「确保重大项目如期竣工」: projects named by kind only
-    m = _decision("named-mechanism").match(first)
+    m = _decision("named-mechanism").match(first) if opens else None
     if m and not _decision("named-mechanism", "generic").fullmatch(m["which"]):
         return True, "named-mechanism"
     if lead in _decision_words("event-hosting"):
@@ -472,7 +493,10 @@ def _ban(rest: str) -> bool:
 def _end_state(first: str) -> bool:
     """An observable end state of a concrete thing: at the end of the phrase after its subject
     (「推动…项目落地」「…主体封顶」) or leading its object (「开工建设滨河绿道」)."""
-    for end in _patterns()["end"].finditer(first):
+    ends = _patterns()["end"]
+    if ends.search(first) is None:
+        return False  # 49 phrases in 50 name no end state: no iterator is made for them
+    for end in ends.finditer(first):
         before, after = first[:end.start()], first[end.end():]
         after = _NEXT_PREDICATE.split(after, 1)[0]  # 「…各站点全面建成并为…提供服务」: 并 opens the next predicate
         if _decision("end-state", "not_before").search(before) or _decision("end-state", "not_after").match(after):

@@ -15,7 +15,9 @@ from ..lexicon import compile_rules, load
 __all__ = ["is_actor", "is_organ", "organ_words", "is_statistic", "organ_suffixes", "clean_subject", "lead_owner"]
 
 _DETERMINERS = re.compile(r"^(?:由|这些|那些|这个|那个|其中|其他|此外|同时|特别是|尤其是|另外|而且|并且|并|而|又|也|还|都|就|则|既|更)")
-_TRAILING = re.compile(r"(?:也|都|还是|还|更|就|则|又|既|首先|一定|同样|均|仍|需|必须|务必|坚决)+$")
+_TRAILING_WORDS = ("也", "都", "还是", "还", "更", "就", "则", "又", "既", "首先", "一定", "同样", "均", "仍", "需", "必须", "务必",
+                   "坚决")
+_TRAILING = re.compile("(?:" + "|".join(_TRAILING_WORDS) + ")+$")  # tried only on a phrase that ends in one
 
 
 @lru_cache(maxsize=1)
@@ -52,7 +54,8 @@ def clean_subject(np: str) -> str:
     while prev != np:
         prev = np
         np = _shape()[1].sub("", _DETERMINERS.sub("", np))
-        np = _TRAILING.sub("", np)
+        if np.endswith(_TRAILING_WORDS):  # a search for the run, tried at every position, finds none otherwise
+            np = _TRAILING.sub("", np)
     return np.strip(" ，,、")
 
 
