@@ -55,6 +55,7 @@ class SentenceFacts:
     prose: bool = True  # closed by a sentence mark: not a line of a roster, table or title
     text: str = ""  # the sentence
     offset: int = 0  # where it starts in the document
+    semicolon: bool = False  # the sentence holds a semicolon (most hold none: no clause gap is then read)
 
 
 def _directive(f: SentenceFacts, cands: list[Candidate], i: int) -> str | None:
@@ -143,7 +144,7 @@ def attach_rule(f: SentenceFacts, cands: list[Candidate], i: int) -> tuple[str, 
     if not p.cues and i + 1 < len(cands) and clause("headless-relative").search(p.text):
         p.quants = []  # 「…；连续两次考评不合格的，取消…」: whom the next task applies to, its count no target
         return NEW, "condition-topic"
-    if _semicolon_between(f, cur[-1], p):  # spec section 1: a sentence splits at 。！？；, so nothing joins across it
+    if f.semicolon and _semicolon_between(f, cur[-1], p):  # spec section 1: a sentence splits at 。！？；
         if _context_after_semicolon(p) and i + 1 < len(cands):
             return SKIP, "context-after-semicolon"  # 「…；对于评估结果较差的单位，进行通报」: the next item's context
         action, rule = _attach(f, cands, i, p, cur)
@@ -278,7 +279,8 @@ def group(tree: DocTree, sent: Span, cands: list[Candidate], owners=frozenset())
     outcome_sentence = bool(clause("outcome").search(stext))
     f = SentenceFacts(tree.genre, tree.bare_allowed(sent) and not outcome_sentence,
                       tree.genre == "gwr" and tree.past(stext), tree.scope("goal", sent.start) is not None,
-                      outcome_sentence, owners, prose=stext.rstrip()[-1:] in "。；;！!？?", text=stext, offset=sent.start)
+                      outcome_sentence, owners, prose=stext.rstrip()[-1:] in "。；;！!？?", text=stext, offset=sent.start,
+                      semicolon="；" in stext or ";" in stext)
     for p, nxt in zip(cands, cands[1:]):
         # 「做好政府工作，要…」: a topic closed by a comma before a clause that opens with its cue
         if not p.cues and nxt.cues and nxt.cues[0].span[0] == 0 and not p.quants \
