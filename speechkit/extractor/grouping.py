@@ -13,7 +13,7 @@ from ..rules.checkable import relation, verb_class, verb_pattern
 from ..rules.owners import clean_subject, is_actor
 from ..segment import Span
 from .candidates import Candidate, directing
-from .patterns import clause, clauses_may, structure
+from .patterns import clause, clause_may, clauses_may, structure
 from .structure import DocTree
 from .trail import Step
 
@@ -132,6 +132,12 @@ def _new_actor(f: SentenceFacts, p: Candidate) -> bool:
     return p.subject is not None and p.verb is None and is_actor(p.subject, f.owners, relaxed=p.subject_before_cue)
 
 
+def _headless_relative(text: str) -> bool:
+    """A clause ending in 的 with no head noun (clause rule ``headless-relative``); its precheck first (most clauses
+    hold no 的)."""
+    return clause_may("headless-relative", text) and clause("headless-relative").search(text) is not None
+
+
 def attach_rule(f: SentenceFacts, cands: list[Candidate], i: int) -> tuple[str, str]:
     """For a candidate after the first record has started: (action, rule).
 
@@ -141,7 +147,7 @@ def attach_rule(f: SentenceFacts, cands: list[Candidate], i: int) -> tuple[str, 
     p, cur = cands[i], f.groups[-1].parts
     if p.listed:
         return NEW, "numbered-item"
-    if not p.cues and i + 1 < len(cands) and clause("headless-relative").search(p.text):
+    if not p.cues and i + 1 < len(cands) and _headless_relative(p.text):
         p.quants = []  # 「…；连续两次考评不合格的，取消…」: whom the next task applies to, its count no target
         return NEW, "condition-topic"
     if f.semicolon and _semicolon_between(f, cur[-1], p):  # spec section 1: a sentence splits at 。！？；
@@ -223,7 +229,7 @@ def _first_rule(f: SentenceFacts, cands: list[Candidate], i: int) -> tuple[str, 
     if clause("purpose-tail").match(p.text) and not p.checkable:
         return SKIP, "purpose-tail-alone"
     nxt = cands[i + 1] if i + 1 < len(cands) else None
-    if nxt is not None and not p.cues and clause("headless-relative").search(p.text):
+    if nxt is not None and not p.cues and _headless_relative(p.text):
         f.topic = i  # 「连续两次考评不合格的，终止…」: whom the task after it applies to opens its record
         return SKIP, "condition-topic"
     topic = nxt is not None and bool(nxt.cues) and nxt.cues[0].span[0] == 0 and _actor_topic(p, f.owners) \
