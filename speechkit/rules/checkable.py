@@ -234,6 +234,12 @@ def decide(text: str, *, has_metric: bool = False, has_frequency: bool = False, 
     return ok, rule
 
 
+@lru_cache(maxsize=4096)  # a pure function of a verb of the lexicon
+def _preparatory(verb: str) -> bool:
+    """Whether ``verb`` is a preparatory lead (「加快」「研究」: decision ``preparatory-lead``)."""
+    return _decision("preparatory-lead").fullmatch(verb) is not None
+
+
 def _striving(t: str) -> bool:
     """The last phrase strives for a goal (「为…而努力奋斗」) and no phrase before it holds a discrete act
     (decision ``striving``)."""
@@ -304,7 +310,7 @@ def _lead(text: str) -> tuple[str | None, str]:
         if light is not None:
             m = light  # 「对城区管网进行改造」「结合专项督导进行抽查」: the light verb's phrase is the predicate
         verb, end = m.group(0), m.end()
-        if _decision("preparatory-lead").fullmatch(verb):  # 「加快制定…规范」「研究制定…计划」: the instrument decides
+        if _preparatory(verb):  # 「加快制定…规范」「研究制定…计划」: the instrument decides
             nxt = verb_pattern().match(phrase, end)
             if nxt is not None and verb_class(nxt.group(0)) == "instrument_acts":
                 verb, end = nxt.group(0), nxt.end()
@@ -406,7 +412,7 @@ def _decide(text: str, dated: bool) -> tuple[bool, str]:
     if ok and rule == "instrument-act" and _hedged(text, lead):
         ok = False  # 「适当减免…利息」: the act's extent is left open
     m = verb_search(first)
-    if m is not None and m.group(0) != lead and _decision("preparatory-lead").fullmatch(m.group(0)):
+    if m is not None and m.group(0) != lead and _preparatory(m.group(0)):
         rule = "preparatory-lead"  # 「加快制定…」: decided by the instrument act after the lead
     return ok, rule
 
