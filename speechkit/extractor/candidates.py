@@ -513,7 +513,7 @@ def _subject(c: Candidate, grammar=None) -> None:
     k = grammar.predicate_start(subj, adverbs=True) \
         if grammar is not None and len(subj) >= 4 and not subj.endswith(organ_suffixes()) else None
     if first_cue is not None and (m := clause("pivot-actor").match(subj)) and is_actor(m["who"]):
-        subj = m["who"]  # 「这就要求我们必须…」: the pivot's object acts
+        subj = m["who"]  # 「这就要求各级干部必须…」: the pivot's object acts
     elif k and ((first_cue is None and organ_name(subj[:k], grammar))
                 or (clause("actor-topic-head").fullmatch(subj[:k]) and is_actor(subj[:k]))):
         subj = clean_subject(subj[:k])  # 「各部门、各区按需在平台中提出」: the subject ends where the predicate opens

@@ -152,7 +152,7 @@ def attach_rule(f: SentenceFacts, cands: list[Candidate], i: int) -> tuple[str, 
         return NEW, "condition-topic"
     if f.semicolon and _semicolon_between(f, cur[-1], p):  # spec section 1: a sentence splits at 。！？；
         if _context_after_semicolon(p) and i + 1 < len(cands):
-            return SKIP, "context-after-semicolon"  # 「…；对于评估结果较差的单位，进行通报」: the next item's context
+            return SKIP, "context-after-semicolon"  # 「…；对于考评不合格的合作社，进行约谈」: the next item's context
         action, rule = _attach(f, cands, i, p, cur)
         if action != JOIN:
             return action, rule
@@ -164,7 +164,7 @@ def attach_rule(f: SentenceFacts, cands: list[Candidate], i: int) -> tuple[str, 
 
 def _context_after_semicolon(p: Candidate) -> bool:
     """Leading context opening an item after a semicolon: no cue, and no verb of its own but in a modifier of the
-    actor it names (「对于评估结果较差的运营单位，」), unlike 「对…平台给予奖补」."""
+    actor it names (「对于考评不合格的运营单位，」), unlike 「对…平台给予奖补」."""
     if not p.noted("leading-context") or p.cues:
         return False
     de = p.text.rfind("的")
