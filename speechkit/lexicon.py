@@ -335,23 +335,30 @@ def _required_item(op, av) -> set | None:
             else:
                 return None  # a negated class, a category (\d), a wide range
         return chars
+    return _through(op, av, _required_seq)
+
+
+def _through(op, av, read_seq) -> set | None:
+    """What a pattern node that holds other nodes requires, read by ``read_seq`` from the nodes inside it (the
+    characters or the words): every alternative of a branch, a group without flags, a repeat of at least once, a
+    lookaround that must hold; ``None`` for an anchor, a negative lookaround, any character, a back reference…"""
     if op is _sre_parse.BRANCH:  # every alternative holds one of its own
         out: set = set()
         for seq in av[1]:
-            chars = _required_seq(seq)
-            if chars is None:
+            got = read_seq(seq)
+            if got is None:
                 return None
-            out |= chars
+            out |= got
         return out
     if op is _sre_parse.SUBPATTERN:
         _, add_flags, del_flags, seq = av
-        return _required_seq(seq) if not (add_flags or del_flags) else None
+        return read_seq(seq) if not (add_flags or del_flags) else None
     if op in (_sre_parse.MAX_REPEAT, _sre_parse.MIN_REPEAT):
         lo, _, seq = av
-        return _required_seq(seq) if lo >= 1 else None
-    if op is _sre_parse.ASSERT:  # a lookahead or lookbehind that must hold reads its characters in the text
-        return _required_seq(av[1])
-    return None  # an anchor, a negative lookaround, any character, a negated literal, a back reference…
+        return read_seq(seq) if lo >= 1 else None
+    if op is _sre_parse.ASSERT:  # a lookahead or lookbehind that must hold reads its own in the text
+        return read_seq(av[1])
+    return None
 
 
 def required_words(pat: re.Pattern) -> tuple[str, ...] | None:
@@ -402,20 +409,4 @@ def _words_item(op, av) -> set | None:
     if op is _sre_parse.IN:
         chars = _required_item(op, av)
         return set(chars) if chars else None
-    if op is _sre_parse.BRANCH:  # every alternative holds one of its own
-        out: set = set()
-        for seq in av[1]:
-            words = _words_seq(seq)
-            if words is None:
-                return None
-            out |= words
-        return out
-    if op is _sre_parse.SUBPATTERN:
-        _, add_flags, del_flags, seq = av
-        return _words_seq(seq) if not (add_flags or del_flags) else None
-    if op in (_sre_parse.MAX_REPEAT, _sre_parse.MIN_REPEAT):
-        lo, _, seq = av
-        return _words_seq(seq) if lo >= 1 else None
-    if op is _sre_parse.ASSERT:  # a lookahead or lookbehind that must hold reads its words in the text
-        return _words_seq(av[1])
-    return None
+    return _through(op, av, _words_seq)
