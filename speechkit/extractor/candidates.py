@@ -310,12 +310,7 @@ def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False
         elif c.context and t.startswith("在") and (m := clause("place-task").match(t)) and starts_with_verb(m["rest"]):
             c.context = False  # 「在5个中心镇建成养老服务中心，…」: where the task is done, then the task
             c.note("candidates", "place-task")
-    tails = openers(_TAILS)
-    may_tail = tails is None or t[:1] in tails  # most clauses open with no character a tail can begin with
-    c.manner = may_tail and bool(clause("manner-tail").match(t))
-    c.tail = c.manner or (may_tail and (bool(clause("tail").match(t)) or bool(clause("comparison-tail").match(t)))) \
-        or (t.startswith("为") and contribution(t)) \
-        or (t[:1] in "单每最不上" and bool(clause("limit-tail").match(t)))  # 「…提供坚强保障」「…，最高3000万元」
+    _tail_flags(c, t)
     if not object_first:
         _subject(c, tree.grammar if grammar else None)  # 「面向政府提供…」: opened by a preposition, no subject
     c.verb = starts_with_verb(t)
@@ -339,6 +334,17 @@ def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False
         return
     if c.verb is None and grammar and not c.cues and not c.context and tree.grammar is not None:
         _grammar_verb(tree, c)
+
+
+def _tail_flags(c: Candidate, t: str) -> None:
+    """Whether the clause goes on the one before it: a manner tail (「不断…」), a purpose or comparison tail, support
+    given to a goal (「…，为…提供坚强保障」) or the limit of an act (「…，最高3000万元」)."""
+    tails = openers(_TAILS)
+    may_tail = tails is None or t[:1] in tails  # most clauses open with no character a tail can begin with
+    c.manner = may_tail and bool(clause("manner-tail").match(t))
+    c.tail = c.manner or (may_tail and (bool(clause("tail").match(t)) or bool(clause("comparison-tail").match(t)))) \
+        or (t.startswith("为") and contribution(t)) \
+        or (t[:1] in "单每最不上" and bool(clause("limit-tail").match(t)))
 
 
 def _splitter_checkable(tree: DocTree, start: int, t: str, times: list, has_metric: bool) -> bool:

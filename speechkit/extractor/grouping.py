@@ -13,7 +13,7 @@ from ..rules.checkable import relation, verb_class, verb_pattern
 from ..rules.owners import clean_subject, is_actor
 from ..segment import Span
 from .candidates import Candidate, directing
-from .patterns import clause, clause_may, clauses_may, structure
+from .patterns import clause, clause_may, clauses_may, mode_rules, structure
 from .structure import DocTree
 from .trail import Step
 
@@ -203,6 +203,22 @@ def _attach(f: SentenceFacts, cands: list[Candidate], i: int, p: Candidate, cur:
     return JOIN, "non-checkable-run"
 
 
+# clause rules by which a clause states no task, wherever it stands, and whether a cue in it overrules them:
+# 「实现…目标并非易事」 (what the task is like), 「评比也存在重材料的偏向」 (a diagnosis), 「一般分为…两类」 (what
+# kinds there are), 「承担着…使命」 (a state the speaker sees)
+_NO_TASK = (("difficulty-judgement", False), ("problem-statement", True), ("classification", True), ("ongoing-state", True))
+
+
+def _no_task(p: Candidate, may: dict) -> str | None:
+    """The rule of :data:`_NO_TASK` by which clause ``p`` states no task, read in its data's mode; ``None``."""
+    for rid, cue_overrules in _NO_TASK:
+        if may[rid] and not (cue_overrules and p.cues):
+            pat, rule = mode_rules("clauses")[rid]
+            if (pat.match if rule["mode"] == "match" else pat.search)(p.text):
+                return rid
+    return None
+
+
 def _semicolon_between(f: SentenceFacts, a: Candidate, b: Candidate) -> bool:
     """A semicolon between two clauses of the sentence (「；」 or 「;」)."""
     gap = f.text[a.end - f.offset:b.start - f.offset]
@@ -311,14 +327,8 @@ def group(tree: DocTree, sent: Span, cands: list[Candidate], owners=frozenset())
             if nxt is not None and (nxt.context or nxt.quants):
                 _head_time(f, p)  # 「预计今年…，加上…，支出安排…」: the year of the figures after it
             action, rule = SKIP, "forecast"  # 「预计今年县级税收…」: expected, not promised
-        elif may["difficulty-judgement"] and clause("difficulty-judgement").search(p.text):
-            action, rule = SKIP, "difficulty-judgement"  # 「实现…目标并非易事」: what the task is like, no task
-        elif not p.cues and may["problem-statement"] and clause("problem-statement").search(p.text):
-            action, rule = SKIP, "problem-statement"  # 「评比也存在重材料的偏向」: a diagnosis, no task
-        elif not p.cues and may["classification"] and clause("classification").search(p.text):
-            action, rule = SKIP, "classification"  # 「一般分为…两类」: what kinds there are, no planned figure
-        elif not p.cues and may["ongoing-state"] and clause("ongoing-state").match(p.text):
-            action, rule = SKIP, "ongoing-state"  # 「承担着…使命」: a state the speaker sees
+        elif (why := _no_task(p, may)) is not None:
+            action, rule = SKIP, why
         elif may["speaker-remark"] and clause("speaker-remark").match(p.text):
             action, rule = (STOP if started else SKIP), "speaker-remark"  # 「这里要着重强调…」: about the speech
         elif f.outcome and clause("reported-instruction").match(p.text):
