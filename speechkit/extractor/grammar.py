@@ -146,12 +146,14 @@ class Grammar:
         if t not in self._cache:
             words = self._words_of(t)
             w, tag = next(words)  # the first word, and the second after a manner word (「坚定推进」「有序推进」)
+            start = 0
             if not _directive_verb(w, tag) and tag in _data()["manner_tags"] and len(w) >= 2 \
                     and w not in _data()["not_manner"]:
                 w2, tag2 = next(words, ("", "x"))
-                w, tag = (w2, tag2) if _directive_verb(w2, tag2) else (w, tag)
+                if _directive_verb(w2, tag2):
+                    start, w, tag = len(w), w2, tag2
             # 「开放的江城市场」: a verb right before 的 modifies the noun after it, it leads nothing
-            end = t.find(w) + len(w)
+            end = start + len(w)
             self._cache[t] = w if _directive_verb(w, tag) and t[end:end + 1] != "的" else None
         return self._cache[t]
 

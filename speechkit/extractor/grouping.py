@@ -55,7 +55,10 @@ class SentenceFacts:
     prose: bool = True  # closed by a sentence mark: not a line of a roster, table or title
     text: str = ""  # the sentence
     offset: int = 0  # where it starts in the document
-    semicolon: bool = False  # the sentence holds a semicolon (most hold none: no clause gap is then read)
+    semicolon: bool = field(init=False)  # the sentence holds a semicolon (most hold none: no clause gap is then read)
+
+    def __post_init__(self):
+        self.semicolon = "；" in self.text or ";" in self.text
 
 
 def _directive(f: SentenceFacts, cands: list[Candidate], i: int) -> str | None:
@@ -301,8 +304,7 @@ def group(tree: DocTree, sent: Span, cands: list[Candidate], owners=frozenset())
     outcome_sentence = bool(clause("outcome").search(stext))
     f = SentenceFacts(tree.genre, tree.bare_allowed(sent) and not outcome_sentence,
                       tree.genre == "gwr" and tree.past(stext), tree.scope("goal", sent.start) is not None,
-                      outcome_sentence, owners, prose=stext.rstrip()[-1:] in "。；;！!？?", text=stext, offset=sent.start,
-                      semicolon="；" in stext or ";" in stext)
+                      outcome_sentence, owners, prose=stext.rstrip()[-1:] in "。；;！!？?", text=stext, offset=sent.start)
     for p, nxt in zip(cands, cands[1:]):
         # 「做好政府工作，要…」: a topic closed by a comma before a clause that opens with its cue
         if not p.cues and nxt.cues and nxt.cues[0].span[0] == 0 and not p.quants \

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..lexicon import compile_rules, load
 
@@ -28,16 +29,22 @@ def _data():
             compile_rules(d["lead_patterns"], "data/owners.yaml lead_patterns", flags=0))
 
 
+class _Shape(NamedTuple):
+    purpose_verbs: tuple  # 「专项用于…」: a phrase holding one says what something is for
+    leading_time: re.Pattern  # a time word or frame opening a subject
+    preposition_inside: re.Pattern  # 「按需向合作方」: a preposition and its object, no actor
+
+
 @lru_cache(maxsize=1)
-def _shape() -> tuple:
-    """(verbs of purpose, the leading-time pattern, the preposition inside a phrase) of ``data/owners.yaml``."""
+def _shape() -> _Shape:
+    """The phrase shapes of ``data/owners.yaml`` that make a noun phrase no actor or trim it."""
     d = load("owners")
-    return tuple(d["purpose_verbs"]), re.compile(d["leading_time"]), re.compile(d["preposition_inside"])
+    return _Shape(tuple(d["purpose_verbs"]), re.compile(d["leading_time"]), re.compile(d["preposition_inside"]))
 
 
 def without_leading_time(text: str) -> str:
     """``text`` without a time word opening it (「攻坚期内」「先期」「今年」: data/owners.yaml leading_time)."""
-    return _shape()[1].sub("", text, count=1)
+    return _shape().leading_time.sub("", text, count=1)
 
 
 _DEFINITION_BODY = r"[（(](?:以下)?(?:简称|统称|称)[^）)]{1,24}[）)]"  # 「（以下统称监管部门）」
@@ -53,7 +60,7 @@ def clean_subject(np: str) -> str:
     prev = None
     while prev != np:
         prev = np
-        np = _shape()[1].sub("", _DETERMINERS.sub("", np))
+        np = _shape().leading_time.sub("", _DETERMINERS.sub("", np))
         if np.endswith(_TRAILING_WORDS):  # a search for the run, tried at every position, finds none otherwise
             np = _TRAILING.sub("", np)
     return np.strip(" ，,、")
@@ -85,9 +92,9 @@ def is_actor(np: str, extra: frozenset | set = frozenset(), relaxed: bool = Fals
         return True
     if _SENTENCE_PUNCT.search(np) or _OPENER.match(np):
         return False  # a preposition or a conjunction opens no actor
-    if any(v in np for v in _shape()[0]):
+    if any(v in np for v in _shape().purpose_verbs):
         return False  # 「专项用于…工程」: what something is for
-    if _shape()[2].search(np):
+    if _shape().preposition_inside.search(np):
         return False  # 「按需向合作方」「沿着…指引」: a preposition and its object belong to the predicate
     if _EVERY_ITEM.match(np):
         return False  # 「各项工作」「各种风险」: every item or kind, not who acts
