@@ -69,6 +69,18 @@ class Cleaned:
     def __len__(self) -> int:
         return len(self.text)
 
+    @property
+    def redacted(self) -> bool:
+        """A redacted copy: numbers removed throughout, so the units they leave behind (``gaps``) are missing
+        numbers. A few in a long text are words (「落户」「贫困户」「之家」), not redactions (``redaction`` in
+        data/noise.yaml).
+
+        >>> clean("签约项目个、在建个、投产个，拆迁房屋栋。").redacted, clean("推动农业转移人口在城镇落户。").redacted
+        (True, False)
+        """
+        most, least = _redaction()
+        return len(self.gaps) >= least and len(self.gaps) * most >= len(self.text)
+
 
 def _apply(text: str, offs: array, edits, removed: list, raw_len: int) -> tuple[str, array]:
     """Apply sorted, non-overlapping edits ``(start, end, replacement, reason)``."""
@@ -107,6 +119,13 @@ def _rules():
     raw = [(rid, skippable(pat), rule) for rid, pat, rule in
            compile_rules(data["raw_rules"], "data/noise.yaml raw_rules")]
     return line, inline, gaps, raw
+
+
+@lru_cache(maxsize=1)
+def _redaction() -> tuple[int, int]:
+    """``(characters per gap at most, gaps at least)`` of a redacted text."""
+    r = load("noise")["redaction"]
+    return int(r["chars_per_gap"]), int(r["min_gaps"])
 
 
 def _line_edits(text: str):

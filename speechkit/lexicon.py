@@ -6,7 +6,7 @@ validates the shape so that a malformed rule fails at load time with the
 file and rule named, not deep inside extraction.
 
 >>> sorted(load("noise"))
-['gap_rules', 'inline_rules', 'line_rules', 'raw_rules']
+['gap_rules', 'inline_rules', 'line_rules', 'raw_rules', 'redaction']
 """
 from __future__ import annotations
 

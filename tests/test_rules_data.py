@@ -119,6 +119,16 @@ def test_noise_rule(kind, rid, ex, positive):
         assert clean(ex).text == ex
 
 
+@pytest.mark.parametrize("text,redacted", [pytest.param(x, k == "examples", id=f"redaction-{k}-{i}")
+                                            for k in ("examples", "counterexamples")
+                                            for i, x in enumerate(load("noise")["redaction"][k])])
+def test_redaction_example(text, redacted):
+    """A redacted copy shows many units left by removed numbers; a few in a text are words."""
+    from speechkit.clean import clean
+
+    assert clean(text).redacted == redacted, text
+
+
 @pytest.mark.parametrize("np_,actor", [pytest.param(x, g == "actors", id=f"{g}-{i}")
                                         for g in ("actors", "non_actors")
                                         for i, x in enumerate(load("owners")["examples"][g])])

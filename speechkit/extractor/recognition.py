@@ -113,10 +113,11 @@ def _sentence_runs(starts, ends, a: int, b: int) -> list[tuple[int, int]]:
 class Recognition:
     """Cues, times and quantities of a document's pieces, recognized a chunk at a time; ``times`` is
     the time recognizer resolved against the speech, ``table`` the extractor's cue table, ``skip`` the
-    ranges of text read in no chunk (see :func:`chunks`: a piece there is recognized on its own)."""
+    ranges of text read in no chunk (see :func:`chunks`: a piece there is recognized on its own), ``gaps``
+    whether units a removed number left behind are read (a redacted document's)."""
 
-    def __init__(self, doc, times, table, skip=()):
-        self.doc, self.times, self.table = doc, times, table
+    def __init__(self, doc, times, table, skip=(), gaps=True):
+        self.doc, self.times, self.table, self.gaps = doc, times, table, gaps
         self._chunks = chunks(doc, skip)
         self._chunk_starts = [a for a, _ in self._chunks]
         self._at = None  # the current chunk's (start, end), its matches and their starts and ends
@@ -128,7 +129,7 @@ class Recognition:
         if k == 0:
             return unquoted(find_cues(text, self.table), text)
         # 「做到“三个到位”」「落实“三个80%”帮扶政策」: a number inside quotation marks is part of a name, no metric
-        return untitled(self.times(text), text) if k == 1 else unquoted(find_quantities(text), text)
+        return untitled(self.times(text), text) if k == 1 else unquoted(find_quantities(text, self.gaps), text)
 
     def _chunk(self, a: int, b: int) -> bool:
         """Make the chunk holding ``[a, b)`` the current one; ``False`` if no chunk holds it."""

@@ -240,8 +240,22 @@ def _reread(norm: str, s: int, run: str) -> tuple[int, str, Reading | None]:
     return s, run, rd
 
 
+def _bare_magnitude(norm: str, s: int, run: str, lex: _Lex) -> Reading | None:
+    """「突破万亿元」「超千亿元」: a magnitude with no numeral before it, right after a comparator, is one of it
+    (rule ``bare-magnitude``); alone (「千亿级」「万亿」 in a name) it reads as nothing."""
+    if run not in _BARE_MAGNITUDES or norm[s + len(run):s + len(run) + 1] == "级" or _pre(norm, s, lex) is None:
+        return None  # 「超千亿级产业集群」: a class of scale names a kind of cluster, no amount
+    rd = read_numeral("一" + run)
+    return None if rd is None or rd.value is None else Reading(rd.value, None, rd.magnitude, "bare-magnitude")
+
+
+_BARE_MAGNITUDES = frozenset(("百", "千", "万", "亿", "百万", "千万", "百亿", "千亿", "万亿"))
+
+
 def _part(norm: str, s: int, e: int, lex: _Lex) -> _Part | None:
     s, run, rd = _reread(norm, s, norm[s:e])
+    if rd is None:
+        rd = _bare_magnitude(norm, s, run, lex)
     if rd is None:
         return None
     if rd.value is not None and _COLLOQUIAL.search(run) and (run[-1] == "一" or _starts_word(norm, e, lex)):
@@ -267,6 +281,8 @@ def _part(norm: str, s: int, e: int, lex: _Lex) -> _Part | None:
             u = None
     ahead = _per_ahead(norm, s, lex)
     u = u or _unit(norm, t.end(), lex, ahead)
+    if u is None and rd.kind == "bare-magnitude":
+        return None  # 「达到万兆」: a bare magnitude is an amount only of a unit
     if u is not None:
         p.base, p.end, p.needs = u
         if ahead and u[0].endswith("/" + ahead) and "/" not in norm[t.end():u[1]] and "／" not in norm[t.end():u[1]]:
@@ -408,7 +424,7 @@ def _rule(text: str, p: _Part, lex: _Lex) -> str:
         return "unreadable"
     if p.percent_words:
         return "percent-words"
-    kinds = {"pair": "approx-pair", "vague": "vague", "floor": "floor"}
+    kinds = {"pair": "approx-pair", "vague": "vague", "floor": "floor", "bare-magnitude": "bare-magnitude"}
     if p.reading.kind in kinds:
         return kinds[p.reading.kind]
     if p.approx:
@@ -485,8 +501,10 @@ def _single(text: str, norm: str, p: _Part, lex: _Lex) -> Quantity | None:
     a = pre[1] if pre else start
     b = post[1] if post else p.end
     value, hi = (None, None) if reason else (p.reading.value, p.reading.value_hi)
-    return Quantity((a, b), text[a:b], value, hi, p.unit, _op(pre, post, p), _rule(text, p, lex),
-                    _role(text, p.start, b, p.run), reason)
+    role = _role(text, p.start, b, p.run)
+    if role == "count" and p.reading.kind == "bare-magnitude":
+        role = "target"  # 「…、力争规模突破万亿元」: a magnitude with no numeral counts no items listed before it
+    return Quantity((a, b), text[a:b], value, hi, p.unit, _op(pre, post, p), _rule(text, p, lex), role, reason)
 
 
 def _range(text: str, norm: str, a: _Part, b: _Part, lex: _Lex) -> Quantity | None:
@@ -502,8 +520,10 @@ def _range(text: str, norm: str, a: _Part, b: _Part, lex: _Lex) -> Quantity | No
                     "unreadable" if reason else "range", "target", reason)
 
 
-def find_quantities(text: str) -> list[Quantity]:
-    """Quantities in ``text``, left to right; see the module docstring.
+def find_quantities(text: str, gaps: bool = True) -> list[Quantity]:
+    """Quantities in ``text``, left to right; see the module docstring. ``gaps``: read the units a removed
+    number left behind (rule ``missing-number``); an extractor reads them only in a redacted document
+    (:attr:`speechkit.clean.Cleaned.redacted`).
 
     >>> [(q.value, q.unit, q.role) for q in find_quantities("将现行5%的征收率降至3%")]
     [(5, '%', 'baseline'), (3, '%', 'target')]
@@ -534,7 +554,8 @@ def find_quantities(text: str) -> list[Quantity]:
         if q is not None:
             found.append(q)
         pos = q.span[1] if q is not None else e
-    found += _missing_numbers(text, found, lex)
+    if gaps:
+        found += _missing_numbers(text, found, lex)
     found.sort(key=lambda q: q.span)
     return found
 
