@@ -306,9 +306,11 @@ def group(tree: DocTree, sent: Span, cands: list[Candidate], owners=frozenset())
                       tree.genre == "gwr" and tree.past(stext), tree.scope("goal", sent.start) is not None,
                       outcome_sentence, owners, prose=stext.rstrip()[-1:] in "。；;！!？?", text=stext, offset=sent.start)
     for p, nxt in zip(cands, cands[1:]):
-        # 「做好政府工作，要…」: a topic closed by a comma before a clause that opens with its cue
+        # 「做好政府工作，要…」: a topic closed by a comma before a clause that opens with its cue; a semicolon
+        # closes what is before it (「我们要…，扩大有效投资；要…」: the last task of a run, no topic)
         if not p.cues and nxt.cues and nxt.cues[0].span[0] == 0 and not p.quants \
-                and clause("auxiliary-cue").match(nxt.text) and not p.checkable and not _actor_topic(p, owners):
+                and clause("auxiliary-cue").match(nxt.text) and not p.checkable and not _actor_topic(p, owners) \
+                and not _semicolon_between(f, p, nxt):
             p.context = True
             p.note("grouping", "topic-before-cue")
     started = False
