@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..rules.checkable import relation, verb_class, verb_pattern
+from ..rules.checkable import is_checkable, relation, starts_with_verb, verb_class, verb_pattern
 from ..rules.owners import clean_subject, is_actor
 from ..segment import Span
 from .candidates import Candidate, directing
@@ -55,6 +55,7 @@ class SentenceFacts:
     prose: bool = True  # closed by a sentence mark: not a line of a roster, table or title
     text: str = ""  # the sentence
     offset: int = 0  # where it starts in the document
+    date: str = ""  # the speech's date (ISO): a scheduled act's time lies ahead of it
     semicolon: bool = field(init=False)  # the sentence holds a semicolon (most hold none: no clause gap is then read)
 
     def __post_init__(self):
@@ -74,6 +75,8 @@ def _directive(f: SentenceFacts, cands: list[Candidate], i: int) -> str | None:
         return "actor-led"  # 「物业公司结合小区实际提出申请」: an actor and its verb, no cue
     if f.bare_ok and f.genre == "gwr" and not f.past and relation(p.text):
         return "planned-statistic"  # 「全县民生支出规模比去年增加」: a statistic's planned direction
+    if f.bare_ok and f.genre in ("gwr", "plan") and not f.past and _scheduled(f, p):
+        return "scheduled-act"  # 「滨江大桥年底建成通车」「…政策延长至明年3月底」: a thing, its date ahead, its end
     if f.goal and f.bare_ok and not p.tail:
         return "goal-statement"  # 「到2023年，…5G网络全面部署」: a state the goal paragraph sets as a target
     if f.bare_ok and f.genre in ("gwr", "plan") and p.quants and not p.tail and not f.past \
@@ -84,6 +87,26 @@ def _directive(f: SentenceFacts, cands: list[Candidate], i: int) -> str | None:
     if f.genre == "plan" and f.bare_ok and f.prose and p.subject and not p.quants and _thing_act(p):
         return "object-then-act"  # 「…发放信息纳入监管平台统一管理」: what is done with a thing, in a plan
     return None
+
+
+def _scheduled(f: SentenceFacts, p: Candidate) -> bool:
+    """A scheduled act (clause rule ``scheduled-act``): a clause with no cue and no verb at its head, dated ahead of
+    the speech (not a frequency, not vague, not in the past), whose text is checkable: a project's or a policy's
+    end state on a date (「…大桥年底建成通车」「…政策延续到明年底」). Its subject is a thing, not an actor (an actor
+    and its verb is ``actor-led``)."""
+    if not p.times or p.tail or (p.subject and is_actor(p.subject, f.owners)):
+        return False
+    tt = next((t for t in p.times if t.kind in _DATED and not getattr(t, "past", False) and t.end), None)
+    if tt is None or tt.end < f.date:
+        return False
+    head, rest = p.text[:tt.span[0]], p.text[tt.span[1]:]
+    if clause("extension-to-date").search(head) and not rest.strip("，,。；; "):
+        return is_checkable(p.text, dated=True)  # 「…政策延长至明年3月底」: the date the act runs to
+    return clause("scheduled-subject").fullmatch(head) is not None and \
+        starts_with_verb(clause("after-date").sub("", rest, count=1)) is not None and is_checkable(p.text, dated=True)
+
+
+_DATED = ("date", "period", "named", "relative")
 
 
 def _funds_next(cands: list[Candidate], i: int) -> bool:
@@ -304,7 +327,8 @@ def group(tree: DocTree, sent: Span, cands: list[Candidate], owners=frozenset())
     outcome_sentence = bool(clause("outcome").search(stext))
     f = SentenceFacts(tree.genre, tree.bare_allowed(sent) and not outcome_sentence,
                       tree.genre == "gwr" and tree.past(stext), tree.scope("goal", sent.start) is not None,
-                      outcome_sentence, owners, prose=stext.rstrip()[-1:] in "。；;！!？?", text=stext, offset=sent.start)
+                      outcome_sentence, owners, prose=stext.rstrip()[-1:] in "。；;！!？?", text=stext, offset=sent.start,
+                      date=str(tree.date or ""))
     for p, nxt in zip(cands, cands[1:]):
         # 「做好政府工作，要…」: a topic closed by a comma before a clause that opens with its cue; a semicolon
         # closes what is before it (「我们要…，扩大有效投资；要…」: the last task of a run, no topic)

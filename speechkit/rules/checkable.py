@@ -21,8 +21,8 @@ _PHRASE = re.compile(r"[，,；;]")
 _MONTH_WORDS = r"|\d{1,2}月底前|\d{1,2}月底|\d{1,2}月"
 _COORD = frozenset("和或及与、")  # a conjunction between coordinated verbs (「宣传和表彰」「降低或取消」)
 _QUOTED = re.compile(r"[“\"《][^”\"》]{2,24}[”\"》]")
-_CLASSES = ("programme_acts", "instrument_acts", "completion", "end_states", "directional", "support", "assignment",
-            "activity")
+_CLASSES = ("programme_acts", "instrument_acts", "completion", "end_states", "status_changes", "directional", "support",
+            "assignment", "activity")
 
 
 @lru_cache(maxsize=1)
@@ -98,6 +98,7 @@ def _patterns() -> dict[str, re.Pattern]:
     return {
         "verbs": _alternation(_classes()),
         "end": _alternation(d["verbs"]["end_states"]["words"]),
+        "status": _alternation(d["verbs"]["status_changes"]["words"]),
         "programme": _alternation(obj["programmes"]["words"]),
         "abstract": re.compile("(?:" + "|".join(map(re.escape, obj["abstract"]["words"])) + ")$"),
         "service": re.compile("(?:" + "|".join(map(re.escape, obj["services"]["words"])) + ")$"),
@@ -339,7 +340,8 @@ def _light_verb(phrase: str, m: re.Match) -> re.Match | None:
     return nxt if nxt is not None else verb_pattern().match(phrase, light.start())
 
 
-_RANK = {"instrument_acts": 0, "completion": 1, "end_states": 1, "programme_acts": 2, "support": 5, "activity": 6,
+_RANK = {"instrument_acts": 0, "completion": 1, "end_states": 1, "status_changes": 1, "programme_acts": 2, "support": 5,
+         "activity": 6,
          "directional": 7}
 
 
@@ -383,6 +385,8 @@ def _decide(text: str, dated: bool) -> tuple[bool, str]:
         return True, "stated-relation"  # 「全县民生支出规模比去年增加」: a statistic leads, a direction follows
     if _end_state(first):
         return True, "end-state"
+    if _status_change(first):
+        return True, "status-change"  # 「推动江城学院更名为江城大学」: wherever it stands, as an end state
     lead, obj = _lead(t)
     if lead and not obj.strip("，,。 ") and t.find(lead) > 1:
         obj = t[:t.find(lead)]  # 「闲置两年以上的资金一律收回」: the object stands before the verb
@@ -496,6 +500,19 @@ def _ban(rest: str) -> bool:
     return discrete or (bool(_decision("named-ban", "placed").search(rest)) and len(rest) >= 8)
 
 
+def _status_change(first: str) -> bool:
+    """A status change (verb class ``status_changes``) of a named body, to a named status after it
+    (「…学院升格为本科层次职业学校」) or with the body before it (「江城县撤县设区」)."""
+    m = _patterns()["status"].search(first)
+    if m is None:
+        return False
+    if m.group(0).startswith("撤"):
+        return m.start() >= 2  # 「江城县撤县设区」: the body is named before it
+    if m.group(0).endswith("为") and "以" in first[:m.start()]:
+        return False  # 「以产业转型升级为支撑」: the 为 of 以…为, no change of status
+    return len(first) - m.end() >= 2  # 「更名为江城大学」: the new name or status is named after it
+
+
 def _end_state(first: str) -> bool:
     """An observable end state of a concrete thing: at the end of the phrase after its subject
     (「推动…项目落地」「…主体封顶」) or leading its object (「开工建设滨河绿道」)."""
@@ -529,7 +546,11 @@ def _by_class(cls: str | None, lead: str | None, obj: str, t: str) -> tuple[bool
         head = inner_obj.strip("，,。 ").split("，")[0]  # what is supported ends with its head (「…集结中心」)
         ok = verb_class(inner) in ("programme_acts", "instrument_acts", "completion") and \
             (bool(_programme_end().search(head)) or bool(_QUOTED.search(inner_obj)))
-        return ok, "support-designation"
+        if inner in _decision_words("programme-act", "designation_verbs"):
+            ok = ok or _decision("programme-act", "designation").match(head) is not None  # 「支持…申报国家历史文化名城」
+        return ok and not _decision("programme-act", "more").match(head), "support-designation"  # 「…申报更多项目」
+    if cls == "status_changes":
+        return len(o) >= 2, "status-change"
     if cls in ("instrument_acts", "programme_acts") and P["service"].search(o) and not _QUOTED.search(obj):
         # 「为中小企业提供融资对接服务」: a direction, like 支持; services named one by one can be checked
         return bool(_decision("service-provision", "named").search(o)), "service-provision"
