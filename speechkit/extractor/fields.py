@@ -32,6 +32,19 @@ class Carry:
     cue: object = None
 
 
+def opening_actor(tree: DocTree, cands, groups, owners=frozenset()) -> Field:
+    """The actor that opens a sentence in a clause that directs nothing itself (「政府、企业、市场联动发力，共同
+    推动…」): it names who acts in the records after it (spec section 4: a named actor carries over the clauses
+    of its sentence until a new subject appears)."""
+    if not groups or not cands or cands[0] is groups[0].parts[0]:
+        return NONE
+    p = cands[0]
+    if p.subject and p.subject_span and p.subject_span[0] == p.start and p.noted("not-a-directive") \
+            and _actor(tree, p, owners):
+        return Field(p.subject, "opening-actor", p.subject_span)
+    return NONE
+
+
 def _span(g_part, rel) -> tuple[int, int]:
     return g_part.start + rel[0], g_part.start + rel[1]
 

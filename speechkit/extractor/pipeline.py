@@ -154,7 +154,7 @@ class Extractor:
         return out
 
     def _drafts(self, tree: DocTree, sent: Span, cands, groups, facts) -> list[Draft]:
-        carry = F.Carry()
+        carry = F.Carry(owner=F.opening_actor(tree, cands, groups, self.owners))
         heads = F.head_times(facts, cands, groups)
         drafts = []
         for g in groups:
