@@ -310,6 +310,9 @@ def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False
         elif c.context and t.startswith("在") and (m := clause("place-task").match(t)) and starts_with_verb(m["rest"]):
             c.context = False  # 「在5个中心镇建成养老服务中心，…」: where the task is done, then the task
             c.note("candidates", "place-task")
+        elif c.context and t.startswith("在") and _dated_task(c, t):
+            c.context = False  # 「在6月底前完成主体工程，…」: by when the task is done, then the task
+            c.note("candidates", "dated-task")
     _tail_flags(c, t)
     if not object_first:
         _subject(c, tree.grammar if grammar else None)  # 「面向政府提供…」: opened by a preposition, no subject
@@ -334,6 +337,17 @@ def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False
         return
     if c.verb is None and grammar and not c.cues and not c.context and tree.grammar is not None:
         _grammar_verb(tree, c)
+
+
+def _dated_task(c: Candidate, t: str) -> bool:
+    """「在6月底前完成主体工程」「在春节前发放生活补助」: 在 and a date (clause rule ``dated-task``), then a verb: a
+    task dated there, not a frame (「在“十四五”期间，」「在春节前后，」 have no verb after the date)."""
+    tt = next((x for x in c.times if x.span[0] <= 1 and x.kind not in ("frequency", "vague")), None)
+    if tt is None:
+        return False
+    rest = t[tt.span[1]:]
+    m = clause("dated-task").match(rest)
+    return starts_with_verb(rest[m.end():] if m else rest) is not None
 
 
 def _tail_flags(c: Candidate, t: str) -> None:

@@ -103,7 +103,8 @@ def _scheduled(f: SentenceFacts, p: Candidate) -> bool:
     if clause("extension-to-date").search(head) and not rest.strip("，,。；; "):
         return is_checkable(p.text, dated=True)  # 「…政策延长至明年3月底」: the date the act runs to
     return clause("scheduled-subject").fullmatch(head) is not None and \
-        starts_with_verb(clause("after-date").sub("", rest, count=1)) is not None and is_checkable(p.text, dated=True)
+        starts_with_verb(rest[m.end():] if (m := clause("after-date").match(rest)) else rest) is not None \
+        and is_checkable(p.text, dated=True)
 
 
 _DATED = ("date", "period", "named", "relative")
