@@ -197,8 +197,22 @@ def sentence_filter(tree: DocTree, sent: Span) -> str | None:
 
 def wording_filter(sent: Span) -> str | None:
     """The rule of ``data/sentences.yaml`` whose wording says this sentence holds no commitment (rhetorical
-    questions, evaluations, procedure, titles…), or ``None``. Asked only of sentences that would give a record."""
-    return first_rule("sentences", sent.text)
+    questions, evaluations, procedure, titles…), or ``None``. Asked only of sentences that would give a record.
+    A list introduction ends at its colon: the items after it in the same sentence (「…以下几项工作：一是…；二是…」)
+    are read on their own (the introduction is the items' leading context, see :func:`annotate`)."""
+    why = first_rule("sentences", sent.text)
+    if why == "list-introduction":
+        items = _items_after_colon(sent.text)
+        if items is not None:
+            return first_rule("sentences", items)
+    return why
+
+
+def _items_after_colon(text: str) -> str | None:
+    """The text after the first colon of a sentence, when items follow it there."""
+    i = min((k for k in (text.find("："), text.find(":")) if k >= 0), default=-1)
+    rest = text[i + 1:].strip().rstrip(TRAIL) if i >= 0 else ""
+    return rest if len(rest) >= 4 else None
 
 
 # ------------------------------------------------------------------ clauses → candidates
@@ -288,7 +302,7 @@ def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False
     if ends_comma and clause("issuing").search(t):
         c.context = True  # 「《办法》已经区政府同意，现予印发，请各单位抓好落实。」: the request is the task
         c.note("candidates", "issuing-clause")
-    if closer in "：:" and clause("counted-list-intro").search(t):
+    if closer in "：:" and (clause("counted-list-intro").search(t) or first_rule("sentences", t + closer) == "list-introduction"):
         c.context = True  # 「今年集中办好八件民生实事：①…」: the list's introduction
         c.note("candidates", "list-introduction")
     purpose = clause("purpose-opener").match(t) if ends_comma else None
