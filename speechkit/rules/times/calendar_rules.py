@@ -129,6 +129,8 @@ def calendar(m, c) -> Res:
         elif g.get("rm"):
             ps, pe = _rel_month(m, c, g)
             res.past = g["rm"].startswith("上")
+        elif g.get("bm"):  # 「月底前」: this month's, as 本月底前
+            ps, pe = _rel_month(m, c, dict(g, rm="本月"))
         else:
             y, how, res.past = year_of(m, c)
             if how == "implicit":
