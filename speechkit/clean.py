@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -71,15 +72,37 @@ class Cleaned:
 
     @property
     def redacted(self) -> bool:
-        """A redacted copy: numbers removed throughout, so the units they leave behind (``gaps``) are missing
-        numbers. A few in a long text are words (「落户」「贫困户」「之家」), not redactions (``redaction`` in
-        data/noise.yaml).
+        """A redacted copy: numbers removed throughout (``redaction`` in data/noise.yaml), counted by the gaps of
+        units that end no word (亿元 亩 平方米), so that words ending in a unit (「落户」「贫困户」) count for nothing.
 
-        >>> clean("签约项目个、在建个、投产个，拆迁房屋栋。").redacted, clean("推动农业转移人口在城镇落户。").redacted
-        (True, False)
+        >>> clean("新签约项目个，收储土地亩，融资亿元以上，拆除违建平方米。").redacted
+        True
+        >>> clean("推动农业转移人口在城镇落户，对不稳定户、困难户加强监测。").redacted
+        False
         """
-        most, least = _redaction()
-        return len(self.gaps) >= least and len(self.gaps) * most >= len(self.text)
+        chars_per_gap, min_gaps, word_units = _redaction()
+        n = sum(g.unit not in word_units for g in self.gaps)
+        return n >= min_gaps and n * chars_per_gap >= len(self.text)
+
+    def missing_numbers(self, paragraphs) -> frozenset:
+        """Where the gaps read as missing numbers start (cleaned offsets): every gap of a unit that ends no word;
+        a gap of a unit that also ends words (户 家 个…) in a redacted text, or in a paragraph (``paragraphs``:
+        ``(start, end)`` pairs) that holds a gap of another unit and one more gap.
+
+        >>> c = clean("园区要再腾地亩，拆迁房屋栋。\\n推动农业转移人口在城镇落户。")
+        >>> sorted(c.text[g] for g in c.missing_numbers([(0, 14), (15, len(c.text))]))
+        ['亩', '栋']
+        """
+        word_units = _redaction()[2]
+        if self.redacted:
+            return frozenset(g.start for g in self.gaps)
+        out = {g.start for g in self.gaps if g.unit not in word_units}
+        starts = [g.start for g in self.gaps]
+        for a, b in paragraphs:
+            inside = self.gaps[bisect_left(starts, a):bisect_left(starts, b)]
+            if len(inside) >= 2 and any(g.unit not in word_units for g in inside):
+                out.update(g.start for g in inside)
+        return frozenset(out)
 
 
 def _apply(text: str, offs: array, edits, removed: list, raw_len: int) -> tuple[str, array]:
@@ -122,10 +145,10 @@ def _rules():
 
 
 @lru_cache(maxsize=1)
-def _redaction() -> tuple[int, int]:
-    """``(characters per gap at most, gaps at least)`` of a redacted text."""
+def _redaction() -> tuple[int, int, frozenset]:
+    """``(characters per gap at most, gaps at least, units that also end words)`` of a redacted text."""
     r = load("noise")["redaction"]
-    return int(r["chars_per_gap"]), int(r["min_gaps"])
+    return int(r["chars_per_gap"]), int(r["min_gaps"]), frozenset(r["word_units"])
 
 
 def _line_edits(text: str):

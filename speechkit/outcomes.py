@@ -144,7 +144,7 @@ def read_figures(text: str, mentions=None, quantities=None, bounds=(0, None)) ->
     if mentions is None:
         mentions = find_indicators(text)
     if quantities is None:
-        quantities = find_quantities(text)
+        quantities = find_quantities(text, gaps=False)  # written figures: a unit with no number reports nothing
     _, not_before = _indicator_data()
     q_starts = [q.span[0] for q in quantities]
     mentions = [m for m in mentions if a0 <= m.span[0] < b0]
@@ -243,7 +243,7 @@ class _Reader:
         text, doc = self.text, self.doc
         lo, hi = bisect_left(self.m_starts, sent.start), bisect_left(self.m_starts, sent.end)
         ms = self.mentions[lo:hi]
-        qs = find_quantities(text[sent.start:sent.end]) if ms else []
+        qs = find_quantities(text[sent.start:sent.end], gaps=False) if ms else []
         qs = [_shift(q, sent.start) for q in qs]
         out, covered = [], []
         _, forward, _ = _rules()

@@ -92,7 +92,8 @@ def read_targets(speech, extraction, in_plan=None, memory: dict | None = None) -
 
 def _read_numbers(t: Target, doc, prev) -> None:
     text = halfwidth(t.c.text)
-    quantities = [q for q in find_quantities(text) if not _past(text, q.span[0])]
+    # the written figures only: a unit with no number (a word such as 落户, or a redaction) compares nothing
+    quantities = [q for q in find_quantities(text, gaps=False) if not _past(text, q.span[0])]
     figs = read_figures(text, quantities=quantities)
     seen = []
     for m, metric, _, _ in figs:

@@ -114,9 +114,10 @@ class Recognition:
     """Cues, times and quantities of a document's pieces, recognized a chunk at a time; ``times`` is
     the time recognizer resolved against the speech, ``table`` the extractor's cue table, ``skip`` the
     ranges of text read in no chunk (see :func:`chunks`: a piece there is recognized on its own), ``gaps``
-    whether units a removed number left behind are read (a redacted document's)."""
+    where the units a removed number left behind are read as missing numbers (cleaned offsets, see
+    :meth:`~speechkit.clean.Cleaned.missing_numbers`; ``None``: everywhere)."""
 
-    def __init__(self, doc, times, table, skip=(), gaps=True):
+    def __init__(self, doc, times, table, skip=(), gaps=None):
         self.doc, self.times, self.table, self.gaps = doc, times, table, gaps
         self._chunks = chunks(doc, skip)
         self._chunk_starts = [a for a, _ in self._chunks]
@@ -124,12 +125,17 @@ class Recognition:
         self._found = self._starts = self._ends = None
         self._memo: dict[tuple[int, int], tuple] = {}
 
-    def recognize(self, k: int, text: str) -> list:
-        """Recognizer ``k`` (0 cues, 1 times, 2 quantities) on ``text`` alone."""
+    def recognize(self, k: int, text: str, at: int = 0) -> list:
+        """Recognizer ``k`` (0 cues, 1 times, 2 quantities) on ``text`` alone (at cleaned offset ``at``)."""
         if k == 0:
             return unquoted(find_cues(text, self.table), text)
+        if k == 1:
+            return untitled(self.times(text), text)
         # 「做到“三个到位”」「落实“三个80%”帮扶政策」: a number inside quotation marks is part of a name, no metric
-        return untitled(self.times(text), text) if k == 1 else unquoted(find_quantities(text, self.gaps), text)
+        qs = unquoted(find_quantities(text), text)
+        if self.gaps is None or not qs:
+            return qs
+        return [q for q in qs if q.rule != "missing-number" or at + q.span[0] in self.gaps]
 
     def _chunk(self, a: int, b: int) -> bool:
         """Make the chunk holding ``[a, b)`` the current one; ``False`` if no chunk holds it."""
@@ -143,7 +149,7 @@ class Recognition:
         text = self.doc.text[lo:hi]
         found = []
         for k in range(3):  # the matches that reach into the chunk, spans in the cleaned text
-            found.append([_shifted(x, -lo) for x in self.recognize(k, text) if x.span[1] + lo > cs and
+            found.append([_shifted(x, -lo) for x in self.recognize(k, text, lo) if x.span[1] + lo > cs and
                           x.span[0] + lo < ce])
         self._at, self._found, self._memo = (cs, ce), found, {}
         self._starts = [[x.span[0] for x in lst] for lst in found]
@@ -154,7 +160,7 @@ class Recognition:
         """Cues, times and quantities of ``doc.text[a:b]``, spans relative to ``a``: what running the
         recognizers on the piece alone gives (a piece that a match crosses is recognized again)."""
         if not self._chunk(a, b):
-            return tuple(self.recognize(k, self.doc.text[a:b]) for k in range(3))
+            return tuple(self.recognize(k, self.doc.text[a:b], a) for k in range(3))
         key = (a, b)
         hit = self._memo.get(key)
         if hit is not None:
@@ -168,7 +174,7 @@ class Recognition:
         i = bisect_left(st, a)
         j = bisect_left(st, b, i)  # the matches that start in the piece: [i, j)
         if (i > 0 and en[i - 1] > a) or (j > i and max(en[i:j]) > b):  # one crosses an edge of the piece
-            return self.recognize(k, self.doc.text[a:b])
+            return self.recognize(k, self.doc.text[a:b], a)
         return [_shifted(x, a) for x in self._found[k][i:j]] if j > i else []
 
     def time_at(self, pos: int):

@@ -119,14 +119,15 @@ class DocTree:
         self.named = define_periods(doc.text, self.date, plan_year=self.plan_year) \
             if structure("period-definition").search(doc.text) else {}
         self.sections = doc.sections()
-        self.redacted = doc.cleaned.redacted  # units left by removed numbers are read only in a redacted copy
+        # where units left by removed numbers are missing numbers (not words that end in a unit: 落户 之家)
+        self.missing_numbers = doc.cleaned.missing_numbers(list(zip(doc.paragraphs.starts(), doc.paragraphs.ends())))
         self.review = _merged(review_ranges(doc, self.sections) + glossaries(doc))
         self._review_starts = [a for a, _ in self.review]
         # the time recognizer as a partial, not the bound method: no cycle keeps the tree alive after use
         self._para = None  # the paragraph of the sentence asked about last
         self._bare = None  # (index, bare_allowed) of the sentence asked about last
         self._rec = Recognition(doc, partial(find_times, date=self.date, plan_year=self.plan_year, named=self.named),
-                                table, skip=self.review, gaps=self.redacted)  # review sections are rejected first
+                                table, skip=self.review, gaps=self.missing_numbers)  # review sections: rejected first
         self.scopes = sorted(build_scopes(self), key=lambda s: (s.start, -s.end))
         self._by_field: dict[str, tuple[list, list, list]] = {}
         for s in self.scopes:  # per field: the scopes, their starts, and the furthest end reached so far
@@ -141,8 +142,8 @@ class DocTree:
         return find_times(text, self.date, plan_year=self.plan_year, named=self.named)
 
     def quantities(self, text: str) -> list:
-        """Quantities of ``text`` as this document's recognizer reads them (missing numbers only if redacted)."""
-        return find_quantities(text, self.redacted)
+        """Quantities of ``text`` that are written (a missing number alone makes no target of a slogan)."""
+        return find_quantities(text, gaps=False)
 
     def recognized(self, a: int, b: int) -> tuple[list, list, list]:
         """Cues, times and quantities of ``doc.text[a:b]``, spans relative to ``a`` (see
