@@ -129,8 +129,10 @@ def calendar(m, c) -> Res:
         elif g.get("rm"):
             ps, pe = _rel_month(m, c, g)
             res.past = g["rm"].startswith("上")
-        elif g.get("bm"):  # 「月底前」: this month's, as 本月底前
-            ps, pe = _rel_month(m, c, dict(g, rm="本月"))
+        elif g.get("bm"):  # 「月底前」: the month named earlier in the sentence (「4月中旬…，月底前…」), or this one
+            anchor = c.anchor_month(m.start())
+            ps, pe = _month(dict(g, m=str(anchor.month)), anchor.year) if anchor else \
+                _rel_month(m, c, dict(g, rm="本月"))
         else:
             y, how, res.past = year_of(m, c)
             if how == "implicit":
