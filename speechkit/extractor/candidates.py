@@ -357,8 +357,8 @@ def _dated_task(c: Candidate, t: str) -> bool:
     """「在6月底前完成主体工程」「在春节前发放生活补助」: 在 and a date (clause rule ``dated-task``), then a verb: a
     task dated there, not a frame (「在“十四五”期间，」「在春节前后，」 have no verb after the date)."""
     tt = next((x for x in c.times if x.span[0] <= 1 and x.kind not in ("frequency", "vague")), None)
-    if tt is None:
-        return False
+    if tt is None or clause("frame-end").search(t):
+        return False  # 「在6月底前完成清查的基础上，」「在年底前完成主体工程的同时，」: a frame, not the task
     rest = t[tt.span[1]:]
     m = clause("dated-task").match(rest)
     return starts_with_verb(rest[m.end():] if m else rest) is not None
