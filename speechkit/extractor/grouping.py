@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..rules.checkable import is_checkable, relation, starts_with_verb, verb_class, verb_pattern
-from ..rules.owners import clean_subject, is_actor
+from ..rules.owners import clean_subject, is_actor, is_organ
 from ..segment import Span
 from .candidates import Candidate, directing
 from .patterns import clause, clause_may, clauses_may, mode_rules, structure
@@ -90,21 +90,21 @@ def _directive(f: SentenceFacts, cands: list[Candidate], i: int) -> str | None:
 
 
 def _scheduled(f: SentenceFacts, p: Candidate) -> bool:
-    """A scheduled act (clause rule ``scheduled-act``): a clause with no cue and no verb at its head, dated ahead of
+    """A scheduled act (grouping rule ``scheduled-act``): a clause with no cue and no verb at its head, dated ahead of
     the speech (not a frequency, not vague, not in the past), whose text is checkable: a project's or a policy's
-    end state on a date (「…大桥年底建成通车」「…政策延续到明年底」). Its subject is a thing, not an actor (an actor
-    and its verb is ``actor-led``)."""
-    if not p.times or p.tail or (p.subject and is_actor(p.subject, f.owners)):
+    end state on a date (「…大桥年底建成通车」「…政策延续到明年底」). Its subject is a thing (a project named by its
+    kind of work, 大道 工程 项目, included), not an organ (an organ and its verb is ``actor-led``)."""
+    if not p.times or p.tail or any(t.past for t in p.times) or (p.subject and is_organ(p.subject)):
         return False
-    tt = next((t for t in p.times if t.kind in _DATED and not getattr(t, "past", False) and t.end), None)
+    tt = next((t for t in p.times if t.kind in _DATED and t.end), None)
     if tt is None or tt.end < f.date:
         return False
     head, rest = p.text[:tt.span[0]], p.text[tt.span[1]:]
     if clause("extension-to-date").search(head) and not rest.strip("，,。；; "):
         return is_checkable(p.text, dated=True)  # 「…政策延长至明年3月底」: the date the act runs to
+    act = rest[m.end():] if (m := clause("after-date").match(rest)) else rest
     return clause("scheduled-subject").fullmatch(head) is not None and \
-        starts_with_verb(rest[m.end():] if (m := clause("after-date").match(rest)) else rest) is not None \
-        and is_checkable(p.text, dated=True)
+        (starts_with_verb(act) is not None or is_checkable(act)) and is_checkable(p.text, dated=True)  # 「全线贯通」
 
 
 _DATED = ("date", "period", "named", "relative")
