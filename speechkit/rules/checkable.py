@@ -506,11 +506,11 @@ def _status_change(first: str) -> bool:
     m = _patterns()["status"].search(first)
     if m is None:
         return False
-    if m.group(0).startswith("撤"):
-        return m.start() >= 2  # 「江城县撤县设区」: the body is named before it
-    if m.group(0).endswith("为") and "以" in first[:m.start()]:
-        return False  # 「以产业转型升级为支撑」: the 为 of 以…为, no change of status
-    return len(first) - m.end() >= 2  # 「更名为江城大学」: the new name or status is named after it
+    if m.group(0).startswith("撤"):  # 「江城县撤县设区」: the place is named before it
+        return _decision("status-change", "place_before").search(first, 0, m.start()) is not None
+    # 「更名为江城大学」: the new name or status, an institution, zone or place, is named after it; 「升级为…主引擎」
+    # 「以…升级为支撑」 name none (become, or the 为 of 以…为)
+    return _decision("status-change", "status_after").match(first, m.end()) is not None
 
 
 def _end_state(first: str) -> bool:
