@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..rules.checkable import is_checkable, relation, starts_with_verb, verb_class, verb_pattern
+from ..rules.checkable import decide, is_checkable, relation, starts_with_verb, verb_class, verb_pattern
 from ..rules.owners import clean_subject, is_actor, is_organ
 from ..segment import Span
 from .candidates import Candidate, directing
@@ -104,7 +104,8 @@ def _scheduled(f: SentenceFacts, p: Candidate) -> bool:
         return is_checkable(p.text, dated=True)  # 「…政策延长至明年3月底」: the date the act runs to
     act = rest[m.end():] if (m := clause("after-date").match(rest)) else rest
     return clause("scheduled-subject").fullmatch(head) is not None and \
-        (starts_with_verb(act) is not None or is_checkable(act)) and is_checkable(p.text, dated=True)  # 「全线贯通」
+        (starts_with_verb(act) is not None or decide(act) == (True, "end-state")) \
+        and is_checkable(p.text, dated=True)  # 「全线贯通」: an end state, not a title's noun (「…2022年…考评办法」)
 
 
 _DATED = ("date", "period", "named", "relative")

@@ -576,6 +576,8 @@ def _by_class(cls: str | None, lead: str | None, obj: str, t: str) -> tuple[bool
         if lead in _decision_words("programme-act", "event_only") and not _decision("programme-act", "events").search(head):
             return False, "programme-act"  # 「参加国际标准制定」: taking part in an activity, not an event held
         more = _decision("programme-act", "more").match(head)  # 「举办更多…活动」: more of them, no count
+        if not more and lead in _decision_words("programme-act", "hosting") and _event_pattern().search(head.rstrip("”\"」》")):
+            return _hosts_event(obj), "programme-act"  # 「承办各类体育赛事」: an event held is named, as for 办好
         if lead in _decision_words("programme-act", "designation_verbs") and \
                 _decision("programme-act", "designation").match(head):
             concrete = True  # 「创建全国卫生城市」: a title a higher level confers, awarded or not
