@@ -75,7 +75,8 @@ def owner_field(tree: DocTree, g: Group, carry: Carry, owners=frozenset()) -> Fi
     if led:
         return led
     if carry.owner and not (p0.subject and p0.verb is None and not p0.subject_before_cue and len(p0.subject) >= 4):
-        return Field(carry.owner.value, "sentence-actor", carry.owner.span)
+        rule = "opening-actor" if carry.owner.rule == "opening-actor" else "sentence-actor"
+        return Field(carry.owner.value, rule, carry.owner.span)
     s = tree.scope("owner", p0.start)
     return s.value if s else NONE
 
