@@ -519,10 +519,11 @@ def _end_state(first: str) -> bool:
     ends = _patterns()["end"]
     if ends.search(first) is None:
         return False  # 49 phrases in 50 name no end state: no iterator is made for them
-    chain = None  # where a run of end words began (「建成投产」: the thing is what stands before 建成)
+    chain = None  # where a run of end words began (「建成投产」「建成并投产」: the thing stands before 建成)
+    joiner = _decision("end-state", "chain_joiner")
     for end in ends.finditer(first):
-        chain = chain if chain is not None and chain[1] == end.start() else (end.start(), end.end())
-        chain = (chain[0], end.end())
+        joined = chain is not None and (chain[1] == end.start() or joiner.fullmatch(first, chain[1], end.start()))
+        chain = (chain[0] if joined else end.start(), end.end())
         before, after = first[:chain[0]], first[end.end():]
         after = _NEXT_PREDICATE.split(after, 1)[0]  # 「…各站点全面建成并为…提供服务」: 并 opens the next predicate
         if _decision("end-state", "not_before").search(before) or _decision("end-state", "not_after").match(after):
