@@ -318,15 +318,9 @@ def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False
         if not starts_with_verb(t) or opener:
             c.context = True
             c.note("candidates", "leading-context")
-        if c.context and object_first and tree.grammar.main_verb_after_opener(t):
-            c.context = False  # 「对全县窗口服务开展群众满意度评估，…」: a task whose object comes first
-            c.note("candidates", "object-before-verb")
-        elif c.context and t.startswith("在") and (m := clause("place-task").match(t)) and starts_with_verb(m["rest"]):
-            c.context = False  # 「在5个中心镇建成养老服务中心，…」: where the task is done, then the task
-            c.note("candidates", "place-task")
-        elif c.context and t.startswith("在") and _dated_task(c, t):
-            c.context = False  # 「在6月底前完成主体工程，…」: by when the task is done, then the task
-            c.note("candidates", "dated-task")
+        if c.context and (why := _task_after_opener(tree, c, t, object_first)):
+            c.context = False
+            c.note("candidates", why)
     _tail_flags(c, t)
     if not object_first:
         _subject(c, tree.grammar if grammar else None)  # 「面向政府提供…」: opened by a preposition, no subject
@@ -353,14 +347,27 @@ def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False
         _grammar_verb(tree, c)
 
 
+def _task_after_opener(tree: DocTree, c: Candidate, t: str, object_first) -> str | None:
+    """Why a clause opened like leading context is a task after all, or ``None``: its object comes first
+    (「对全县窗口服务开展群众满意度评估，」), or 在 says where (「在5个中心镇建成养老服务中心，」) or by when
+    (「在6月底前完成主体工程，」) the task is done."""
+    if object_first and tree.grammar.main_verb_after_opener(t):
+        return "object-before-verb"
+    if not t.startswith("在"):
+        return None
+    if (m := clause("place-task").match(t)) and starts_with_verb(m["rest"]):
+        return "place-task"
+    return "dated-task" if _dated_task(c, t) else None
+
+
 def _dated_task(c: Candidate, t: str) -> bool:
-    """「在6月底前完成主体工程」「在春节前发放生活补助」: 在 and a date (clause rule ``dated-task``), then a verb: a
+    """「在6月底前完成主体工程」「在春节前发放生活补助」: 在 and a date (clause rule ``after-date``), then a verb: a
     task dated there, not a frame (「在“十四五”期间，」「在春节前后，」 have no verb after the date)."""
     tt = next((x for x in c.times if x.span[0] <= 1 and x.kind not in ("frequency", "vague")), None)
     if tt is None or clause("frame-end").search(t):
         return False  # 「在6月底前完成清查的基础上，」「在年底前完成主体工程的同时，」: a frame, not the task
     rest = t[tt.span[1]:]
-    m = clause("dated-task").match(rest)
+    m = clause("after-date").match(rest)
     return starts_with_verb(rest[m.end():] if m else rest) is not None
 
 

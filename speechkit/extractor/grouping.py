@@ -336,7 +336,7 @@ def group(tree: DocTree, sent: Span, cands: list[Candidate], owners=frozenset())
         # closes what is before it (「我们要…，扩大有效投资；要…」: the last task of a run, no topic)
         if not p.cues and nxt.cues and nxt.cues[0].span[0] == 0 and not p.quants \
                 and clause("auxiliary-cue").match(nxt.text) and not p.checkable and not _actor_topic(p, owners) \
-                and not _semicolon_between(f, p, nxt):
+                and not (f.semicolon and _semicolon_between(f, p, nxt)):
             p.context = True
             p.note("grouping", "topic-before-cue")
     started = False

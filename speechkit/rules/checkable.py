@@ -356,12 +356,17 @@ def _opening() -> frozenset | None:
 
 
 @lru_cache(maxsize=65536)
+def _task_text(text: str) -> str:
+    """``text`` without the manner adverbs that open it and the ground it stands on (「在…的基础上，做好…」: the
+    task after the ground decides)."""
+    t = strip_manner(text.lstrip(" "))
+    ground = _patterns()["ground"].match(t)
+    return strip_manner(t[ground.end():]) if ground and t[ground.end():].strip() else t
+
+
 def _decide(text: str, dated: bool) -> tuple[bool, str]:
     P = _patterns()
-    t = strip_manner(text.lstrip(" "))
-    ground = P["ground"].match(t)
-    if ground and t[ground.end():].strip():
-        t = strip_manner(t[ground.end():])  # 「在…的基础上，做好…」: the task after the ground decides
+    t = _task_text(text)
     first = _PHRASE.split(t, 1)[0]  # the first phrase only: no list of them all
     opens = _opening() is None or first[:1] in _opening()  # 「建立…」「为…」「打好…」「不得…」: else none of those apply
     if opens and _decision("system-building").match(first):
@@ -383,10 +388,8 @@ def _decide(text: str, dated: bool) -> tuple[bool, str]:
     rel = P["relation"].search(first)
     if rel and not verb_pattern().search(first, 0, rel.start()):
         return True, "stated-relation"  # 「全县民生支出规模比去年增加」: a statistic leads, a direction follows
-    if _end_state(first):
-        return True, "end-state"
-    if _status_change(first):
-        return True, "status-change"  # 「推动江城学院更名为江城大学」: wherever it stands, as an end state
+    if (reached := _end_state(first) and "end-state" or _status_change(first) and "status-change"):
+        return True, reached  # 「…项目落地」「推动…学院更名为…大学」: checkable wherever they stand
     lead, obj = _lead(t)
     if lead and not obj.strip("，,。 ") and t.find(lead) > 1:
         obj = t[:t.find(lead)]  # 「闲置两年以上的资金一律收回」: the object stands before the verb
