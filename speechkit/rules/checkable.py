@@ -164,6 +164,7 @@ def strip_manner(text: str) -> str:
     return text[m.end():] if m else text
 
 
+@lru_cache(maxsize=65536)  # a pure function of the text, asked of a clause by several stages (called directly: no wrapper)
 def starts_with_verb(text: str) -> str | None:
     """The verb a clause starts with (after adverbs), or ``None``.
 
@@ -172,11 +173,6 @@ def starts_with_verb(text: str) -> str | None:
     >>> starts_with_verb("坚持和完善河长制"), starts_with_verb("坚持稳中求进"), starts_with_verb("大幅压减一般性支出")
     ('完善', '坚持', '压减')
     """
-    return _starts_with_verb(text)
-
-
-@lru_cache(maxsize=65536)
-def _starts_with_verb(text: str) -> str | None:
     t = text.lstrip("“”")
     rest, verbs = strip_adverbs(t), verb_pattern()
     # 「坚持和完善…」: a lead word joined to the verb after it; 「坚持稳中求进」: the lead word is the verb itself
