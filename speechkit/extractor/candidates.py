@@ -417,7 +417,7 @@ def _organ_before_verb(t: str, grammar, lexicon_verb) -> int | None:
     units, ends = organ["unit_nouns"], organ["ends"]
     if lexicon_verb is not None and lexicon_verb.start() == 0 and not t.startswith(units, lexicon_verb.end()):
         return None  # 「加快推进…」: a verb leads the clause, no organ names its subject
-    if ends.isdisjoint(t[1:min(_ORGAN_REACH, len(t) - 1)]):
+    if organ["ends_class"].search(t, 1, min(_ORGAN_REACH, len(t) - 1)) is None:
         return None  # no character before the first verb (at most 23 characters in) can end an organ
     stop = next((m.start() for m in verb_pattern().finditer(t, 1, _ORGAN_REACH + 1) if not t.startswith(units, m.end())),
                 20)
