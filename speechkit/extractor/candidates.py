@@ -422,8 +422,8 @@ def _organ_before_verb(t: str, grammar, lexicon_verb) -> int | None:
     stop = next((m.start() for m in verb_pattern().finditer(t, 1, _ORGAN_REACH + 1) if not t.startswith(units, m.end())),
                 20)
     pos, best = 0, None
-    if not any(t[i - 1] in ends and is_organ(t[:i]) for i in range(2, min(stop, len(t) - 1) + 1)):
-        return None  # cheap check first: no organ ends before the verb
+    if not any(is_organ(t[:e.end()]) for e in organ["ends_class"].finditer(t, 1, min(stop, len(t) - 1))):
+        return None  # cheap check first: no organ ends before the verb (at a character an organ can end with)
     words = grammar.words(t[:24])
     for k, (w, tag) in enumerate(words):
         inner = k + 1 < len(words) and words[k + 1][0] in units  # 「…工作推进小组」: a verb naming the unit
@@ -436,7 +436,7 @@ def _organ_before_verb(t: str, grammar, lexicon_verb) -> int | None:
     return best
 
 
-_NAME_BREAKS = frozenset("《》“”\"（）()，,；;：:")
+_NAME_BREAKS = re.compile("[《》“”\"（）()，,；;：:]")
 
 
 def organ_name(np_: str, grammar) -> bool:
@@ -454,7 +454,7 @@ def organ_phrase(np_: str, grammar) -> bool:
     >>> [organ_phrase(x, g) for x in ("由市文旅局", "执法部门", "要求国务院", "推动部门", "《全市数字政府", "自觉…同志")]
     [True, True, False, False, False, False]
     """
-    if any(ch in _NAME_BREAKS for ch in np_):
+    if _NAME_BREAKS.search(np_):
         return False
     words, units = grammar.words(np_), organ_words()["unit_nouns"]
     for k, (w, tag) in enumerate(words):
