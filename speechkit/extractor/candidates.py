@@ -203,11 +203,12 @@ def wording_filter(sent: Span) -> str | None:
 
 # ------------------------------------------------------------------ clauses → candidates
 
-def _bounds(tree: DocTree, a: int, b: int) -> tuple[int, int, bool] | None:
+def _bounds(tree: DocTree, a: int, b: int, head_end: int | None) -> tuple[int, int, bool] | None:
     """The clause ``[a, b)`` without a heading run into it, trailing punctuation, a list marker or a
-    conjunction before its cue; and whether a numbered item marker opened it."""
+    conjunction before its cue; and whether a numbered item marker opened it. ``head_end``: the end of the heading
+    that opens the clause's sentence (``None`` when none does)."""
     text = tree.doc.text
-    h_end = tree.heading_end(a)
+    h_end = head_end if head_end is not None and a < head_end else None  # the heading holding the clause's start
     if h_end is not None:
         if h_end >= b:
             return None
@@ -242,9 +243,11 @@ def candidates(tree: DocTree, sent: Span) -> list[Candidate]:
     """The candidate clauses of a sentence, annotated."""
     text = tree.doc.text
     grammar = tree.bare_allowed(sent)  # part-of-speech only where a verb-led clause is a directive
+    # a heading lies inside one sentence and opens it (segment): the one holding a clause's start is this, if any
+    head_end = tree.heading_end(sent.start)
     out = []
     for cl_start, cl_end in tree.clause_offsets(sent.index):
-        bounds = _bounds(tree, cl_start, cl_end)
+        bounds = _bounds(tree, cl_start, cl_end, head_end)
         if bounds is None:
             continue
         a, b, listed = bounds
