@@ -217,11 +217,12 @@ def _items_after_colon(text: str) -> str | None:
 
 # ------------------------------------------------------------------ clauses → candidates
 
-def _bounds(tree: DocTree, a: int, b: int) -> tuple[int, int, bool] | None:
+def _bounds(tree: DocTree, a: int, b: int, head_end: int | None) -> tuple[int, int, bool] | None:
     """The clause ``[a, b)`` without a heading run into it, trailing punctuation, a list marker or a
-    conjunction before its cue; and whether a numbered item marker opened it."""
+    conjunction before its cue; and whether a numbered item marker opened it. ``head_end``: the end of the heading
+    that opens the clause's sentence (``None`` when none does)."""
     text = tree.doc.text
-    h_end = tree.heading_end(a)
+    h_end = head_end if head_end is not None and a < head_end else None  # the heading holding the clause's start
     if h_end is not None:
         if h_end >= b:
             return None
@@ -256,13 +257,15 @@ def candidates(tree: DocTree, sent: Span) -> list[Candidate]:
     """The candidate clauses of a sentence, annotated."""
     text = tree.doc.text
     grammar = tree.bare_allowed(sent)  # part-of-speech only where a verb-led clause is a directive
+    # a heading lies inside one sentence and opens it (segment): the one holding a clause's start is this, if any
+    head_end = tree.heading_end(sent.start)
     out = []
     for cl_start, cl_end in tree.clause_offsets(sent.index):
-        bounds = _bounds(tree, cl_start, cl_end)
+        bounds = _bounds(tree, cl_start, cl_end, head_end)
         if bounds is None:
             continue
         a, b, listed = bounds
-        clause_qs = tree.recognized(a, b)[2] if "、" in text[a:b] else []
+        clause_qs = tree.recognized(a, b)[2] if text.find("、", a, b) >= 0 else []
         for a2, b2 in split_enumeration(text, a, b, clause_qs):
             cues, times, quants = tree.recognized(a2, b2)
             if cues and clause("done-before-cue").search(text, a2, a2 + cues[0].span[0]):
@@ -452,13 +455,13 @@ def _organ_before_verb(t: str, grammar, lexicon_verb) -> int | None:
     units, ends = organ["unit_nouns"], organ["ends"]
     if lexicon_verb is not None and lexicon_verb.start() == 0 and not t.startswith(units, lexicon_verb.end()):
         return None  # 「加快推进…」: a verb leads the clause, no organ names its subject
-    if ends.isdisjoint(t[1:min(_ORGAN_REACH, len(t) - 1)]):
+    if organ["ends_class"].search(t, 1, min(_ORGAN_REACH, len(t) - 1)) is None:
         return None  # no character before the first verb (at most 23 characters in) can end an organ
     stop = next((m.start() for m in verb_pattern().finditer(t, 1, _ORGAN_REACH + 1) if not t.startswith(units, m.end())),
                 20)
     pos, best = 0, None
-    if not any(t[i - 1] in ends and is_organ(t[:i]) for i in range(2, min(stop, len(t) - 1) + 1)):
-        return None  # cheap check first: no organ ends before the verb
+    if not any(is_organ(t[:e.end()]) for e in organ["ends_class"].finditer(t, 1, min(stop, len(t) - 1))):
+        return None  # cheap check first: no organ ends before the verb (at a character an organ can end with)
     words = grammar.words(t[:24])
     for k, (w, tag) in enumerate(words):
         inner = k + 1 < len(words) and words[k + 1][0] in units  # 「…工作推进小组」: a verb naming the unit
@@ -471,7 +474,7 @@ def _organ_before_verb(t: str, grammar, lexicon_verb) -> int | None:
     return best
 
 
-_NAME_BREAKS = frozenset("《》“”\"（）()，,；;：:")
+_NAME_BREAKS = re.compile("[《》“”\"（）()，,；;：:]")
 
 
 def organ_name(np_: str, grammar) -> bool:
@@ -489,7 +492,7 @@ def organ_phrase(np_: str, grammar) -> bool:
     >>> [organ_phrase(x, g) for x in ("由市文旅局", "执法部门", "要求国务院", "推动部门", "《全市数字政府", "自觉…同志")]
     [True, True, False, False, False, False]
     """
-    if any(ch in _NAME_BREAKS for ch in np_):
+    if _NAME_BREAKS.search(np_):
         return False
     words, units = grammar.words(np_), organ_words()["unit_nouns"]
     for k, (w, tag) in enumerate(words):
@@ -587,9 +590,9 @@ def split_enumeration(text: str, a: int, b: int, quantities=None) -> list[tuple[
     >>> [t[x:y] for x, y in split_enumeration(t, 0, len(t))]
     ['办公经费压减8%以上', '会议费用再压减5%左右']
     """
+    if text.find("、", a, b) < 0:
+        return [(a, b)]  # most clauses: no 、, no slice of the text made
     t = text[a:b]
-    if "、" not in t:
-        return [(a, b)]
     qs = find_quantities(t) if quantities is None else quantities
     if len(qs) < 2:
         return _split_relations(a, t)

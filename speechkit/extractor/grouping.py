@@ -330,7 +330,7 @@ def group(tree: DocTree, sent: Span, cands: list[Candidate], owners=frozenset())
     f = SentenceFacts(tree.genre, tree.bare_allowed(sent) and not outcome_sentence,
                       tree.genre == "gwr" and tree.past(stext), tree.scope("goal", sent.start) is not None,
                       outcome_sentence, owners, prose=stext.rstrip()[-1:] in "。；;！!？?", text=stext, offset=sent.start,
-                      date=str(tree.date or ""))
+                      date=tree.iso_date)
     for p, nxt in zip(cands, cands[1:]):
         # 「做好政府工作，要…」: a topic closed by a comma before a clause that opens with its cue; a semicolon
         # closes what is before it (「我们要…，扩大有效投资；要…」: the last task of a run, no topic)

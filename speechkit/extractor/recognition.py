@@ -121,8 +121,9 @@ class Recognition:
         self.doc, self.times, self.table, self.gaps = doc, times, table, gaps
         self._chunks = chunks(doc, skip)
         self._chunk_starts = [a for a, _ in self._chunks]
-        self._at = None  # the current chunk's (start, end), its matches and their starts and ends
-        self._found = self._starts = self._ends = None
+        self._at = None  # the current chunk's (start, end), where its text is read from, its matches (spans in that
+        self._lo, self._found = 0, None  # text) and their starts and ends (in the cleaned text)
+        self._starts = self._ends = None
         self._memo: dict[tuple[int, int], tuple] = {}
 
     def recognize(self, k: int, text: str, at: int = 0) -> list:
@@ -148,12 +149,12 @@ class Recognition:
         lo, hi = max(0, cs - MARGIN), min(len(self.doc.text), ce + MARGIN)
         text = self.doc.text[lo:hi]
         found = []
-        for k in range(3):  # the matches that reach into the chunk, spans in the cleaned text
-            found.append([_shifted(x, -lo) for x in self.recognize(k, text, lo) if x.span[1] + lo > cs and
-                          x.span[0] + lo < ce])
-        self._at, self._found, self._memo = (cs, ce), found, {}
-        self._starts = [[x.span[0] for x in lst] for lst in found]
-        self._ends = [[x.span[1] for x in lst] for lst in found]
+        for k in range(3):  # the matches that reach into the chunk, spans in its text read from ``lo`` (copied
+            # only when a piece asks for them, each then moved once)
+            found.append([x for x in self.recognize(k, text, lo) if x.span[1] + lo > cs and x.span[0] + lo < ce])
+        self._at, self._lo, self._found, self._memo = (cs, ce), lo, found, {}
+        self._starts = [[x.span[0] + lo for x in lst] for lst in found]  # in the cleaned text
+        self._ends = [[x.span[1] + lo for x in lst] for lst in found]
         return True
 
     def recognized(self, a: int, b: int) -> tuple[list, list, list]:
@@ -175,7 +176,7 @@ class Recognition:
         j = bisect_left(st, b, i)  # the matches that start in the piece: [i, j)
         if (i > 0 and en[i - 1] > a) or (j > i and max(en[i:j]) > b):  # one crosses an edge of the piece
             return self.recognize(k, self.doc.text[a:b], a)
-        return [_shifted(x, a) for x in self._found[k][i:j]] if j > i else []
+        return [_shifted(x, a - self._lo) for x in self._found[k][i:j]] if j > i else []
 
     def time_at(self, pos: int):
         """The time expression that starts exactly at cleaned offset ``pos`` (or ``None``)."""
@@ -183,4 +184,4 @@ class Recognition:
             return None
         times, starts = self._found[1], self._starts[1]
         i = bisect_left(starts, pos)
-        return times[i] if i < len(starts) and starts[i] == pos else None
+        return _shifted(times[i], -self._lo) if i < len(starts) and starts[i] == pos else None

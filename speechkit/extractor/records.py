@@ -50,8 +50,8 @@ def checkable_field(d: Draft) -> Field:
         return Field(True, "recurring-duty", d.frequency.span)
     cue = d.modality.span
     rel = (cue[0] - d.start, cue[1] - d.start) if cue and d.start <= cue[0] < d.end else None
-    first = _PHRASE_BREAK.split(d.text, 1)[0]
-    if rel is None and len(first) < len(d.text) and clause("role-statement").match(first):
+    first = _PHRASE_BREAK.split(d.text, 1)[0] if rel is None and "作为" in d.text else d.text  # the rule's word
+    if len(first) < len(d.text) and clause("role-statement").match(first):
         # 「运营单位作为…主体，承担…」: the role is no task; what the actor does decides
         ok, rule = decide(d.text[len(first) + 1:], dated=dated)
         return Field(ok, rule, (d.start + len(first) + 1, d.end))

@@ -107,6 +107,7 @@ class DocTree:
         self.speech, self.doc, self.table, self.grammar = speech, doc, table, grammar
         self.raw_span = doc.cleaned.raw_span  # one bound method for all the document's trails, not one each
         self.date = speech.date
+        self.iso_date = str(self.date or "")  # the speech's date as ISO text ("" when undated), asked of each sentence
         meta = speech.meta or {}
         title = meta.get("title") or doc.text[:120]
         self.genre = genre_of(meta, title)

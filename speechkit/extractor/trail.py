@@ -26,7 +26,8 @@ class Field(NamedTuple):
     span: tuple[int, int] | None = None
 
     def __bool__(self) -> bool:
-        return self.value is not None and self.value != [] and self.value is not False
+        v = self[0]  # the value, read once (asked of every field of every record)
+        return v is not None and v is not False and v != []
 
 
 NONE = Field(None)

@@ -149,7 +149,8 @@ def verb_class(verb: str | None) -> str | None:
 def strip_adverbs(text: str) -> str:
     """``text`` without the adverbs, cues and time words that open it (「继续全面推行…」→「推行…」)."""
     _, lead, _, firsts = _words()
-    if text[:1] not in firsts and not text[:1].isdecimal():  # \d of a month word: a decimal digit
+    c = text[:1]
+    if c not in firsts and not c.isdecimal():  # \d of a month word: a decimal digit
         return text  # most texts open with none of them: the pattern is not tried
     m = lead.match(text)  # anchored: the only match there is
     return text[m.end():] if m else text
@@ -158,12 +159,14 @@ def strip_adverbs(text: str) -> str:
 def strip_manner(text: str) -> str:
     """``text`` without the manner adverbs that open it; directional leads (加快 大力) stay."""
     manner, _, firsts, _ = _words()
-    if text[:1] not in firsts and not text[:1].isdecimal():
+    c = text[:1]
+    if c not in firsts and not c.isdecimal():
         return text
     m = manner.match(text)
     return text[m.end():] if m else text
 
 
+@lru_cache(maxsize=65536)  # a pure function of the text, asked of a clause by several stages (called directly: no wrapper)
 def starts_with_verb(text: str) -> str | None:
     """The verb a clause starts with (after adverbs), or ``None``.
 
@@ -172,11 +175,6 @@ def starts_with_verb(text: str) -> str | None:
     >>> starts_with_verb("坚持和完善河长制"), starts_with_verb("坚持稳中求进"), starts_with_verb("大幅压减一般性支出")
     ('完善', '坚持', '压减')
     """
-    return _starts_with_verb(text)
-
-
-@lru_cache(maxsize=65536)
-def _starts_with_verb(text: str) -> str | None:
     t = text.lstrip("“”")
     rest, verbs = strip_adverbs(t), verb_pattern()
     # 「坚持和完善…」: a lead word joined to the verb after it; 「坚持稳中求进」: the lead word is the verb itself
@@ -224,7 +222,7 @@ def decide(text: str, *, has_metric: bool = False, has_frequency: bool = False, 
         pred, topic = (text[cue[0]:] if keep else text[cue[1]:]), text[:cue[0]]
     if topic and relation(text):
         return True, "stated-relation"  # 「全县工业投资增速要快于全市平均水平」: the statistic is the subject
-    if _decision("conditional-class").match(text):
+    if "对" in text and _decision("conditional-class").match(text):  # 对: the word every match of the rule holds
         return False, "conditional-class"  # 「对虚报冒领补贴的要严肃追责」: a standing rule for whoever falls in a class
     ok, rule = _decide(pred, dated)
     if ok and topic and rule in ("end-state", "programme-act") and _kind_reaches_end(topic, pred):

@@ -121,11 +121,15 @@ _LIST_SEP = re.compile(r"[、和与及]")
 @lru_cache(maxsize=1)
 def organ_words() -> dict:
     """``unit_nouns``, ``organ_modifiers`` and ``pronouns`` of ``data/owners.yaml``, and ``ends``: the last
-    characters of organ endings and of levels of government (where an organ phrase can end)."""
+    characters of organ endings and of levels of government (where an organ phrase can end); ``ends_class``: them as
+    a regex class."""
     d = load("owners")
+    ends = frozenset(x[-1] for x in organ_suffixes()) | frozenset(_LEVEL_CHARS)
     return {"unit_nouns": tuple(d["unit_nouns"]), "modifiers": frozenset(d["organ_modifiers"]),
-            "pronouns": frozenset(d["pronouns"]),
-            "ends": frozenset(x[-1] for x in organ_suffixes()) | frozenset(_LEVEL_CHARS)}
+            "pronouns": frozenset(d["pronouns"]), "ends": ends,
+            # the same characters as a class: one search of a stretch finds whether it holds any (no string is made
+            # for each of its characters, as iterating over it does)
+            "ends_class": re.compile("[" + "".join(map(re.escape, sorted(ends))) + "]")}
 
 
 _LEVEL_CHARS = "省市县区乡镇村里地道"
