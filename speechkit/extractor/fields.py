@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..rules.checkable import starts_with_verb, strip_adverbs, verb_class, verb_pattern, verb_search
 from ..rules.cues import STRENGTH_ORDER
-from ..rules.owners import is_actor, is_statistic, lead_owner, organ_suffixes
+from ..rules.owners import actor_word, is_actor, is_statistic, lead_owner, organ_suffixes
 from .candidates import organ_phrase
 from .grouping import Group, SentenceFacts
 from .patterns import clause, structure
@@ -61,6 +61,8 @@ def owner_field(tree: DocTree, g: Group, carry: Carry, owners=frozenset()) -> Fi
         f = Field(p0.subject, "subject", p0.subject_span)
     elif clause("we-let").match(p0.text):
         f = Field("我们", "subject", (p0.start + 1, p0.start + 3))
+    elif p0.subject and p0.noted("scheduled-act") and not is_statistic(p0.subject):
+        f = Field(p0.subject, "scheduled-subject", p0.subject_span)  # 「江城港区四期10月底前全面开工」: the project
     else:
         f = _ensure_subject(tree, p0)
     if f:
@@ -99,7 +101,7 @@ def _actor(tree: DocTree, p0, owners) -> bool:
     short noun phrase right before the cue (「公路要…」); never a verb phrase that ends in such a noun
     (「发展社区」「抓实项目」「稳步壮大…企业」)."""
     subj = p0.subject
-    if subj in owners:
+    if subj in owners or actor_word(subj):
         return True
     head = subj[subj.rfind("的") + 1:] if "的" in subj else ""
     if head and is_actor(head, owners) and not starts_with_verb(head) and verb_pattern().match(subj) is None \

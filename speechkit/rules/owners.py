@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from ..lexicon import compile_rules, load
 
-__all__ = ["is_actor", "is_organ", "organ_words", "is_statistic", "organ_suffixes", "clean_subject", "lead_owner"]
+__all__ = ["actor_word", "is_actor", "is_organ", "organ_words", "is_statistic", "organ_suffixes", "clean_subject", "lead_owner"]
 
 _DETERMINERS = re.compile(r"^(?:由|这些|那些|这个|那个|其中|其他|此外|同时|特别是|尤其是|另外|而且|并且|并|而|又|也|还|都|就|则|既|更)")
 _TRAILING_WORDS = ("也", "都", "还是", "还", "更", "就", "则", "又", "既", "首先", "一定", "同样", "均", "仍", "需", "必须", "务必",
@@ -74,6 +74,12 @@ _AMOUNT = re.compile(r"\d[\d.,]*\s*(?:万亿|千亿|百亿|万|亿)?(?:元|人|�
 _QUOTE_MARK = re.compile(r"[“”\"《》]")
 _PROGRAMME_END = re.compile(r"(?:工程|行动|计划|项目|活动|专项|战略|品牌|机制|制度)$")
 _DIGIT_OR_QUOTE = re.compile(r"[\d%“”]")
+
+
+def actor_word(np: str) -> bool:
+    """One of the words that always name who acts (data/owners.yaml ``actor_words``: 我们 在座各位 各地…), whatever
+    part of speech a tagger gives their first characters (在座 is tagged a verb)."""
+    return clean_subject(np) in _data()[1]
 
 
 def is_actor(np: str, extra: frozenset | set = frozenset(), relaxed: bool = False) -> bool:
