@@ -62,7 +62,9 @@ def owner_field(tree: DocTree, g: Group, carry: Carry, owners=frozenset()) -> Fi
     elif clause("we-let").match(p0.text):
         f = Field("我们", "subject", (p0.start + 1, p0.start + 3))
     elif p0.subject and p0.noted("scheduled-act") and not is_statistic(p0.subject):
-        f = Field(p0.subject, "scheduled-subject", p0.subject_span)  # 「江城港区四期10月底前全面开工」: the project
+        head = p0.subject.rsplit("的", 1)[-1]  # 「预计总投资20亿元的城东污水处理厂…」: the project, not what describes it
+        end = p0.subject_span[1]
+        f = Field(head, "scheduled-subject", (end - len(head), end))  # 「江城港区四期10月底前全面开工」: the project
     else:
         f = _ensure_subject(tree, p0)
     if f:
