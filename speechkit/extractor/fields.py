@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..rules.checkable import starts_with_verb, strip_adverbs, verb_class, verb_pattern, verb_search
+from ..rules.checkable import named_by_kind, starts_with_verb, strip_adverbs, verb_class, verb_pattern, verb_search
 from ..rules.cues import STRENGTH_ORDER
 from ..rules.owners import actor_word, is_actor, is_statistic, lead_owner, organ_suffixes
 from .candidates import organ_phrase
@@ -105,6 +105,8 @@ def _actor(tree: DocTree, p0, owners) -> bool:
     subj = p0.subject
     if subj in owners or actor_word(subj):
         return True
+    if named_by_kind(subj):
+        return False  # 「重点项目要尽快落地」: projects of a kind, no one answers for them
     head = subj[subj.rfind("的") + 1:] if "的" in subj else ""
     if head and is_actor(head, owners) and not starts_with_verb(head) and verb_pattern().match(subj) is None \
             and (p0.subject_before_cue or p0.noted("topic-actor")):

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ..lexicon import first_characters, load, skippable
 
-__all__ = ["decide", "is_checkable", "relation", "strip_manner", "starts_with_verb", "verb_lexicon", "verb_pattern", "strip_adverbs",
+__all__ = ["decide", "is_checkable", "named_by_kind", "relation", "strip_manner", "starts_with_verb", "verb_lexicon", "verb_pattern", "strip_adverbs",
            "verb_class", "verb_search"]
 
 _PHRASE = re.compile(r"[，,；;]")
@@ -274,6 +274,15 @@ def _kind_reaches_end(topic: str, pred: str) -> bool:
     if lead and verb_class(lead) != "directional":  # only a hastening lead (加快) may stand before it
         return False
     return _of_kind(_PHRASE.split(topic)[-1].strip())
+
+
+def named_by_kind(subject: str) -> bool:
+    """Projects or works named by their kind only (「重点项目」「市级重大工程」), no particular one: no owner either.
+
+    >>> named_by_kind("重点项目"), named_by_kind("滨江大桥项目")
+    (True, False)
+    """
+    return subject.endswith(("项目", "工程")) and _of_kind(subject)
 
 
 def _of_kind(subject: str) -> bool:
