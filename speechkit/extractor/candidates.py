@@ -563,7 +563,9 @@ def _subject(c: Candidate, grammar=None) -> None:
         subj = clean_subject(subj[:k])  # 「各部门、各区按需在平台中提出」: the subject ends where the predicate opens
     off = t.find(subj, begin) if subj else -1
     if subj and off >= 0:
-        c.subject_before_cue = first_cue is not None and stop == cut and head.endswith(subj)
+        # 「县图书馆新馆3月将…」: only a time word between the subject and its cue (the stretches between are times)
+        c.subject_before_cue = first_cue is not None and head.endswith(subj) and \
+            (stop == cut or not _PHRASE_BREAK.search(t, stop, cut))
         c.subject = subj
         c.subject_span = (c.start + off, c.start + off + len(subj))
 
