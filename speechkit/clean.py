@@ -77,7 +77,7 @@ class Cleaned:
 
         >>> clean("新签约项目个，收储土地亩，融资亿元以上，拆除违建平方米。").redacted
         True
-        >>> clean("推动农业转移人口在城镇落户，对不稳定户、困难户加强监测。").redacted
+        >>> clean("推进进城务工人员就近落户，对不稳定户、困难户加强监测。").redacted
         False
         """
         chars_per_gap, min_gaps, word_units = _redaction()
@@ -89,7 +89,7 @@ class Cleaned:
         a gap of a unit that also ends words (户 家 个…) in a redacted text, or in a paragraph (``paragraphs``:
         ``(start, end)`` pairs) that holds a gap of another unit and one more gap.
 
-        >>> c = clean("园区要再腾地亩，拆迁房屋栋。\\n推动农业转移人口在城镇落户。")
+        >>> c = clean("园区要再腾地亩，拆迁房屋栋。\\n推进进城务工人员就近落户。")
         >>> sorted(c.text[g] for g in c.missing_numbers([(0, 14), (15, len(c.text))]))
         ['亩', '栋']
         """

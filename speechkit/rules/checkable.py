@@ -4,7 +4,7 @@ together (spec sections 1 and 4; verb classes, object types and named decisions 
 
 >>> decide("完成政务中心搬迁"), decide("增强责任意识")
 ((True, 'completion'), (False, 'directional-lead'))
->>> decide("加快推进城区老旧管网改造"), decide("开展江城土地要素配置综合改革试点")
+>>> decide("加快推进城区老旧管网改造"), decide("开展江城数字乡村建设试点")
 ((False, 'directional-lead'), (True, 'programme-act'))
 """
 from __future__ import annotations
@@ -561,7 +561,7 @@ def _by_class(cls: str | None, lead: str | None, obj: str, t: str) -> tuple[bool
         ok = verb_class(inner) in ("programme_acts", "instrument_acts", "completion") and \
             (bool(_programme_end().search(head)) or bool(_QUOTED.search(inner_obj)))
         if inner in _decision_words("programme-act", "designation_verbs"):
-            ok = ok or _decision("programme-act", "designation").match(head) is not None  # 「支持…申报国家历史文化名城」
+            ok = ok or _decision("programme-act", "designation").match(head) is not None  # 「支持…申报国家生态园林城市」
         return ok and not _decision("programme-act", "more").match(head), "support-designation"  # 「…申报更多项目」
     if cls == "status_changes":
         return len(o) >= 2, "status-change"
