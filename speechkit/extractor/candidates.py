@@ -113,8 +113,8 @@ def _theme(tree: DocTree, sent: Span, core: str) -> bool:
     cues = tree.recognized(sent.start, sent.end)[0]
     if cues and is_actor(clean_subject(core[m.end() if m else 0:cues[0].span[0]])):
         return False  # 「县发改局要牵头制定…办法。」「一是县交通局要…」 names who: a task, not a theme
-    if numbered:
-        return True  # 「第三，坚决打好污染防治攻坚战。」: a numbered theme
+    if numbered:  # 「第三，坚决打好污染防治攻坚战。」: a numbered theme; a checkable item that is its whole paragraph
+        return not (sent.end >= para.end and is_checkable(body))  # (「2．…医院全部开通线上预约诊疗。」) is the task
     if is_checkable(core):
         return False  # a concrete deliverable heads no theme
     if len(core) <= 16 and not _BREAKS.search(core):

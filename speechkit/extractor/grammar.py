@@ -22,7 +22,7 @@ def _data() -> dict:
     d = load("grammar")
     return {"verb_tags": frozenset(d["verb_tags"]), "phrase_tags": frozenset(d["phrase_tags"]),
             "manner_tags": frozenset(d["manner_tags"]), "not_manner": frozenset(d["not_manner"]),
-            "head_morpheme_tags": frozenset(d["head_morpheme_tags"]),
+            "head_morphemes": frozenset(d["head_morphemes"]),
             "not_verbs": frozenset(d["not_verbs"]["words"]), "phrase_not_openers": frozenset(d["phrase_not_openers"]),
             "openers": re.compile("^(?:" + "|".join(map(re.escape, sorted(d["openers"]["words"], key=len, reverse=True)))
                                   + ")"),
@@ -211,7 +211,7 @@ class Grammar:
         if not tags:
             return False
         w, tag = tags[-1]
-        if len(w) == 1 and tag in _data()["head_morpheme_tags"] and len(tags) > 1:
+        if w in _data()["head_morphemes"] and len(tags) > 1:
             w, tag = tags[-2]  # 「城北污水厂」: 厂 heads the noun before it
         return (tag[:1] in ("n", "j", "l") and tag != "nr") or (tag == "nr" and len(w) >= 3)
 
