@@ -73,4 +73,5 @@ def frequency(m, c) -> Res:
     n = count(g["n"]) if g.get("n") else 1
     if n is None:
         raise Refuse
-    return Res(kind="frequency", freq={"count": n, "per": per, "op": _OP.get(g.get("op") or "", "=")})
+    op = g.get("op") or g.get("op0") or ""  # 「每周至少两次」「每季度至少走访一次」: the bound before the count or the verb
+    return Res(kind="frequency", freq={"count": n, "per": per, "op": _OP.get(op, "=")})
