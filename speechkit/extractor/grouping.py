@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..rules.checkable import decide, is_checkable, relation, starts_with_verb, verb_class, verb_pattern
+from ..rules.checkable import decide, is_checkable, relation, starts_with_verb, verb_class, verb_pattern, verb_search
 from ..rules.owners import clean_subject, is_actor, is_organ
 from ..segment import Span
 from .candidates import Candidate, directing
@@ -56,6 +56,7 @@ class SentenceFacts:
     text: str = ""  # the sentence
     offset: int = 0  # where it starts in the document
     date: str = ""  # the speech's date (ISO): a scheduled act's time lies ahead of it
+    forward_total: bool = False  # 累计 in a sentence dated ahead of the speech: a cumulative target, no report
     semicolon: bool = field(init=False)  # the sentence holds a semicolon (most hold none: no clause gap is then read)
 
     def __post_init__(self):
@@ -111,11 +112,33 @@ def _scheduled(f: SentenceFacts, p: Candidate) -> bool:
 _DATED = ("date", "period", "named", "relative")
 
 
+def _only_total(text: str) -> bool:
+    """The only word of a report in ``text`` is 累计 (clause rule ``outcome``)."""
+    return all(m.group(0) == "累计" for m in clause("outcome").finditer(text))
+
+
+def _forward_total(tree: DocTree, sent: Span, stext: str) -> bool:
+    """「“十四五”期间，全县累计完成…」: 累计 (a running total) in a sentence dated ahead of the speech sums a target,
+    it reports nothing; 累计 with no date, or a past one, reports."""
+    if "累计" not in stext or not _only_total(stext):
+        return False
+    times = tree.recognized(sent.start, sent.end)[1]
+    return any(t.kind in _DATED and t.end and not t.past and t.end >= str(tree.date or "") for t in times)
+
+
+def _reports(tree: DocTree, sent: Span, stext: str) -> bool:
+    """The sentence reports a result (clause rule ``outcome``), unless its only such word is the 累计 of a target."""
+    return bool(clause("outcome").search(stext)) and not _forward_total(tree, sent, stext)
+
+
 def _funds_next(cands: list[Candidate], i: int) -> bool:
     """「投资6.6亿元，实施…工程」: the figure heads the checkable act (or the purpose) after it and joins it, as
     the shared gold reads work reports; before a direction (「全年计划投资8亿元，加快推进…」) the figure is a
     target of its own (spec section 4: a checkable phrase is a record)."""
     nxt = cands[i + 1] if i + 1 < len(cands) else None
+    v = verb_search(cands[i].text)
+    if v is not None and verb_class(v.group(0)) in ("completion", "end_states"):
+        return False  # 「全县累计完成…投资800亿元，新增…」: a figure completed or reached is a target of its own
     return nxt is not None and nxt.verb is not None and (nxt.checkable or bool(clause("purpose-opener").match(nxt.text)))
 
 
@@ -326,10 +349,11 @@ _PER_CLAUSE = ("stop-cue", "outcome", "completed", "cue-in-relative", "speaker-r
 def group(tree: DocTree, sent: Span, cands: list[Candidate], owners=frozenset()) -> tuple[list[Group], SentenceFacts]:
     """Group a sentence's candidates into records."""
     stext = sent.text
-    outcome_sentence = bool(clause("outcome").search(stext))
+    outcome_sentence = _reports(tree, sent, stext)
     f = SentenceFacts(tree.genre, tree.bare_allowed(sent) and not outcome_sentence,
                       tree.genre == "gwr" and tree.past(stext), tree.scope("goal", sent.start) is not None,
                       outcome_sentence, owners, prose=stext.rstrip()[-1:] in "。；;！!？?", text=stext, offset=sent.start,
+                      forward_total=_forward_total(tree, sent, stext),
                       date=tree.iso_date)
     for p, nxt in zip(cands, cands[1:]):
         # 「做好政府工作，要…」: a topic closed by a comma before a clause that opens with its cue; a semicolon
@@ -347,7 +371,8 @@ def group(tree: DocTree, sent: Span, cands: list[Candidate], owners=frozenset())
             break
         if p.context:
             action, rule = _context_rule(f, cands, i, started)
-        elif (not p.cues and may["outcome"] and clause("outcome").search(p.text)) or \
+        elif (not p.cues and may["outcome"] and clause("outcome").search(p.text) and
+              not (f.forward_total and _only_total(p.text))) or \
                 (p.cues and may["completed"] and not directing(p.cues) and clause("completed").search(p.text)):
             action, rule = (STOP if started else SKIP), "reported-result"  # 「…对带动农户增收发挥了积极作用」
         elif p.cues and may["cue-in-relative"] and clause("cue-in-relative").match(p.text):
