@@ -346,6 +346,17 @@ _PER_CLAUSE = ("stop-cue", "outcome", "completed", "cue-in-relative", "speaker-r
                "difficulty-judgement", "problem-statement", "classification", "ongoing-state")  # tried on each clause
 
 
+def _mark_topics(f: SentenceFacts, cands: list[Candidate], owners) -> None:
+    """「做好政府工作，要…」: a topic closed by a comma before a clause that opens with its cue is context; a semicolon
+    closes what is before it (「我们要…，扩大有效投资；要…」: the last task of a run, no topic)."""
+    for p, nxt in zip(cands, cands[1:]):
+        if not p.cues and nxt.cues and nxt.cues[0].span[0] == 0 and not p.quants \
+                and clause("auxiliary-cue").match(nxt.text) and not p.checkable and not _actor_topic(p, owners) \
+                and not (f.semicolon and _semicolon_between(f, p, nxt)):
+            p.context = True
+            p.note("grouping", "topic-before-cue")
+
+
 def group(tree: DocTree, sent: Span, cands: list[Candidate], owners=frozenset()) -> tuple[list[Group], SentenceFacts]:
     """Group a sentence's candidates into records."""
     stext = sent.text
@@ -355,14 +366,7 @@ def group(tree: DocTree, sent: Span, cands: list[Candidate], owners=frozenset())
                       outcome_sentence, owners, prose=stext.rstrip()[-1:] in "。；;！!？?", text=stext, offset=sent.start,
                       forward_total=_forward_total(tree, sent, stext),
                       date=tree.iso_date)
-    for p, nxt in zip(cands, cands[1:]):
-        # 「做好政府工作，要…」: a topic closed by a comma before a clause that opens with its cue; a semicolon
-        # closes what is before it (「我们要…，扩大有效投资；要…」: the last task of a run, no topic)
-        if not p.cues and nxt.cues and nxt.cues[0].span[0] == 0 and not p.quants \
-                and clause("auxiliary-cue").match(nxt.text) and not p.checkable and not _actor_topic(p, owners) \
-                and not (f.semicolon and _semicolon_between(f, p, nxt)):
-            p.context = True
-            p.note("grouping", "topic-before-cue")
+    _mark_topics(f, cands, owners)
     started = False
     may = clauses_may(_PER_CLAUSE, stext)  # a rule no clause can match is not tried on each
     for i, p in enumerate(cands):
