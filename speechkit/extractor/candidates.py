@@ -231,6 +231,10 @@ def _bounds(tree: DocTree, a: int, b: int, head_end: int | None) -> tuple[int, i
             a += 1
     while b > a and text[b - 1] in TRAIL:
         b -= 1
+    if text[b - 1:b] in "）)" and (w := clause("score-note").search(text, a, b)) is not None:
+        b = w.start()  # 「建成…平台（2分）」: the item's scoring weight is no part of the task (spec section 4)
+        while b > a and text[b - 1] in TRAIL:
+            b -= 1
     notes = openers(("inline-note",), "structure")  # 「（…负责）」: a bracket opens it
     note = structure("inline-note").match(text, a, b) if notes is None or text[a:a + 1] in notes else None
     if note:  # 「（省海关负责）巩固…」: the note of the task before, not part of this clause
