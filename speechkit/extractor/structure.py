@@ -210,9 +210,8 @@ class DocTree:
     def _bare_allowed(self, sent: Span) -> bool:
         if self.explains:
             return False  # 「关于《…》的说明」: what the draft says and adds is described, not directed
-        if clause("item-mark").match(sent.text) or structure("forward-head").match(sent.text) \
-                or structure("framing-head").match(sent.text):
-            return True  # 「一是…」「今年，…」「下一步，…」「将…作为…，」: an enumerated, forward-looking or framed sentence
+        if clause("item-mark").match(sent.text) or structure("forward-head").match(sent.text):
+            return True  # 「一是…」「今年，…」「下一步，…」: an enumerated or forward-looking sentence
         sents = self.doc.sentences
         starts, ends, parents = sents.starts(), sents.ends(), sents.parents()
         back = [sent.index, sent.index - 1]
