@@ -50,7 +50,8 @@ def _scheduled_thing(p0) -> bool:
     9月建成投用」): the project is the owner (spec section 2, a project entity). Under a cue earlier in the sentence
     (「…，江城港区四期10月底前全面开工」) the gold gives such projects no owner more often than not (tried: owners given
     where the gold has none rose by 3 to 6 on each gold set)."""
-    return p0.noted("scheduled-act") and not is_statistic(p0.subject) and not named_by_kind(p0.subject)
+    return p0.noted("scheduled-act") and not is_statistic(p0.subject) and not named_by_kind(p0.subject) \
+        and clause("project-head").search(p0.subject) is not None  # a facility or work, no policy (「河长制年底前…」)
 
 
 def _span(g_part, rel) -> tuple[int, int]:
@@ -76,8 +77,8 @@ def owner_field(tree: DocTree, g: Group, carry: Carry, owners=frozenset()) -> Fi
     else:
         f = _ensure_subject(tree, p0)
     if f:
-        # an actor heads the clauses after it; a project named after 确保 owns only its own clause
-        carry.owner = f if f.rule != "ensure-subject" else NONE
+        # an actor heads the clauses after it; a project named after 确保 or scheduled owns only its own clause
+        carry.owner = f if f.rule not in ("ensure-subject", "scheduled-subject") else NONE
         return f
     if p0.subject and not p0.cues and carry.cue is not None and carry.cue.cue in ("确保", "力争", "争取") \
             and _project_name(tree, p0.subject):
@@ -91,8 +92,6 @@ def owner_field(tree: DocTree, g: Group, carry: Carry, owners=frozenset()) -> Fi
         return Field(carry.owner.value, rule, carry.owner.span)
     s = tree.scope("owner", p0.start)
     return s.value if s else NONE
-
-
 
 
 def _statistic_after(p0) -> bool:

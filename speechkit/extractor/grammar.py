@@ -211,8 +211,8 @@ class Grammar:
         if not tags:
             return False
         w, tag = tags[-1]
-        if w in _data()["head_morphemes"] and len(tags) > 1:
-            w, tag = tags[-2]  # 「城北污水厂」: 厂 heads the noun before it
+        if w in _data()["head_morphemes"]:
+            return True  # 「城北污水厂」「县采购中心」: a morpheme that heads a place, facility or body
         return (tag[:1] in ("n", "j", "l") and tag != "nr") or (tag == "nr" and len(w) >= 3)
 
     def object_opener(self, text: str) -> bool:
