@@ -118,17 +118,14 @@ def _only_total(text: str) -> bool:
 
 
 def _forward_total(tree: DocTree, sent: Span, stext: str) -> bool:
-    """「“十四五”期间，全县累计完成…」: 累计 (a running total) in a sentence dated ahead of the speech sums a target,
-    it reports nothing; 累计 with no date, or a past one, reports."""
-    if "累计" not in stext or not _only_total(stext):
+    """「“十四五”期间，全县累计完成…」: 累计 (a running total) under a period that runs past the speech's year, named
+    before it, sums a target; it reports nothing. 累计 with no such period, with 截至/以来/去年 in the sentence (clause
+    rule ``past-total``), or under this year's (a year-end report sums what was done), reports."""
+    at = stext.find("累计")
+    if at < 0 or not _only_total(stext) or clause("past-total").search(stext):
         return False
-    times = tree.recognized(sent.start, sent.end)[1]
-    return any(t.kind in _DATED and t.end and not t.past and t.end >= str(tree.date or "") for t in times)
-
-
-def _reports(tree: DocTree, sent: Span, stext: str) -> bool:
-    """The sentence reports a result (clause rule ``outcome``), unless its only such word is the 累计 of a target."""
-    return bool(clause("outcome").search(stext)) and not _forward_total(tree, sent, stext)
+    head = [t for t in tree.recognized(sent.start, sent.end)[1] if t.span[0] < at and t.kind in _DATED and t.end]
+    return bool(head) and not head[0].past and head[0].end[:4] > tree.iso_date[:4]
 
 
 def _funds_next(cands: list[Candidate], i: int) -> bool:
@@ -360,11 +357,12 @@ def _mark_topics(f: SentenceFacts, cands: list[Candidate], owners) -> None:
 def group(tree: DocTree, sent: Span, cands: list[Candidate], owners=frozenset()) -> tuple[list[Group], SentenceFacts]:
     """Group a sentence's candidates into records."""
     stext = sent.text
-    outcome_sentence = _reports(tree, sent, stext)
+    forward_total = _forward_total(tree, sent, stext)
+    outcome_sentence = not forward_total and clause("outcome").search(stext) is not None
     f = SentenceFacts(tree.genre, tree.bare_allowed(sent) and not outcome_sentence,
                       tree.genre == "gwr" and tree.past(stext), tree.scope("goal", sent.start) is not None,
                       outcome_sentence, owners, prose=stext.rstrip()[-1:] in "。；;！!？?", text=stext, offset=sent.start,
-                      forward_total=_forward_total(tree, sent, stext),
+                      forward_total=forward_total,
                       date=tree.iso_date)
     _mark_topics(f, cands, owners)
     started = False
