@@ -113,14 +113,24 @@ def _theme(tree: DocTree, sent: Span, core: str) -> bool:
     cues = tree.recognized(sent.start, sent.end)[0]
     if cues and is_actor(clean_subject(core[m.end() if m else 0:cues[0].span[0]])):
         return False  # 「县发改局要牵头制定…办法。」「一是县交通局要…」 names who: a task, not a theme
-    if numbered:  # 「第三，坚决打好污染防治攻坚战。」: a numbered theme; a checkable item that is its whole paragraph
-        return not (sent.end >= para.end and is_checkable(body))  # (「2．…医院全部开通线上预约诊疗。」) is the task
+    if numbered:  # 「第三，坚决打好污染防治攻坚战。」: a numbered theme; a checkable item that is its whole paragraph,
+        # the next one another item (「2．…医院全部开通线上预约诊疗。」), is the task; one a body follows is its title
+        return not (sent.end >= para.end and is_checkable(body) and not _body_follows(tree, para))
     if is_checkable(core):
         return False  # a concrete deliverable heads no theme
     if len(core) <= 16 and not _BREAKS.search(core):
         return True
     strong = any(c.strength == "strong" for c in cues)
     return len(core) <= 30 and not strong and not _HARD_BREAKS.search(core)
+
+
+def _body_follows(tree: DocTree, para: Span) -> bool:
+    """The paragraph after ``para`` is body text of it: neither another item (a list mark opens it) nor a heading."""
+    paras = tree.doc.paragraphs
+    if para.index + 1 >= len(paras):
+        return False
+    nxt = paras[para.index + 1]
+    return not clause("list-mark").match(nxt.text.lstrip()) and not tree.in_heading(nxt.start, nxt.end)
 
 
 def _goal_bullet_wish(tree: DocTree, sent: Span, core: str) -> bool:
