@@ -396,8 +396,10 @@ def _tail_flags(c: Candidate, t: str) -> None:
     c.manner = may_tail and bool(clause("manner-tail").match(t))
     c.tail = c.manner or (may_tail and (bool(clause("tail").match(t)) or bool(clause("comparison-tail").match(t)))) \
         or (t.startswith("为") and contribution(t)) \
-        or (t[:1] in "单每最不上" and bool(clause("limit-tail").match(t))) \
-        or (t[:1] == "由" and bool(clause("assignment-tail").match(t)))
+        or (t[:1] in "单每最不上" and bool(clause("limit-tail").match(t)))
+    if t[:1] == "由" and clause("assignment-tail").match(t):
+        c.tail = True
+        c.note("candidates", "assignment-tail")  # 「…，由市人社局负责」: who does the tasks before it
 
 
 def _splitter_checkable(tree: DocTree, start: int, t: str, times: list, has_metric: bool) -> bool:

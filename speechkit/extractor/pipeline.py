@@ -27,7 +27,7 @@ from .grouping import group
 from .records import Draft, build, checkable_field, indicator_type
 from .structure import DocTree
 from .targets import statement_colon, target_list
-from .trail import Rejection, Step, Trail
+from .trail import Field, Rejection, Step, Trail
 
 __all__ = ["Extractor", "extract", "STAGES"]
 
@@ -172,7 +172,20 @@ class Extractor:
                 if fv:
                     d.trail.append(Step("fields", f"{name}:{fv.rule}", fv.span, _show(fv.value)))
             drafts.append(d)
+        _assign_back(drafts)
         return drafts
+
+
+def _assign_back(drafts: list[Draft]) -> None:
+    """「新建幼儿园3所，改造校舍2万平方米，由县教育局负责。」: a closing clause that says who does the tasks (candidate
+    note ``assignment-tail``) owns every record of its sentence that names no owner, as an item note does."""
+    if not drafts or not drafts[-1].parts[-1].noted("assignment-tail") or drafts[-1].owner.rule != "led-by":
+        return
+    lead = drafts[-1].owner
+    for d in drafts[:-1]:
+        if not d.owner:
+            d.owner = Field(lead.value, "assignment-tail", lead.span)
+            d.trail.append(Step("fields", "owner:assignment-tail", lead.span, _show(lead.value)))
 
 
 def _as_speech(speech, date) -> Speech:
