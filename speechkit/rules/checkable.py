@@ -577,6 +577,8 @@ def _by_class(cls: str | None, lead: str | None, obj: str, t: str) -> tuple[bool
         stating = _decision("instrument-act", "stating").fullmatch(lead or "")
         ok = len(o) >= 2 and (not P["abstract"].search(o) if len(o) < 6 else
                               not (stating and _decision("instrument-act", "abstract_head").search(o)))
+        if ok and _decision("instrument-act", "place_of_attention").search(o):
+            ok = False  # 「把安全生产列入重要议事日程」: put on the agenda or in a prominent place, nothing issued
         return ok, "instrument-act"
     if cls in ("programme_acts", "end_states"):
         head = obj.strip("，,。 ")
