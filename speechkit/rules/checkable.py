@@ -561,8 +561,9 @@ def _by_class(cls: str | None, lead: str | None, obj: str, t: str) -> tuple[bool
         head = inner_obj.strip("，,。 ").split("，")[0]  # what is supported ends with its head (「…集结中心」)
         ok = verb_class(inner) in ("programme_acts", "instrument_acts", "completion") and \
             (bool(_programme_end().search(head)) or bool(_QUOTED.search(inner_obj)))
-        if inner in _decision_words("programme-act", "designation_verbs"):
-            ok = ok or _decision("programme-act", "designation").match(head) is not None  # 「支持…申报国家生态园林城市」
+        if inner in _decision_words("programme-act", "designation_verbs") or verb_class(inner) == "directional":
+            # 「支持…申报国家生态园林城市」「支持…打造国际消费中心城市」: a title a higher level confers is supported
+            ok = ok or _decision("programme-act", "designation").match(head) is not None
         return ok and not _decision("programme-act", "more").match(head), "support-designation"  # 「…申报更多项目」
     if cls == "status_changes":
         return len(o) >= 2, "status-change"
