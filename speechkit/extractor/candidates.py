@@ -93,7 +93,7 @@ def _slogan(tree: DocTree, sent: Span, core: str) -> bool:
         return False  # reports and plans run slogans in at the head of a paragraph; speeches use them anywhere
     if len(core) > SLOGAN_MAX or _BREAKS.search(core) or is_checkable(core) \
             or tree.recognized(sent.start, sent.end)[1] \
-            or tree.quantities(core):
+            or find_quantities(core, gaps=False):  # written figures: a missing number makes no target of a slogan
         return False
     cues = tree.recognized(sent.start, sent.end)[0]
     if any(clause("ban-or-guarantee").match(c.cue) for c in cues):
@@ -137,7 +137,7 @@ def _goal_bullet_wish(tree: DocTree, sent: Span, core: str) -> bool:
     """「--新型基础设施更加完善。」: a goal bullet that states a wish, with no cue, number or checkable
     object (spec section 4); 「——茶园面积稳定在12万亩以上。」 is a target."""
     return sent.text.lstrip().startswith(("--", "——", "－－")) and not tree.recognized(sent.start, sent.end)[0] \
-        and not tree.quantities(core) and not is_checkable(core.lstrip("-—－ "))
+        and not find_quantities(core, gaps=False) and not is_checkable(core.lstrip("-—－ "))
 
 
 _HEADS = ("occasion-head", "past-head")  # structure rules of a sentence that opens on the occasion or the past

@@ -14,7 +14,6 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import partial
 
-from ..rules.quantities import find_quantities
 from ..rules.times import define_periods, find_times
 from ..segment import Document, Span
 from .patterns import clause, structure
@@ -141,10 +140,6 @@ class DocTree:
     def times(self, text: str) -> list:
         """Time expressions of ``text`` resolved against this speech."""
         return find_times(text, self.date, plan_year=self.plan_year, named=self.named)
-
-    def quantities(self, text: str) -> list:
-        """Quantities of ``text`` that are written (a missing number alone makes no target of a slogan)."""
-        return find_quantities(text, gaps=False)
 
     def recognized(self, a: int, b: int) -> tuple[list, list, list]:
         """Cues, times and quantities of ``doc.text[a:b]``, spans relative to ``a`` (see

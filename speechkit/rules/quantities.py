@@ -522,8 +522,8 @@ def _range(text: str, norm: str, a: _Part, b: _Part, lex: _Lex) -> Quantity | No
 
 def find_quantities(text: str, gaps: bool = True) -> list[Quantity]:
     """Quantities in ``text``, left to right; see the module docstring. ``gaps``: read the units a removed
-    number left behind (rule ``missing-number``); an extractor reads them only in a redacted document
-    (:attr:`speechkit.clean.Cleaned.redacted`).
+    number left behind (rule ``missing-number``); an extractor keeps only those its document shows are missing
+    numbers (:meth:`speechkit.clean.Cleaned.missing_numbers`).
 
     >>> [(q.value, q.unit, q.role) for q in find_quantities("将现行5%的征收率降至3%")]
     [(5, '%', 'baseline'), (3, '%', 'target')]
