@@ -566,7 +566,7 @@ def _by_class(cls: str | None, lead: str | None, obj: str, t: str) -> tuple[bool
             ok = ok or _decision("programme-act", "designation").match(head) is not None
         return ok and not _decision("programme-act", "more").match(head), "support-designation"  # 「…申报更多项目」
     if cls == "status_changes":
-        return len(o) >= 2, "status-change"
+        return False, "status-change"  # a named new status was already read (_status_change); none is named here
     if cls in ("instrument_acts", "programme_acts") and P["service"].search(o) and not _QUOTED.search(obj):
         # 「为中小企业提供融资对接服务」: a direction, like 支持; services named one by one can be checked
         return bool(_decision("service-provision", "named").search(o)), "service-provision"
