@@ -39,7 +39,7 @@ def grammar():
 def _grammar_cases():
     d = load("grammar")
     out = []
-    for key in ("not_verbs", "openers", "framing_verbs", "object_openers"):
+    for key in ("not_verbs", "openers", "framing_verbs", "object_openers", "adverbial_openers"):
         for pos, k in ((True, "examples"), (False, "counterexamples")):
             for i, text in enumerate(d[key].get(k) or []):
                 out.append(pytest.param(key, text, pos, id=f"{key}-{k[:7]}{i}"))
@@ -63,6 +63,8 @@ def test_grammar_rule(grammar, key, text, positive):
         got = grammar.framing(text)
     elif key == "openers":
         got = grammar.main_verb_after_opener(text) is not None
+    elif key == "adverbial_openers":  # examples open with a preposition's phrase, counterexamples with a subject
+        got = grammar.adverbial_opening(text)
     else:
         got = grammar.object_opener(text) and grammar.main_verb_after_opener(text) is not None
     assert got == positive, (key, text)

@@ -31,6 +31,7 @@ def _data() -> dict:
             "priority": re.compile(d["framing_verbs"]["priority"]),
             "priority_tail": re.compile(d["framing_verbs"]["priority_tail"]),
             "manner": re.compile("^(?:" + "|".join(map(re.escape, d["prep_adverbs"]["words"])) + ")+"),
+            "agent_prepositions": frozenset(d["adverbial_openers"]["agent"]),
             "object_openers": re.compile("^(?:" + "|".join(map(re.escape, d["object_openers"]["words"])) + ")"),
             # what an object opener, maybe after adverbs, can begin with: a clause opening otherwise has none
             "object_firsts": frozenset(w[0] for w in d["prep_adverbs"]["words"] + d["object_openers"]["words"])}
@@ -214,6 +215,12 @@ class Grammar:
         if w in _data()["head_morphemes"]:
             return True  # 「城北污水厂」「县采购中心」: a morpheme that heads a place, facility or body
         return (tag[:1] in ("n", "j", "l") and tag != "nr") or (tag == "nr" and len(w) >= 3)
+
+    def adverbial_opening(self, text: str) -> bool:
+        """Whether a preposition (tag p) opens ``text``, not one of the agent (由): the stretch before the verb is
+        then the preposition's phrase, not a subject (「按需向合作方…」)."""
+        w, tag = self.first_word(text)
+        return tag == "p" and w not in _data()["agent_prepositions"]
 
     def object_opener(self, text: str) -> bool:
         """Opened by a preposition of object or beneficiary (对 将 把 向 为 给 用 面向) with its object after it;
