@@ -39,7 +39,7 @@ def grammar():
 def _grammar_cases():
     d = load("grammar")
     out = []
-    for key in ("not_verbs", "openers", "framing_verbs", "object_openers", "adverbial_openers"):
+    for key in ("not_verbs", "openers", "framing_verbs", "object_openers", "adverbial_openers", "compound_verbs"):
         for pos, k in ((True, "examples"), (False, "counterexamples")):
             for i, text in enumerate(d[key].get(k) or []):
                 out.append(pytest.param(key, text, pos, id=f"{key}-{k[:7]}{i}"))
@@ -57,7 +57,7 @@ def test_framing_that_sets_a_priority_directs(grammar, text, positive):
 
 @pytest.mark.parametrize("key,text,positive", _grammar_cases())
 def test_grammar_rule(grammar, key, text, positive):
-    if key == "not_verbs":  # examples are verb-led by part of speech, counterexamples are not
+    if key in ("not_verbs", "compound_verbs"):  # examples are verb-led by part of speech, counterexamples are not
         got = grammar.leading_verb(text) is not None
     elif key == "framing_verbs":
         got = grammar.framing(text)

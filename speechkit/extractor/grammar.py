@@ -154,6 +154,10 @@ class Grammar:
                 w2, tag2 = next(words, ("", "x"))
                 if _directive_verb(w2, tag2):
                     start, w, tag = len(w), w2, tag2
+            if start == 0 and len(w) == 1 and tag in _data()["verb_tags"]:
+                w2, tag2 = next(words, ("", "x"))
+                if len(w2) == 1 and tag2 in _data()["verb_tags"]:
+                    w, tag = w + w2, tag  # 「引育…企业」: two one-character verbs, a compound jieba does not know
             # 「开放的江城市场」: a verb right before 的 modifies the noun after it, it leads nothing
             end = start + len(w)
             self._cache[t] = w if _directive_verb(w, tag) and t[end:end + 1] != "的" else None
