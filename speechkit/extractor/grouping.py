@@ -81,7 +81,7 @@ def _directive(f: SentenceFacts, cands: list[Candidate], i: int) -> str | None:
     if f.goal and f.bare_ok and not p.tail:
         return "goal-statement"  # 「到2023年，…5G网络全面部署」: a state the goal paragraph sets as a target
     if f.bare_ok and f.genre in ("gwr", "plan") and p.quants and not p.tail and not f.past \
-            and not _funds_next(cands, i) and not _fact_before_task(cands, i):
+            and not _funds_next(cands, i) and not _fact_before_task(cands, i) and not _stock(cands, i):
         return "planned-figure"  # 「财政赤字2.76万亿元」「…比重分别达到45%和30%」: a planned figure or target
     if p.subject and is_actor(p.subject, f.owners) and _assigned(p):
         return "assignment"  # 「县城管局负责主干道除雪」: a unit assigned a task
@@ -150,6 +150,15 @@ def _fact_before_task(cands: list[Candidate], i: int) -> bool:
         return bool(clause("stated-fact").match(cands[i].text))
     # before a bare directive only a count of what exists (有 约有 共有): 「…突破50亿元，打造…」 is a target
     return nxt.verb is not None and bool(clause("existing-count").match(cands[i].text))
+
+
+def _stock(cands: list[Candidate], i: int) -> bool:
+    """「全县共有行政村120个，其中脱贫村30个」: a count of what exists (clause rule ``existing-count``), and the breakdown
+    (其中) right after it, state a fact, not a planned figure."""
+    p = cands[i]
+    if clause("existing-count").match(p.text):
+        return True
+    return i > 0 and p.text.startswith("其中") and bool(clause("existing-count").match(cands[i - 1].text))
 
 
 def _thing_act(p: Candidate) -> bool:
