@@ -47,6 +47,9 @@ def mismatches(case, records) -> list[str]:
             out.append(f"{w['text']}: owner {r.owner!r} != {w.get('owner')!r}")
         if _end(w.get("deadline")) != (r.deadline or {}).get("end"):
             out.append(f"{w['text']}: deadline {(r.deadline or {}).get('end')} != {_end(w.get('deadline'))}")
+        wd = w.get("deadline")
+        if isinstance(wd, dict) and "kind" in wd and wd["kind"] != (r.deadline or {}).get("kind"):
+            out.append(f"{w['text']}: deadline kind {(r.deadline or {}).get('kind')} != {wd['kind']}")
         if bool(w.get("checkable")) != r.checkable:
             out.append(f"{w['text']}: checkable {r.checkable} != {w.get('checkable')}")
         for m in w.get("metrics") or []:

@@ -437,6 +437,8 @@ def _grammar_verb(tree: DocTree, c: Candidate) -> None:
             c.note("candidates", "actor-led", c.actor_verb)  # 「各区按需提出申请」: who, then what they do
             return
     c.verb = g.main_verb_after_opener(t) or g.leading_verb(t) or g.framing_verb(t)
+    if c.verb is None and c.times and c.times[0].span[0] == 0 and c.times[0].kind != "frequency":
+        c.verb = g.leading_verb(t[c.times[0].span[1]:])  # 「5月1日前开放城市书房」: the verb after the time that opens it
     if c.verb:
         c.note("candidates", "verb-by-grammar", c.verb)
 

@@ -230,7 +230,9 @@ def head_times(f: SentenceFacts, cands: list, groups: list[Group]) -> dict:
     for p in cands:
         t0 = next((tt for tt in p.times if tt.kind != "frequency"), None) if p.times else None
         if t0 is not None and (structure("framing-clause").search(p.text) or
-                               (t0.span[0] == 0 and structure("year-scope-word").match(p.text))):
+                               (t0.span[0] == 0 and structure("year-scope-word").match(p.text)) or
+                               (t0.span[0] == 0 and p.context and p.noted("leading-context"))):
+            # 「…，过渡期内，要…」: a time closed by a comma as leading context dates the clauses after it (spec section 4)
             current = (p, t0)
         elif current is not None and p is not current[0] and structure("open-time-reset").match(p.text):
             current = None  # 「今年…，现在还要…」: the clause's own time (now, from then on) sets no end
@@ -258,7 +260,8 @@ def deadline_field(tree: DocTree, g: Group, head) -> Field:
         if structure("ontime-tie").fullmatch(tt.text):
             tie = tree.scope("ontime", g.start)
             if tie is not None:
-                return Field(tie.value.value, "ontime-tie", tie.value.span)
+                # the date the text ties 如期 to elsewhere: a period it defines, kind named (gold speech-xi-poverty-2020)
+                return Field({**tie.value.value, "kind": "named"}, "ontime-tie", tie.value.span)
         return Field(tt.as_deadline(), tt.rule, _span(p, tt.span))
     if head is not None and tree.forward(head[1]):
         p, tt = head

@@ -424,6 +424,8 @@ def _decide(text: str, dated: bool) -> tuple[bool, str]:
     if rel:  # the relation found above (after a verb there: 「推动…比去年增长」)
         return True, "stated-relation"
     ok, rule = _by_class(cls, lead, obj, t)
+    if rule == "no-observable-end" and dated and lead is None and _programme_end().search(first.strip("，,。；; ")):
+        return True, "dated-concrete"  # 「5月1日前开放城南体育公园」: a dated concrete object (spec section 4), a verb in no class
     if ok and rule == "instrument-act" and _hedged(text, lead):
         ok = False  # 「适当减免…利息」: the act's extent is left open
     m = verb_search(first)
