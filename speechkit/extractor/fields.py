@@ -81,7 +81,7 @@ def owner_field(tree: DocTree, g: Group, carry: Carry, owners=frozenset()) -> Fi
         carry.owner = f if f.rule not in ("ensure-subject", "scheduled-subject") else NONE
         return f
     if p0.subject and not p0.cues and carry.cue is not None and carry.cue.cue in ("确保", "力争", "争取") \
-            and _project_name(tree, p0.subject):
+            and _project_name(tree, p0.subject) and not _statistic_after(p0):
         # 「确保A…投入运行，B年底前完成…」: a project named under the 确保 it inherits owns its clause
         return Field(p0.subject, "ensure-subject", p0.subject_span)
     led = _led_by(g)
@@ -102,6 +102,8 @@ def _statistic_after(p0) -> bool:
     b = min(q.span[0] for q in p0.quants)
     if clause("disposal-object").search(p0.text, a, b):
         return False  # 「县政务服务中心要把企业开办时间压缩至…」: the statistic is what the actor acts on
+    if b >= a and clause("count-predicate").match(p0.text[a:b]):
+        return True  # 「入境游客超过15万人次」: the figure counts what the subject names
     return b > a and bool(clause("statistic-predicate").search(p0.text, a, b + 4))
 
 
@@ -137,13 +139,13 @@ def _actor(tree: DocTree, p0, owners) -> bool:
 
 
 def _led_by(g: Group) -> Field:
-    """「由X牵头/负责/进行…」 in the record's own text names its owner (spec section 3)."""
+    """「由X牵头/负责/进行…」 in the record's own text, or 「请X…」 opening it, names its owner (spec sections 2, 3)."""
     for p in g.parts:
-        if "由" not in p.text:
+        if "由" not in p.text and not p.text.startswith("请"):
             continue
         lo = lead_owner(p.text)
-        if lo and lo[1] == "led-by" and is_actor(lo[0]):
-            return Field(lo[0], "led-by", (p.start + lo[2][0], p.start + lo[2][1]))
+        if lo and lo[1] in ("led-by", "requested") and is_actor(lo[0]):
+            return Field(lo[0], lo[1], (p.start + lo[2][0], p.start + lo[2][1]))
     return NONE
 
 
@@ -200,9 +202,12 @@ def cue_fields(g: Group, carry: Carry, hedges) -> tuple[Field, str]:
     if cues:
         p, first = cues[0]
         strength = max((c for _, c in cues), key=lambda c: STRENGTH_ORDER[c.strength]).strength
-        if any(c.cue in hedges for _, c in cues) and first.cue not in _WEAK_WITH_YAO:
+        hedge = next((c for _, c in cues if c.cue in hedges), None)
+        if hedge is not None and first.cue not in _WEAK_WITH_YAO:
             strength = "weak"
-        carry.cue = first
+        # the next clause without a cue inherits the first cue (the modal, 「…要严格实行…，充分发挥…」 medium, as the
+        # shared gold reads it), or the hedge that made this record weak (「要力争引进…，新增…」 weak too)
+        carry.cue = hedge if strength == "weak" and hedge is not None else first
         return Field(first.cue, "cue", _span(p, first.span)), strength
     if carry.cue is not None:
         strength = carry.cue.strength

@@ -424,7 +424,7 @@ def _decide(text: str, dated: bool) -> tuple[bool, str]:
     if rel:  # the relation found above (after a verb there: 「推动…比去年增长」)
         return True, "stated-relation"
     ok, rule = _by_class(cls, lead, obj, t)
-    if rule == "no-observable-end" and dated and lead is None and _programme_end().search(first.strip("，,。；; ")):
+    if rule == "no-observable-end" and dated and lead is None and _dated_concrete(first):
         return True, "dated-concrete"  # 「5月1日前开放城南体育公园」: a dated concrete object (spec section 4), a verb in no class
     if ok and rule == "instrument-act" and _hedged(text, lead):
         ok = False  # 「适当减免…利息」: the act's extent is left open
@@ -432,6 +432,15 @@ def _decide(text: str, dated: bool) -> tuple[bool, str]:
     if m is not None and m.group(0) != lead and _preparatory(m.group(0)):
         rule = "preparatory-lead"  # 「加快制定…」: decided by the instrument act after the lead
     return ok, rule
+
+
+def _dated_concrete(first: str) -> bool:
+    """The phrase names a particular thing at its end (a programme's head after a name of its own: 「开放城南体育公园」),
+    not things of a kind or a vague number (「抓项目」「建设一批平台」) (decision ``dated-concrete``)."""
+    core = strip_adverbs(first.strip("，,。；; "))
+    return len(core) >= 6 and bool(_programme_end().search(core)) \
+        and not any(_of_kind(core[i:]) for i in range(1, len(core) - 3)) \
+        and not _decision("directional-lead", "vague").search(core)
 
 
 def _names_goal(vague: re.Match) -> bool:

@@ -33,13 +33,15 @@ class _Shape(NamedTuple):
     purpose_verbs: tuple  # 「专项用于…」: a phrase holding one says what something is for
     leading_time: re.Pattern  # a time word or frame opening a subject
     preposition_inside: re.Pattern  # 「按需向合作方」: a preposition and its object, no actor
+    scopes: frozenset  # 「全市」「全省」 alone: the scope of a target, not who does it
 
 
 @lru_cache(maxsize=1)
 def _shape() -> _Shape:
     """The phrase shapes of ``data/owners.yaml`` that make a noun phrase no actor or trim it."""
     d = load("owners")
-    return _Shape(tuple(d["purpose_verbs"]), re.compile(d["leading_time"]), re.compile(d["preposition_inside"]))
+    return _Shape(tuple(d["purpose_verbs"]), re.compile(d["leading_time"]), re.compile(d["preposition_inside"]),
+                  frozenset(d["scopes"]))
 
 
 def without_leading_time(text: str) -> str:
@@ -96,6 +98,8 @@ def is_actor(np: str, extra: frozenset | set = frozenset(), relaxed: bool = Fals
         return True
     if extra and any(w in np for w in extra):
         return True
+    if np in _shape().scopes:
+        return False  # 「全市将新建…」: the scope of the target (the gold gives 「全省培育…」 no owner)
     if _SENTENCE_PUNCT.search(np) or _OPENER.match(np):
         return False  # a preposition or a conjunction opens no actor
     if any(v in np for v in _shape().purpose_verbs):

@@ -140,7 +140,7 @@ def find_times(text: str, date=None, *, plan_year: int | None = None, named: dic
     return [_expr(reading, text, item) for item in chosen]
 
 
-_DEF_NAME = re.compile(r"([\u4e00-\u9fff]{2}(?:月|周|季|会战|战役|攻坚|攻坚战|行动))(?:行动|活动|专项行动)?[”\"]?(?:从|自)?\s*$")
+_DEF_NAME = re.compile(r"([\u4e00-\u9fff]{2}(?:月|周|季|期|阶段|会战|战役|攻坚|攻坚战|行动))(?:行动|活动|专项行动)?[”\"]?(?:从|自)?\s*$")
 _DEF_AFTER = re.compile(r"\s*(?:为|是|作为)[“\"]?([\u4e00-\u9fff]{1,4}(?:月|期|周|阶段))[”\"]?")
 
 
@@ -153,6 +153,8 @@ def define_periods(text: str, date=None, *, plan_year: int | None = None) -> dic
     ('2023-09-01', '2023-11-30')
     >>> define_periods("9月至10月为冲刺期。", "2023-08-20")
     {'冲刺期': ('2023-09-01', '2023-10-31')}
+    >>> define_periods("全县重点项目冲刺期从10月20日开始，到12月20日结束。", "2023-10-16")
+    {'冲刺期': ('2023-10-20', '2023-12-20')}
     """
     out = {}
     for t in find_times(text, date, plan_year=plan_year):
