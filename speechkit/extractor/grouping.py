@@ -57,6 +57,7 @@ class SentenceFacts:
     offset: int = 0  # where it starts in the document
     date: str = ""  # the speech's date (ISO): a scheduled act's time lies ahead of it
     forward_total: bool = False  # 累计 in a sentence dated ahead of the speech: a cumulative target, no report
+    forecast: bool = False  # a 预计 clause came earlier in the sentence: the figures after it are the estimate's
     semicolon: bool = field(init=False)  # the sentence holds a semicolon (most hold none: no clause gap is then read)
 
     def __post_init__(self):
@@ -380,6 +381,8 @@ def group(tree: DocTree, sent: Span, cands: list[Candidate], owners=frozenset())
         if may["stop-cue"] and clause("stop-cue").search(p.text):
             p.note("grouping", "only-if-conditional", "stop")
             break
+        if f.forecast and clause("funds-added").match(p.text):
+            f.forecast = False  # 「预计今年财政收入…，加上调入资金等，支出规模…」: what the estimate funds is planned
         if p.context:
             action, rule = _context_rule(f, cands, i, started)
         elif (not p.cues and may["outcome"] and clause("outcome").search(p.text) and
@@ -392,7 +395,10 @@ def group(tree: DocTree, sent: Span, cands: list[Candidate], owners=frozenset())
             nxt = cands[i + 1] if i + 1 < len(cands) else None
             if nxt is not None and (nxt.context or nxt.quants):
                 _head_time(f, p)  # 「预计今年…，加上…，支出安排…」: the year of the figures after it
+            f.forecast = True
             action, rule = SKIP, "forecast"  # 「预计今年县级税收…」: expected, not promised
+        elif f.forecast and not p.cues and p.quants and p.verb is None:
+            action, rule = SKIP, "forecast-figure"  # 「预计全年…增长5.6%左右，…收入完成126亿元」: the estimate goes on
         elif (why := _no_task(p, may)) is not None:
             action, rule = SKIP, why
         elif may["speaker-remark"] and clause("speaker-remark").match(p.text):
