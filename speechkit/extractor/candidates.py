@@ -372,7 +372,8 @@ def _task_after_opener(tree: DocTree, c: Candidate, t: str, object_first) -> str
         return "object-before-verb"
     if not t.startswith("在"):
         return None
-    if (m := clause("place-task").match(t)) and starts_with_verb(m["rest"]):
+    if (m := clause("place-task").match(t)) and (starts_with_verb(m["rest"]) or (
+            tree.grammar is not None and tree.grammar.leading_verb(m["rest"]))):  # 「在全国推开…」: a verb in no list
         return "place-task"
     return "dated-task" if _dated_task(c, t) else None
 

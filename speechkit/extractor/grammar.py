@@ -251,7 +251,12 @@ class Grammar:
             topic = m.group(0) in _data()["object_topics"]
             return None if topic and self._modifies_head(rest, v.end()) else v.group(0)
         first = next(self._words_of(rest[:40]), ("", ""))[0]  # the object's first word
-        return self.verb_within(rest[len(first):40], 40)
+        v2 = self.verb_within(rest[len(first):40], 40)
+        if v2 is not None and m.group(0) in _data()["object_topics"] and self.first_word(t)[1] == "p":  # not 对接
+            at = rest.find(v2, len(first))  # 「对年收购秸秆5000吨以上的综合利用企业」: a verb in the modifier, none of its own
+            if at >= 0 and self._modifies_head(rest, at + len(v2)) and self.noun_phrase(rest):
+                return None
+        return v2
 
     def _modifies_head(self, rest: str, after: int) -> bool:
         """「对于尚未明确管护主体的农村公路」: the verb stands in a modifier (before the first 的 after it) of the

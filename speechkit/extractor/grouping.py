@@ -118,6 +118,14 @@ def _only_total(text: str) -> bool:
     return all(m.group(0) == "累计" for m in clause("outcome").finditer(text))
 
 
+def _directed_total(f: SentenceFacts) -> bool:
+    """「市数据局要…，累计归集数据资源30亿条以上」: 累计 after a record that a directing cue (要 将 确保 力争…) opened in
+    the same sentence is a running total the cue directs, a target; with 截至/以来/去年 (clause rule ``past-total``)
+    it reports."""
+    return bool(f.groups) and any(directing(x.cues) for x in f.groups[-1].parts) \
+        and not clause("past-total").search(f.text)
+
+
 def _forward_total(tree: DocTree, sent: Span, stext: str) -> bool:
     """「“十四五”期间，全县累计完成…」: 累计 (a running total) under a period that runs past the speech's year, named
     before it, sums a target; it reports nothing. 累计 with no such period, with 截至/以来/去年 in the sentence (clause
@@ -137,6 +145,8 @@ def _funds_next(cands: list[Candidate], i: int) -> bool:
     v = verb_search(cands[i].text)
     if v is not None and verb_class(v.group(0)) in ("completion", "end_states"):
         return False  # 「全县累计完成…投资800亿元，新增…」: a figure completed or reached is a target of its own
+    if cands[i].verb is None and any(q.op in (">=", "<=", ">", "<") for q in cands[i].quants):
+        return False  # 「社区工作者基本报酬不低于4500元/人·月，年内实现…」: a bounded figure of its own subject, a target
     return nxt is not None and nxt.verb is not None and (nxt.checkable or bool(clause("purpose-opener").match(nxt.text)))
 
 
@@ -290,6 +300,8 @@ def _context_rule(f: SentenceFacts, cands: list[Candidate], i: int, started: boo
         if ht:
             f.head_time = (p, ht[0])
         return SKIP, "leading-context"
+    if f.semicolon and _semicolon_between(f, f.groups[-1].parts[-1], p):
+        return SKIP, "context-after-semicolon"  # 「…；对于考评不合格的合作社，进行约谈」: the next item's context
     nxt = cands[i + 1] if i + 1 < len(cands) else None
     if nxt is None or nxt.cues or (nxt.subject and is_actor(nxt.subject, f.owners)) or \
             any(x.checkable for x in f.groups[-1].parts):
@@ -386,7 +398,7 @@ def group(tree: DocTree, sent: Span, cands: list[Candidate], owners=frozenset())
         if p.context:
             action, rule = _context_rule(f, cands, i, started)
         elif (not p.cues and may["outcome"] and clause("outcome").search(p.text) and
-              not (f.forward_total and _only_total(p.text))) or \
+              not ((f.forward_total or _directed_total(f)) and _only_total(p.text))) or \
                 (p.cues and may["completed"] and not directing(p.cues) and clause("completed").search(p.text)):
             action, rule = (STOP if started else SKIP), "reported-result"  # 「…对带动农户增收发挥了积极作用」
         elif p.cues and may["cue-in-relative"] and clause("cue-in-relative").match(p.text):

@@ -110,6 +110,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "ban": re.compile("^(?:" + "|".join(map(re.escape, d["prohibitions"])) + ")"),
         "light": re.compile("|".join(map(re.escape, d["light_verbs"]))),
         "ground": re.compile(d["ground_phrase"]),
+        "frame": re.compile(d["frame_phrase"]),
         "means": re.compile(d["means_phrase"]),
         "opener": re.compile(d["light_verb_openers"]),
         "light_objects": re.compile(d["light_objects"]),
@@ -368,6 +369,8 @@ def _task_text(text: str) -> str:
     """``text`` without the manner adverbs that open it and the ground it stands on (「在…的基础上，做好…」: the
     task after the ground decides)."""
     t = strip_manner(text.lstrip(" "))
+    if t[:1] == "在" and (frame := _patterns()["frame"].match(t)):
+        t = strip_manner(t[frame.end():])  # 「在年底前全部建成…」: by when or where, then the task
     ground = _patterns()["ground"].match(t)
     return strip_manner(t[ground.end():]) if ground and t[ground.end():].strip() else t
 
