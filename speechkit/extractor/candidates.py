@@ -110,6 +110,8 @@ def _theme(tree: DocTree, sent: Span, core: str) -> bool:
     heads = sent.start == para.start and sent.end < para.end and len(core) <= 30
     if not (numbered or heads):
         return False  # cheap checks first: most sentences are neither
+    if tree.scope("targets", sent.start) is not None:
+        return False  # 「主要预期目标：」 then 「——…基本同步。」: an item of the target list, no title
     cues = tree.recognized(sent.start, sent.end)[0]
     if cues and is_actor(clean_subject(core[m.end() if m else 0:cues[0].span[0]])):
         return False  # 「县发改局要牵头制定…办法。」「一是县交通局要…」 names who: a task, not a theme

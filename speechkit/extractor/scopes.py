@@ -78,7 +78,8 @@ def goal_paragraphs(tree: "DocTree") -> list:
     pat, intro = structure("goal-paragraph"), structure("goal-intro")
     for i, p_start, p_end in tree.doc.paragraphs.offsets():
         p_text = text[p_start:p_end]
-        m = pat.match(p_text) or intro.search(p_text)
+        title = structure("goal-run-in-title").match(p_text)  # 「（二）主要目标。力争到2025年，…」
+        m = pat.match(p_text) or (title and pat.match(p_text, title.end())) or intro.search(p_text)
         if not m or tree.in_review(p_start):
             continue
         times = [tt for tt in _dated(tree, m.group(0)) if tree.forward(tt)]
@@ -126,8 +127,31 @@ def target_lists(tree: "DocTree") -> list:
             continue
         colon = start + m.end()
         para_end = tree.doc.paragraphs.ends()[parents[i]]
+        if not text[colon:para_end].strip():
+            para_end = _listed_after(tree, parents[i], para_end)  # 「…主要预期目标：」 closing its paragraph
         out.append(_scope("target-list", "targets", colon, para_end, statement_deadline(tree, start, colon)))
     return out
+
+
+def _listed_after(tree: "DocTree", para: int, end: int) -> int:
+    """Where the items listed in the paragraphs after a statement that closes its own paragraph with a colon end:
+    bullet paragraphs (「——地区生产总值增长6%左右；」) or items closed by a semicolon, and the item closed by a full
+    stop after them, within the section."""
+    text, starts, ends = tree.doc.text, tree.doc.paragraphs.starts(), tree.doc.paragraphs.ends()
+    limit = _section_end(tree, starts[para])
+    for j in range(para + 1, len(starts)):
+        t = text[starts[j]:ends[j]].strip()
+        if starts[j] >= limit or not t:
+            break
+        item = _bullet(t) or t.endswith(("；", ";"))
+        closing = not item and j > para + 1 and text[starts[j - 1]:ends[j - 1]].strip().endswith(("；", ";")) \
+            and t.endswith("。") and "。" not in t[:-1]
+        if not (item or closing):
+            break
+        end = ends[j]
+        if closing:
+            break
+    return end
 
 
 def ontime(tree: "DocTree") -> list:
