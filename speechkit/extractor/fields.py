@@ -217,6 +217,9 @@ def cue_fields(g: Group, carry: Carry, hedges) -> tuple[Field, str]:
     return NONE, "medium"
 
 
+_SEMI = re.compile("[；;]")
+
+
 def head_times(f: SentenceFacts, cands: list, groups: list[Group]) -> dict:
     """The sentence-level time of each group: ``{id(group): (candidate, time)}``.
 
@@ -232,6 +235,7 @@ def head_times(f: SentenceFacts, cands: list, groups: list[Group]) -> dict:
                         and (tt.span[0] == 0 or (g0.cues and tt.span[1] <= lim))), None)
     starts = {id(g.parts[0]): g for g in groups}
     out = {}
+    run = None  # (candidate, time) right after the cue of a record: it dates the run of its subject after it
     for p in cands:
         t0 = next((tt for tt in p.times if tt.kind != "frequency"), None) if p.times else None
         if t0 is not None and (structure("framing-clause").search(p.text) or
@@ -243,7 +247,12 @@ def head_times(f: SentenceFacts, cands: list, groups: list[Group]) -> dict:
             current = None  # 「今年…，现在还要…」: the clause's own time (now, from then on) sets no end
         g = starts.get(id(p))
         if g is not None:
-            out[id(g)] = current
+            if run is not None and (p.subject or p.cues or _SEMI.search(f.text, run[0].end - f.offset, p.start - f.offset)):
+                run = None  # 「…，县水利局要完成…」: a new subject, a cue or a semicolon ends the run
+            out[id(g)] = current or run
+            if current is None and p.cues and t0 is not None and \
+                    structure("time-after-cue").match(p.text, p.cues[-1].span[1], t0.span[0]):
+                run = (p, t0)  # 「县住建局要在9月底前完成…，完善…」: the predicate's time, for the same subject's clauses
     return out
 
 

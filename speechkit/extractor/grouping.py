@@ -169,6 +169,8 @@ def _stock(cands: list[Candidate], i: int) -> bool:
     p = cands[i]
     if clause("existing-count").match(p.text):
         return True
+    if i > 1 and cands[i - 1].text == "其中":  # 「…136家，其中：年营业收入超过十亿元的8家」
+        return bool(clause("existing-count").match(cands[i - 2].text))
     return i > 0 and p.text.startswith("其中") and bool(clause("existing-count").match(cands[i - 1].text))
 
 
