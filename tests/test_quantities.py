@@ -113,7 +113,13 @@ def test_random_ranges_read_back(lo, step, unit, dash, repeat, writer):
             assert q.value is None or _amount(q.value, q.unit) in want, (text, qs)
             assert q.value_hi is None or _amount(q.value_hi, q.unit) == _amount(hi, unit), (text, qs)
         return
-    assert [(q.value, q.value_hi, q.unit, q.op) for q in qs] == [(lo, hi, unit, "range")], (text, qs)
+    got = [(q.value, q.value_hi, q.unit, q.op) for q in qs]
+    m = hi // (lo + 1) if hi % (lo + 1) == 0 else 0
+    if writer == "chinese" and not repeat and lo < 10 and m in (10, 100, 1000):
+        # 六—七十 is read as 60-70 (the magnitude of the second number shared, as in 六七十): both readings are Chinese
+        assert got in ([(lo * m, hi, unit, "range")], [(lo, hi, unit, "range")]), (text, qs)
+        return
+    assert got == [(lo, hi, unit, "range")], (text, qs)
 
 
 @settings(max_examples=300, deadline=None)

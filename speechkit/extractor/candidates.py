@@ -577,7 +577,7 @@ def _subject(c: Candidate, grammar=None) -> None:
     head = t[begin:stop]
     subj = clean_subject(head)
     if grammar is not None and subj and grammar.adverbial_opening(subj):
-        return  # 「按需向合作方授予…」: a preposition's phrase, no subject (grammar adverbial_openers)
+        return  # 「按需向接入单位开放…」: a preposition's phrase, no subject (grammar adverbial_openers)
     k = grammar.predicate_start(subj, adverbs=True) \
         if grammar is not None and len(subj) >= 4 and not subj.endswith(organ_suffixes()) else None
     if first_cue is not None and (m := clause("pivot-actor").match(subj)) and is_actor(m["who"]):

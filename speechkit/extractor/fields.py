@@ -102,7 +102,8 @@ def _statistic_after(p0) -> bool:
     b = min(q.span[0] for q in p0.quants)
     if clause("disposal-object").search(p0.text, a, b):
         return False  # 「县政务服务中心要把企业开办时间压缩至…」: the statistic is what the actor acts on
-    if b >= a and clause("count-predicate").match(p0.text[a:b]):
+    cmp_ = clause("count-predicate").match(p0.text, a) if b >= a else None
+    if cmp_ is not None and cmp_.end() >= b:
         return True  # 「入境游客超过15万人次」: the figure counts what the subject names
     return b > a and bool(clause("statistic-predicate").search(p0.text, a, b + 4))
 

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from ..lexicon import load
 from ..rules.checkable import strip_adverbs, verb_pattern
+from ..rules.owners import organ_suffixes
 
 __all__ = ["Grammar"]
 
@@ -32,6 +33,7 @@ def _data() -> dict:
             "priority_tail": re.compile(d["framing_verbs"]["priority_tail"]),
             "manner": re.compile("^(?:" + "|".join(map(re.escape, d["prep_adverbs"]["words"])) + ")+"),
             "agent_prepositions": frozenset(d["adverbial_openers"]["agent"]),
+            "place_ends": tuple(d["adverbial_openers"]["place_ends"]),
             "object_openers": re.compile("^(?:" + "|".join(map(re.escape, d["object_openers"]["words"])) + ")"),
             # what an object opener, maybe after adverbs, can begin with: a clause opening otherwise has none
             "object_firsts": frozenset(w[0] for w in d["prep_adverbs"]["words"] + d["object_openers"]["words"])}
@@ -154,7 +156,7 @@ class Grammar:
                 w2, tag2 = next(words, ("", "x"))
                 if _directive_verb(w2, tag2):
                     start, w, tag = len(w), w2, tag2
-            if start == 0 and len(w) == 1 and tag in _data()["verb_tags"]:
+            if start == 0 and len(w) == 1 and tag in _data()["verb_tags"] and not text.endswith(organ_suffixes()):
                 w2, tag2 = next(words, ("", "x"))
                 if len(w2) == 1 and tag2 in _data()["verb_tags"]:
                     w, tag = w + w2, tag  # 「引育…企业」: two one-character verbs, a compound jieba does not know
@@ -222,8 +224,10 @@ class Grammar:
 
     def adverbial_opening(self, text: str) -> bool:
         """Whether a preposition (tag p) opens ``text``, not one of the agent (由): the stretch before the verb is
-        then the preposition's phrase, not a subject (「按需向合作方…」)."""
+        then the preposition's phrase, not a subject (「按需向接入单位…」)."""
         w, tag = self.first_word(text)
+        if len(text) <= 4 and text.endswith(_data()["place_ends"]):
+            return False  # 「从化区要…」: a place name, its first character a preposition only by chance
         return tag == "p" and w not in _data()["agent_prepositions"]
 
     def object_opener(self, text: str) -> bool:

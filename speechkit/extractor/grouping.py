@@ -395,8 +395,9 @@ def group(tree: DocTree, sent: Span, cands: list[Candidate], owners=frozenset())
         if may["stop-cue"] and clause("stop-cue").search(p.text):
             p.note("grouping", "only-if-conditional", "stop")
             break
-        if f.forecast and clause("funds-added").match(p.text):
-            f.forecast = False  # 「预计今年财政收入…，加上调入资金等，支出规模…」: what the estimate funds is planned
+        if f.forecast and (clause("funds-added").match(p.text)
+                           or (f.semicolon and _semicolon_between(f, cands[i - 1], p))):
+            f.forecast = False  # 「预计今年县级收入…，加上上级补助等，支出安排…」: what the estimate funds is planned
         if p.context:
             action, rule = _context_rule(f, cands, i, started)
         elif (not p.cues and may["outcome"] and clause("outcome").search(p.text) and
@@ -411,7 +412,7 @@ def group(tree: DocTree, sent: Span, cands: list[Candidate], owners=frozenset())
                 _head_time(f, p)  # 「预计今年…，加上…，支出安排…」: the year of the figures after it
             f.forecast = True
             action, rule = SKIP, "forecast"  # 「预计今年县级税收…」: expected, not promised
-        elif f.forecast and not p.cues and p.quants and p.verb is None:
+        elif f.forecast and not p.cues and p.quants:
             action, rule = SKIP, "forecast-figure"  # 「预计全年…增长5.6%左右，…收入完成126亿元」: the estimate goes on
         elif (why := _no_task(p, may)) is not None:
             action, rule = SKIP, why
