@@ -118,6 +118,27 @@ def _only_total(text: str) -> bool:
     return all(m.group(0) == "累计" for m in clause("outcome").finditer(text))
 
 
+def _forecast(f: SentenceFacts, cands: list[Candidate], i: int, may: bool) -> str | None:
+    """「预计今年县级税收…」: expected, not promised (rule ``forecast``); the figures after it in its sentence with no cue
+    of their own go on with the estimate (``forecast-figure``: 「预计全年…增长6%左右，…收入完成14亿元」)."""
+    p = cands[i]
+    if may and clause("forecast").match(p.text):
+        nxt = cands[i + 1] if i + 1 < len(cands) else None
+        if nxt is not None and (nxt.context or nxt.quants):
+            _head_time(f, p)  # 「预计今年…，加上…，支出安排…」: the year of the figures after it
+        f.forecast = True
+        return "forecast"
+    return "forecast-figure" if f.forecast and p.quants else None
+
+
+def _end_forecast(f: SentenceFacts, cands: list[Candidate], i: int) -> None:
+    """Resources added to the estimate (clause rule ``funds-added``: 「…，加上上级补助等，全年支出安排…」) or a semicolon
+    end it: what comes after is planned."""
+    if f.forecast and (clause("funds-added").match(cands[i].text)
+                       or (f.semicolon and _semicolon_between(f, cands[i - 1], cands[i]))):
+        f.forecast = False
+
+
 def _directed_total(f: SentenceFacts) -> bool:
     """「市数据局要…，累计归集数据资源30亿条以上」: 累计 after a record that a directing cue (要 将 确保 力争…) opened in
     the same sentence is a running total the cue directs, a target; with 截至/以来/去年 (clause rule ``past-total``)
@@ -395,9 +416,7 @@ def group(tree: DocTree, sent: Span, cands: list[Candidate], owners=frozenset())
         if may["stop-cue"] and clause("stop-cue").search(p.text):
             p.note("grouping", "only-if-conditional", "stop")
             break
-        if f.forecast and (clause("funds-added").match(p.text)
-                           or (f.semicolon and _semicolon_between(f, cands[i - 1], p))):
-            f.forecast = False  # 「预计今年县级收入…，加上上级补助等，支出安排…」: what the estimate funds is planned
+        _end_forecast(f, cands, i)
         if p.context:
             action, rule = _context_rule(f, cands, i, started)
         elif (not p.cues and may["outcome"] and clause("outcome").search(p.text) and
@@ -406,14 +425,8 @@ def group(tree: DocTree, sent: Span, cands: list[Candidate], owners=frozenset())
             action, rule = (STOP if started else SKIP), "reported-result"  # 「…对带动农户增收发挥了积极作用」
         elif p.cues and may["cue-in-relative"] and clause("cue-in-relative").match(p.text):
             action, rule = (STOP if started else SKIP), "cue-in-relative"  # 「…是一场必须赢下来的硬仗」: what it is
-        elif not p.cues and may["forecast"] and clause("forecast").match(p.text):
-            nxt = cands[i + 1] if i + 1 < len(cands) else None
-            if nxt is not None and (nxt.context or nxt.quants):
-                _head_time(f, p)  # 「预计今年…，加上…，支出安排…」: the year of the figures after it
-            f.forecast = True
-            action, rule = SKIP, "forecast"  # 「预计今年县级税收…」: expected, not promised
-        elif f.forecast and not p.cues and p.quants:
-            action, rule = SKIP, "forecast-figure"  # 「预计全年…增长5.6%左右，…收入完成126亿元」: the estimate goes on
+        elif not p.cues and (fc := _forecast(f, cands, i, may["forecast"])) is not None:
+            action, rule = SKIP, fc
         elif (why := _no_task(p, may)) is not None:
             action, rule = SKIP, why
         elif may["speaker-remark"] and clause("speaker-remark").match(p.text):
