@@ -186,15 +186,35 @@ def lead_lines(tree: "DocTree") -> list:
         m = pat.match(text[p_start:p_end])
         if not m:
             continue
+        a = p_start + m.start("owner")
+        owner = Field(m["owner"], "lead-line", (a, a + len(m["owner"])))
+        if _notes_item_before(tree, i):  # 「1．…。」 then 「责任单位：X」: the note of the item above it
+            out.append(_scope("lead-line", "owner", starts[i - 1], p_start, owner))
+            continue
         end = len(text)
         for j in range(i + 1, len(starts)):  # to the next lead line or heading of level 2 or higher
             h = tree.heading_at(starts[j])
             if pat.match(text[starts[j]:ends[j]]) or (h is not None and h[2].level <= 2):
                 end = starts[j]
                 break
-        a = p_start + m.start("owner")
-        out.append(_scope("lead-line", "owner", p_end, end, Field(m["owner"], "lead-line", (a, a + len(m["owner"])))))
+        out.append(_scope("lead-line", "owner", p_end, end, owner))
     return out
+
+
+def _notes_item_before(tree: "DocTree", i: int) -> bool:
+    """A lead line right after a task paragraph (not a heading, not another lead line) and followed by another
+    item, a heading or nothing notes the paragraph above it (spec section 4: a note just after the item applies
+    to the item), rather than heading the items below it."""
+    text, starts, ends = tree.doc.text, tree.doc.paragraphs.starts(), tree.doc.paragraphs.ends()
+    if i == 0 or structure("lead-line").match(text[starts[i - 1]:ends[i - 1]]):
+        return False
+    h = tree.heading_at(starts[i - 1])
+    if h is not None and h[1] >= len(text[starts[i - 1]:ends[i - 1]].rstrip()) + starts[i - 1] - 1:
+        return False  # a heading alone on its line heads the items below the lead line; a run-in title has its tasks
+    if i + 1 >= len(starts):
+        return True
+    nxt = text[starts[i + 1]:ends[i + 1]].lstrip()
+    return tree.heading_at(starts[i + 1]) is not None or bool(clause("list-mark").match(nxt))
 
 
 BUILDERS = (item_notes, goal_paragraphs, target_lists, ontime, lead_lines)

@@ -124,7 +124,7 @@ def is_actor(np: str, extra: frozenset | set = frozenset(), relaxed: bool = Fals
 
 
 _LEVEL_OR_EVERY = re.compile(r"^(?:各[\u4e00-\u9fff]{0,3}(?:街道|社区|[省市县区乡镇村地])|[省市县区乡镇村]级?|省里|市里|县里)$")
-_LEVEL_RUN = re.compile(r"[省市县区乡镇村]{2,4}")
+_LEVEL_RUN = re.compile(r"[省市县区乡镇村]{2,4}(?:[两二三四五]级)?")  # 「市县」「省市县三级」
 _LIST_SEP = re.compile(r"[、和与及]")
 
 
