@@ -112,3 +112,15 @@ def test_verb_classes_do_not_overlap():
         for w in entry["words"]:
             assert w not in seen, f"{w} is in verbs.{name} and verbs.{seen[w]}"
             seen[w] = name
+
+
+@pytest.mark.parametrize("text", load("checkable")["adverb_word_openers_examples"])
+def test_adverb_that_opens_a_word_stays(text):
+    """A one-character adverb (并 再) is read past only when it does not open a word (并网 再生)."""
+    from speechkit.rules.checkable import strip_adverbs, strip_manner
+
+    opens = load("checkable")["adverb_word_openers"]
+    for strip in (strip_manner, strip_adverbs):
+        rest = strip(text)
+        assert not (rest[:1] in opens and rest[1:2] not in opens[rest[:1]]), (text, rest)
+        assert any(rest.startswith(a + b) for a, bs in opens.items() for b in bs) or rest == text, (text, rest)

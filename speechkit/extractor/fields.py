@@ -87,6 +87,9 @@ def owner_field(tree: DocTree, g: Group, carry: Carry, owners=frozenset()) -> Fi
     led = _led_by(g)
     if led:
         return led
+    if p0.subject and p0.subject_before_cue and (is_statistic(p0.subject) or p0.subject.endswith("的")):
+        carry.owner = NONE  # 「…，排查覆盖率要达到100%」「…，整改不到位的要…」: a new subject, no actor: the actor's reach ends
+        return NONE
     if carry.owner and not (p0.subject and p0.verb is None and not p0.subject_before_cue and len(p0.subject) >= 4):
         rule = "opening-actor" if carry.owner.rule == "opening-actor" else "sentence-actor"
         return Field(carry.owner.value, rule, carry.owner.span)

@@ -154,7 +154,7 @@ def strip_adverbs(text: str) -> str:
     if c not in firsts and not c.isdecimal():  # \d of a month word: a decimal digit
         return text  # most texts open with none of them: the pattern is not tried
     m = lead.match(text)  # anchored: the only match there is
-    return text[m.end():] if m else text
+    return text[_word_end(text, m.end()):] if m else text
 
 
 def strip_manner(text: str) -> str:
@@ -164,7 +164,14 @@ def strip_manner(text: str) -> str:
     if c not in firsts and not c.isdecimal():
         return text
     m = manner.match(text)
-    return text[m.end():] if m else text
+    return text[_word_end(text, m.end()):] if m else text
+
+
+def _word_end(text: str, end: int) -> int:
+    """Where the adverbs read past end: not inside a word the last one opens (「全部并网发电」: 并网, not 并)."""
+    opens = _data()["adverb_word_openers"]
+    last = text[end - 1:end]
+    return end - 1 if last in opens and text[end:end + 1] in opens[last] else end
 
 
 @lru_cache(maxsize=65536)  # a pure function of the text, asked of a clause by several stages (called directly: no wrapper)

@@ -140,7 +140,7 @@ def find_times(text: str, date=None, *, plan_year: int | None = None, named: dic
     return [_expr(reading, text, item) for item in chosen]
 
 
-_DEF_NAME = re.compile(r"([\u4e00-\u9fff]{2}(?:月|周|季|期|阶段|会战|战役|攻坚|攻坚战|行动))(?:行动|活动|专项行动)?[”\"]?(?:从|自)?\s*$")
+_DEF_NAME = re.compile(r"([\u4e00-\u9fff]{2}(?:月|周|季|期|阶段|会战|战役|攻坚|攻坚战|攻势|行动))[”\"]?(?:行动|活动|专项行动)?[”\"]?(?:从|自)?\s*$")
 _DEF_AFTER = re.compile(r"\s*(?:为|是|作为)[“\"]?([\u4e00-\u9fff]{1,4}(?:月|期|周|阶段))[”\"]?")
 
 
@@ -155,6 +155,10 @@ def define_periods(text: str, date=None, *, plan_year: int | None = None) -> dic
     {'冲刺期': ('2023-09-01', '2023-10-31')}
     >>> define_periods("全县重点项目冲刺期从10月20日开始，到12月20日结束。", "2023-10-16")
     {'冲刺期': ('2023-10-20', '2023-12-20')}
+    >>> define_periods("全市“百日攻坚”行动从4月10日开始，到7月18日结束。", "2024-04-02")["攻坚期"]
+    ('2024-04-10', '2024-07-18')
+    >>> define_periods("“夏季攻势”从6月1日开始，到8月31日结束。", "2024-05-27")["攻势"]
+    ('2024-06-01', '2024-08-31')
     """
     out = {}
     for t in find_times(text, date, plan_year=plan_year):
@@ -172,7 +176,7 @@ def define_periods(text: str, date=None, *, plan_year: int | None = None) -> dic
         if m:
             name = m.group(1)
             out[name] = (t.start, t.end)
-            if name.endswith(("会战", "战役")):
+            if name.endswith(("会战", "战役", "攻势")):
                 out[name[-2:]] = (t.start, t.end)  # 「百日会战…」 later called 「会战期间」
             if len(name) >= 4 and name.endswith(("会战", "战役", "攻坚")):
                 out[name[-2:] + "期"] = (t.start, t.end)  # 「秋季攻坚…」 later called 「攻坚期内」
