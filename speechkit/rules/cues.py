@@ -82,7 +82,7 @@ def find_cues(text: str, table=None) -> list[Cue]:
         if cue == "将":
             rest = text[m.end():m.end() + 80]
             cut = re.search(r"[，,；;。]", rest)
-            if ba.search(rest[:cut.start()] if cut else rest):
-                continue
+            if not rest.startswith("把") and ba.search(rest[:cut.start()] if cut else rest):
+                continue  # 将 as 把; 「将把…列为…」: 把 takes the object, 将 is the future
         out.append(Cue((m.start(), m.end()), cue, st))
     return out
