@@ -100,7 +100,7 @@ class Grammar:
         self._words = {w: t for w, t in words}
         self._pos = None
         self._reach: dict[str, tuple] = {}  # see _dictionary_reach, with this extractor's words
-        self._cache: dict[str, str | None] = {}
+        self._cache: dict = {}  # text (or text and whether it ends as an organ) → leading verb
         self._tags_cache: dict[str, list] = {}
 
     def _tags(self, text: str) -> list[tuple[str, str]]:
@@ -147,7 +147,9 @@ class Grammar:
         t = strip_adverbs(text.strip("“”\"‘’ "))[:6]
         if not t:
             return None
-        if t not in self._cache:
+        organ = text.endswith(organ_suffixes())  # 「包联领导」: no compound verb opens an organ's name
+        key = (t, organ) if len(t) == 6 else t  # a cut text: its ending is read from the whole
+        if key not in self._cache:
             words = self._words_of(t)
             w, tag = next(words)  # the first word, and the second after a manner word (「坚定推进」「有序推进」)
             start = 0
@@ -156,14 +158,14 @@ class Grammar:
                 w2, tag2 = next(words, ("", "x"))
                 if _directive_verb(w2, tag2):
                     start, w, tag = len(w), w2, tag2
-            if start == 0 and len(w) == 1 and tag in _data()["verb_tags"] and not text.endswith(organ_suffixes()):
+            if start == 0 and len(w) == 1 and tag in _data()["verb_tags"] and not organ:
                 w2, tag2 = next(words, ("", "x"))
                 if len(w2) == 1 and tag2 in _data()["verb_tags"]:
                     w, tag = w + w2, tag  # 「引育…企业」: two one-character verbs, a compound jieba does not know
             # 「开放的江城市场」: a verb right before 的 modifies the noun after it, it leads nothing
             end = start + len(w)
-            self._cache[t] = w if _directive_verb(w, tag) and t[end:end + 1] != "的" else None
-        return self._cache[t]
+            self._cache[key] = w if _directive_verb(w, tag) and t[end:end + 1] != "的" else None
+        return self._cache[key]
 
     def first_verb(self, text: str) -> int | None:
         """Where the first verb after the start of a clause begins (a subject's end), by part of speech:
