@@ -221,9 +221,6 @@ def cue_fields(g: Group, carry: Carry, hedges) -> tuple[Field, str]:
     return NONE, "medium"
 
 
-_SEMI = re.compile("[；;]")
-
-
 def head_times(f: SentenceFacts, cands: list, groups: list[Group]) -> dict:
     """The sentence-level time of each group: ``{id(group): (candidate, time)}``.
 
@@ -251,7 +248,7 @@ def head_times(f: SentenceFacts, cands: list, groups: list[Group]) -> dict:
             current = None  # 「今年…，现在还要…」: the clause's own time (now, from then on) sets no end
         g = starts.get(id(p))
         if g is not None:
-            if run is not None and (p.subject or p.cues or _SEMI.search(f.text, run[0].end - f.offset, p.start - f.offset)):
+            if run is not None and (p.subject or p.cues or f.semicolon_between(run[0], p)):
                 run = None  # 「…，县水利局要完成…」: a new subject, a cue or a semicolon ends the run
             out[id(g)] = current or run
             if current is None and p.cues and t0 is not None and \

@@ -63,6 +63,13 @@ class SentenceFacts:
     def __post_init__(self):
         self.semicolon = "；" in self.text or ";" in self.text
 
+    def semicolon_between(self, a: Candidate, b: Candidate) -> bool:
+        """A semicolon (「；」 or 「;」) between two clauses of the sentence (spec section 1: it splits as 。 does)."""
+        if not self.semicolon:
+            return False  # most sentences hold none: no gap is read
+        gap = self.text[a.end - self.offset:b.start - self.offset]
+        return "；" in gap or ";" in gap
+
 
 def _directive(f: SentenceFacts, cands: list[Candidate], i: int) -> str | None:
     """Why candidate ``i`` is a directive on its own, or ``None``."""
@@ -135,7 +142,7 @@ def _end_forecast(f: SentenceFacts, cands: list[Candidate], i: int) -> None:
     """Resources added to the estimate (clause rule ``funds-added``: 「…，加上上级补助等，全年支出安排…」) or a semicolon
     end it: what comes after is planned."""
     if f.forecast and (clause("funds-added").match(cands[i].text)
-                       or (f.semicolon and _semicolon_between(f, cands[i - 1], cands[i]))):
+                       or f.semicolon_between(cands[i - 1], cands[i])):
         f.forecast = False
 
 
@@ -241,7 +248,7 @@ def attach_rule(f: SentenceFacts, cands: list[Candidate], i: int) -> tuple[str, 
     if not p.cues and i + 1 < len(cands) and _headless_relative(p.text):
         p.quants = []  # 「…；连续两次考评不合格的，取消…」: whom the next task applies to, its count no target
         return NEW, "condition-topic"
-    if f.semicolon and _semicolon_between(f, cur[-1], p):  # spec section 1: a sentence splits at 。！？；
+    if f.semicolon_between(cur[-1], p):  # spec section 1: a sentence splits at 。！？；
         if _context_after_semicolon(p) and i + 1 < len(cands):
             return SKIP, "context-after-semicolon"  # 「…；对于考评不合格的合作社，进行约谈」: the next item's context
         action, rule = _attach(f, cands, i, p, cur)
@@ -310,12 +317,6 @@ def _no_task(p: Candidate, may: dict) -> str | None:
     return None
 
 
-def _semicolon_between(f: SentenceFacts, a: Candidate, b: Candidate) -> bool:
-    """A semicolon between two clauses of the sentence (「；」 or 「;」)."""
-    gap = f.text[a.end - f.offset:b.start - f.offset]
-    return "；" in gap or ";" in gap
-
-
 def _context_rule(f: SentenceFacts, cands: list[Candidate], i: int, started: bool) -> tuple[str, str]:
     p = cands[i]
     if not started:
@@ -323,7 +324,7 @@ def _context_rule(f: SentenceFacts, cands: list[Candidate], i: int, started: boo
         if ht:
             f.head_time = (p, ht[0])
         return SKIP, "leading-context"
-    if f.semicolon and _semicolon_between(f, f.groups[-1].parts[-1], p):
+    if f.semicolon_between(f.groups[-1].parts[-1], p):
         return SKIP, "context-after-semicolon"  # 「…；对于考评不合格的合作社，进行约谈」: the next item's context
     nxt = cands[i + 1] if i + 1 < len(cands) else None
     if nxt is None or nxt.cues or (nxt.subject and is_actor(nxt.subject, f.owners)) or \
@@ -394,7 +395,7 @@ def _mark_topics(f: SentenceFacts, cands: list[Candidate], owners) -> None:
     for p, nxt in zip(cands, cands[1:]):
         if not p.cues and nxt.cues and nxt.cues[0].span[0] == 0 and not p.quants \
                 and clause("auxiliary-cue").match(nxt.text) and not p.checkable and not _actor_topic(p, owners) \
-                and not (f.semicolon and _semicolon_between(f, p, nxt)):
+                and not f.semicolon_between(p, nxt):
             p.context = True
             p.note("grouping", "topic-before-cue")
 

@@ -209,7 +209,8 @@ def _notes_item_before(tree: "DocTree", i: int) -> bool:
     if i == 0 or structure("lead-line").match(text[starts[i - 1]:ends[i - 1]]):
         return False
     h = tree.heading_at(starts[i - 1])
-    if h is not None and h[1] >= len(text[starts[i - 1]:ends[i - 1]].rstrip()) + starts[i - 1] - 1:
+    prev_end = starts[i - 1] + len(text[starts[i - 1]:ends[i - 1]].rstrip())
+    if h is not None and h[1] >= prev_end - 1:
         return False  # a heading alone on its line heads the items below the lead line; a run-in title has its tasks
     if i + 1 >= len(starts):
         return True
