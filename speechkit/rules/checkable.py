@@ -408,6 +408,8 @@ def _decide(text: str, dated: bool) -> tuple[bool, str]:
         return True, "stated-relation"  # 「全县民生支出规模比去年增加」: a statistic leads, a direction follows
     if (reached := _end_state(first) and "end-state" or _status_change(first) and "status-change"):
         return True, reached  # 「…项目落地」「推动…学院更名为…大学」: checkable wherever they stand
+    if dated and _decision("dated-submission").search(first):
+        return True, "dated-submission"  # 「6月底前将计划报市发改委备案」: a dated deliverable handed to a named office
     lead, obj = _lead(t)
     if lead and not obj.strip("，,。 ") and t.find(lead) > 1:
         obj = t[:t.find(lead)]  # 「闲置两年以上的资金一律收回」: the object stands before the verb
