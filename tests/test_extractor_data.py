@@ -124,3 +124,15 @@ def test_adverb_that_opens_a_word_stays(text):
         rest = strip(text)
         assert not (rest[:1] in opens and rest[1:2] not in opens[rest[:1]]), (text, rest)
         assert any(rest.startswith(a + b) for a, bs in opens.items() for b in bs) or rest == text, (text, rest)
+
+
+@pytest.mark.parametrize("text,positive", [pytest.param(t, pos, id=f"pivot-{k[12:19]}{i}")
+                                           for pos, k in ((True, "instructing_examples"), (False, "instructing_counterexamples"))
+                                           for i, t in enumerate(next(r for r in load("clauses")["rules"]
+                                                                      if r["id"] == "pivot-actor")[k])])
+def test_pivot_of_obligation_instructs_without_a_cue(text, positive):
+    """With no cue, only a pivot of obligation (要求 责成 督促) said by no one or by an actor makes an instruction."""
+    from speechkit.extractor.candidates import pivot_actor
+
+    assert (pivot_actor(text, cued=False) is not None) == positive, text
+    assert pivot_actor(text, cued=True) is not None  # before a cue, every pivot's object acts

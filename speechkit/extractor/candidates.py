@@ -18,7 +18,7 @@ from ..rules.owners import (DEFINITION_HEAD, clean_subject, is_actor, is_organ, 
                             without_leading_time)
 from ..rules.quantities import find_quantities
 from ..segment import Span
-from .patterns import clause, first_rule, openers, structure
+from .patterns import clause, first_rule, mode_rules, openers, structure
 from .structure import TRAIL, DocTree
 from .trail import Step
 
@@ -342,7 +342,7 @@ def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False
             c.note("candidates", why)
     _tail_flags(c, t)
     if not object_first:
-        _subject(c, tree.grammar if grammar else None)  # 「面向政府提供…」: opened by a preposition, no subject
+        _subject(c, tree.grammar if grammar else None, tree.grammar)  # 「面向政府提供…」: a preposition's, no subject
     c.verb = starts_with_verb(t)
     if c.verb and c.subject_span and c.subject_span[0] == c.start and len(c.subject) > len(c.verb) and \
             not c.cues and is_organ(c.subject):
@@ -542,9 +542,10 @@ def _predicate_opens(rest: str, grammar) -> bool:
     return bool(v or grammar.leading_verb(rest) or tag in ("p", "d", "l") or grammar.verb_tag(tag))
 
 
-def _subject(c: Candidate, grammar=None) -> None:
+def _subject(c: Candidate, grammar=None, pivot_grammar=None) -> None:
     """The subject: the text before the cue (or before the first verb, time or frequency; the first
-    verb by part of speech when the lexicon knows none)."""
+    verb by part of speech when the lexicon knows none). ``pivot_grammar`` finds where a pivot's actor ends when no
+    cue marks it (in any sentence: the pivot makes the clause an instruction)."""
     t = c.text
     first_cue = c.cues[0].span[0] if c.cues else None
     cut = first_cue
@@ -562,6 +563,10 @@ def _subject(c: Candidate, grammar=None) -> None:
             v = _organ_before_verb(t, grammar, m)
             if v:  # the organ's end; a verb of the lexicon inside its name (「…推进小组」) does not cut it
                 cands = [x for x in cands if not (m is not None and x == m.start() < v)] + [v]
+        if not cands and pivot_grammar is not None and _opens_with_pivot(t):
+            k = pivot_grammar.predicate_start(t, adverbs=True)  # 「督促各地压紧压实…」: no verb the lexicon knows
+            if k and pivot_actor(clean_subject(t[:k]), False, pivot_grammar):
+                cands.append(k)
         cut = min(cands) if cands else None
         if cut and times_at and cut < min(times_at) and is_actor(clean_subject(t[:min(times_at)])):
             cut = min(times_at)  # 「华远纺织智能化改造项目三季度末建成投产」: the project, not 「华远纺织智能化」
@@ -580,8 +585,10 @@ def _subject(c: Candidate, grammar=None) -> None:
         return  # 「按需向接入单位开放…」: a preposition's phrase, no subject (grammar adverbial_openers)
     k = grammar.predicate_start(subj, adverbs=True) \
         if grammar is not None and len(subj) >= 4 and not subj.endswith(organ_suffixes()) else None
-    if first_cue is not None and (m := clause("pivot-actor").match(subj)) and is_actor(m["who"]):
-        subj = m["who"]  # 「这就要求各级干部必须…」: the pivot's object acts
+    if (pv := pivot_actor(subj, first_cue is not None, pivot_grammar)) is not None:
+        subj = pv[0]  # 「这就要求各级干部必须…」「要求各县区在…完成」: the pivot's object acts
+        if first_cue is None:
+            c.note("candidates", "pivot-instruction")  # no cue: the pivot of obligation makes it an instruction
     elif k and ((first_cue is None and organ_name(subj[:k], grammar))
                 or (clause("actor-topic-head").fullmatch(subj[:k]) and is_actor(subj[:k]))):
         subj = clean_subject(subj[:k])  # 「各部门、各区按需在平台中提出」: the subject ends where the predicate opens
@@ -592,6 +599,30 @@ def _subject(c: Candidate, grammar=None) -> None:
             (stop == cut or not _PHRASE_BREAK.search(t, stop, cut))
         c.subject = subj
         c.subject_span = (c.start + off, c.start + off + len(subj))
+
+
+def _opens_with_pivot(t: str) -> bool:
+    """A pivot of obligation (clause rule ``pivot-actor``, ``instructing``) among the first characters of ``t``."""
+    return any(w in t[:12] for w in mode_rules("clauses")["pivot-actor"][1]["instructing"])
+
+
+def pivot_actor(subj: str, cued: bool, grammar=None) -> tuple[str, int] | None:
+    """The actor a pivot verb names before the predicate (clause rule ``pivot-actor``), and where it starts in
+    ``subj``: before a cue any pivot's object (「这就要求我们必须…」); with no cue only a pivot of obligation
+    (``instructing``) said by no one or by an actor (「要求各县区在…完成」「市政府责成各乡镇…」), not a call (号召) or an
+    inference (「这就要求…」), its object ending where the predicate opens by part of speech (「督促各地压紧…」)."""
+    m = clause("pivot-actor").match(subj)
+    if m is None:
+        return None
+    who = m["who"]
+    if not cued:
+        by, rule = m["by"], mode_rules("clauses")["pivot-actor"][1]
+        if m["pivot"] not in rule["instructing"] or (by and not is_actor(by)):
+            return None
+        k = grammar.predicate_start(who, adverbs=True) if grammar is not None else None
+        if k and is_actor(who[:k]):
+            who = who[:k]  # no cue marks where the actor ends
+    return (who, m.start("who")) if is_actor(who) else None
 
 
 def _split_relations(a: int, t: str) -> list[tuple[int, int]]:

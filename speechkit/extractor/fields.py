@@ -64,6 +64,8 @@ def owner_field(tree: DocTree, g: Group, carry: Carry, owners=frozenset()) -> Fi
     p0 = g.parts[1] if len(g.parts) > 1 and g.parts[0].noted("condition-topic") else g.parts[0]  # 「…的，省级按…」
     if p0.subject and p0.cues and p0.cues[0].cue in ("拟", "安排") and p0.subject.endswith(("财政", "预算")):
         return NONE  # 「今年市级财政拟安排…18亿元」: a planned figure of a budget has no owner (issue 11)
+    if p0.noted("pivot-instruction") and (s := tree.scope("owner", p0.start)):
+        return s.value  # 「督促企业完善…（省通信管理局牵头）」: the item's note names who answers; the pivot's object acts
     if p0.subject and _actor(tree, p0, owners):
         if _statistic_after(p0):
             return NONE  # 「各乡镇卫生院慢病规范管理率提高到70%」: whose statistic, not who acts

@@ -78,6 +78,8 @@ def _directive(f: SentenceFacts, cands: list[Candidate], i: int) -> str | None:
         return "cue"
     if p.frequency:
         return "recurring-duty"
+    if p.noted("pivot-instruction"):
+        return "pivot-instruction"  # 「要求各县区在4月15日前完成…」: an obligation laid on an actor, no cue
     if f.bare_ok and p.verb is not None:
         return "verb-led"
     if f.bare_ok and f.prose and p.actor_verb is not None:
