@@ -255,3 +255,13 @@ def test_starts_find_what_a_full_scan_finds():
             assert starts is not None
             full = [m.span() for m in pat.finditer(text) if m.end() > m.start()]
             assert [m.span() for m in scan(pat, starts, text)] == full, (pat.pattern[:40], text[:40])
+
+
+@pytest.mark.parametrize("text,positive", [(t, True) for t in load("cues")["directive_examples"]]
+                         + [(t, False) for t in load("cues")["directive_counterexamples"]])
+def test_bare_directive_verb(text, positive):
+    """A record led by a bare directive verb of the cue table (推动 推进 实施 完成) is medium and inherits no cue."""
+    from speechkit.rules.checkable import strip_manner
+    from speechkit.rules.cues import bare_directive
+
+    assert bare_directive(strip_manner(text)) == positive, text

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..rules.checkable import named_by_kind, starts_with_verb, strip_adverbs, verb_class, verb_pattern, verb_search
-from ..rules.cues import STRENGTH_ORDER
+from ..rules.checkable import named_by_kind, starts_with_verb, strip_adverbs, strip_manner, verb_class, verb_pattern, \
+    verb_search
+from ..rules.cues import STRENGTH_ORDER, bare_directive
 from ..rules.owners import actor_word, is_actor, is_statistic, lead_owner, organ_suffixes
 from .candidates import organ_phrase
 from .grouping import Group, SentenceFacts
@@ -203,7 +204,8 @@ def _project_name(tree: DocTree, np_: str) -> bool:
 
 def cue_fields(g: Group, carry: Carry, hedges) -> tuple[Field, str]:
     """(modality, strength): the strongest cue in the record's own text, a hedge making it weak;
-    a record without a cue inherits the cue before it in its sentence; a bare directive is medium."""
+    a record without a cue inherits the cue before it in its sentence; a bare directive (led by 推动 推进 实施 完成, or
+    with no cue before it) is medium."""
     cues = [(p, c) for p in g.parts for c in p.cues]
     if cues:
         p, first = cues[0]
@@ -215,6 +217,9 @@ def cue_fields(g: Group, carry: Carry, hedges) -> tuple[Field, str]:
         # shared gold reads it), or the hedge that made this record weak (「要力争引进…，新增…」 weak too)
         carry.cue = hedge if strength == "weak" and hedge is not None else first
         return Field(first.cue, "cue", _span(p, first.span)), strength
+    if carry.cue is not None and bare_directive(strip_manner(g.parts[0].text)):
+        carry.cue = None  # 「支持A…，推动B…，C…」: a bare directive verb of the cue table is medium, and so is what follows
+        return NONE, "medium"
     if carry.cue is not None:
         strength = carry.cue.strength
         if carry.cue.cue in _WEAK_WITH_YAO and "要" in "".join(p.text for p in g.parts):

@@ -86,3 +86,14 @@ def find_cues(text: str, table=None) -> list[Cue]:
                 continue  # 将 as 把; 「将把…列为…」: 把 takes the object, 将 is the future
         out.append(Cue((m.start(), m.end()), cue, st))
     return out
+
+
+@lru_cache(maxsize=1)
+def _directive_pattern() -> re.Pattern:
+    return re.compile("|".join(map(re.escape, _data()["directive_verbs"])))
+
+
+def bare_directive(text: str) -> bool:
+    """Whether ``text`` (manner adverbs read past by the caller) opens with a bare directive verb of the cue table
+    (推动 推进 实施 完成): medium on its own, inheriting no cue (``directive_verbs`` in data/cues.yaml)."""
+    return _directive_pattern().match(text) is not None
