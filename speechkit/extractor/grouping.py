@@ -78,8 +78,10 @@ def _directive(f: SentenceFacts, cands: list[Candidate], i: int) -> str | None:
         return "cue"
     if p.frequency:
         return "recurring-duty"
-    if p.noted("pivot-instruction"):
-        return "pivot-instruction"  # 「要求各县区在4月15日前完成…」: an obligation laid on an actor, no cue
+    if p.noted("pivot-instruction") and all(c.context or c.cues or c.noted("pivot-instruction") for c in cands[:i]):
+        # 「要求各县区在4月15日前完成…」: an obligation laid on an actor, no cue; opening the sentence or after
+        # instructions, not after a narrated act (「…会议专题研究部署，要求各区…」: what was required then)
+        return "pivot-instruction"
     if f.bare_ok and p.verb is not None:
         return "verb-led"
     if f.bare_ok and f.prose and p.actor_verb is not None:
