@@ -265,3 +265,11 @@ def test_bare_directive_verb(text, positive):
     from speechkit.rules.cues import bare_directive
 
     assert bare_directive(strip_manner(text)) == positive, text
+
+
+@pytest.mark.parametrize("raw,subject", sorted(load("owners")["trailing_examples"].items()))
+def test_subject_trailing_words_trimmed(raw, subject):
+    """Adverbs and modals that end the stretch before the predicate are no part of the subject."""
+    from speechkit.rules.owners import clean_subject
+
+    assert clean_subject(raw) == subject

@@ -40,8 +40,12 @@ def opening_actor(tree: DocTree, cands, groups, owners=frozenset()) -> Field:
     if not groups or not cands or cands[0] is groups[0].parts[0]:
         return NONE
     p = cands[0]
-    if p.subject and p.subject_span and p.subject_span[0] == p.start and p.noted("not-a-directive") \
-            and _actor(tree, p, owners):
+    if p.context and len(cands) > 1 and cands[1] is not groups[0].parts[0] and p.noted("leading-context") \
+            and cands[1].noted("list-introduction"):
+        p = cands[1]  # 「今年，市住建局重点抓好三项工作：一是…」: the time before the list head
+    if p.subject and p.subject_span and p.subject_span[0] == p.start \
+            and (p.noted("not-a-directive") or p.noted("list-introduction")) and _actor(tree, p, owners):
+        # 「市教育局要重点抓好三件事：一是…」: the list head names the owner of its items (spec section 2)
         return Field(p.subject, "opening-actor", p.subject_span)
     return NONE
 
@@ -246,6 +250,8 @@ def head_times(f: SentenceFacts, cands: list, groups: list[Group]) -> dict:
     run = None  # (candidate, time) right after the cue of a record: it dates the run of its subject after it
     for p in cands:
         t0 = next((tt for tt in p.times if tt.kind != "frequency"), None) if p.times else None
+        if p.listed and current is not None and current[0] is not p and current is not f.head_time:
+            current = f.head_time  # 「一是8月底前…；二是…」: the time opening an item dates that item, not the next
         if t0 is not None and (structure("framing-clause").search(p.text) or
                                (t0.span[0] == 0 and structure("year-scope-word").match(p.text)) or
                                (t0.span[0] == 0 and p.context and p.noted("leading-context"))):

@@ -16,9 +16,6 @@ from ..lexicon import compile_rules, load
 __all__ = ["actor_word", "is_actor", "is_organ", "organ_words", "is_statistic", "organ_suffixes", "clean_subject", "lead_owner"]
 
 _DETERMINERS = re.compile(r"^(?:由|这些|那些|这个|那个|其中|其他|此外|同时|特别是|尤其是|另外|而且|并且|并|而|又|也|还|都|就|则|既|更)")
-_TRAILING_WORDS = ("也", "都", "还是", "还", "更", "就", "则", "又", "既", "首先", "一定", "同样", "均", "仍", "需", "必须", "务必",
-                   "坚决")
-_TRAILING = re.compile("(?:" + "|".join(_TRAILING_WORDS) + ")+$")  # tried only on a phrase that ends in one
 
 
 @lru_cache(maxsize=1)
@@ -44,6 +41,13 @@ def _shape() -> _Shape:
                   frozenset(d["scopes"]))
 
 
+@lru_cache(maxsize=1)
+def _trailing() -> tuple[tuple, re.Pattern]:
+    """The words trimmed off a subject's end (data/owners.yaml ``trailing_words``) and a pattern of their run."""
+    words = tuple(load("owners")["trailing_words"])
+    return words, re.compile("(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + ")+$")
+
+
 def without_leading_time(text: str) -> str:
     """``text`` without a time word opening it (「攻坚期内」「先期」「今年」: data/owners.yaml leading_time)."""
     return _shape().leading_time.sub("", text, count=1)
@@ -63,8 +67,9 @@ def clean_subject(np: str) -> str:
     while prev != np:
         prev = np
         np = _shape().leading_time.sub("", _DETERMINERS.sub("", np))
-        if np.endswith(_TRAILING_WORDS):  # a search for the run, tried at every position, finds none otherwise
-            np = _TRAILING.sub("", np)
+        words, trailing = _trailing()
+        if np.endswith(words):  # a search for the run, tried at every position, finds none otherwise
+            np = trailing.sub("", np)
     return np.strip(" ，,、")
 
 
