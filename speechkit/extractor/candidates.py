@@ -340,7 +340,11 @@ def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False
         if c.context and (why := _task_after_opener(tree, c, t, object_first)):
             c.context = False
             c.note("candidates", why)
-    _tail_flags(c, t)
+    if ends_comma and not c.cues and (m := clause("assignment-head").match(t.rstrip("，,"))) and is_actor(m["who"]):
+        c.context = True  # 「由县发改局牵头，县财政局配合，6月底前完成…」: who leads or helps the tasks after it
+        c.note("candidates", "assignment-context", m["role"])
+    else:
+        _tail_flags(c, t)
     if not object_first:
         _subject(c, tree.grammar if grammar else None, tree.grammar)  # 「面向政府提供…」: a preposition's, no subject
     c.verb = starts_with_verb(t)

@@ -16,7 +16,7 @@ from ..rules.cues import STRENGTH_ORDER, bare_directive
 from ..rules.owners import actor_word, is_actor, is_statistic, lead_owner, organ_suffixes
 from .candidates import organ_phrase
 from .grouping import Group, SentenceFacts
-from .patterns import clause, structure
+from .patterns import clause, mode_rules, structure
 from .structure import DocTree
 from .trail import NONE, Field
 
@@ -48,6 +48,23 @@ def opening_actor(tree: DocTree, cands, groups, owners=frozenset()) -> Field:
         # 「市教育局要重点抓好三件事：一是…」: the list head names the owner of its items (spec section 2)
         return Field(p.subject, "opening-actor", p.subject_span)
     return NONE
+
+
+def assigned_lead(cands, g: Group, carry: Carry) -> None:
+    """The lead named by the assignment clauses right before group ``g`` (clause rule ``assignment-head``:
+    「由X牵头，Y配合，…」 → X) owns the tasks after them in the sentence: it becomes the actor carried; partners alone
+    (「Y配合，」) name none."""
+    first = g.parts[0]
+    k = next((i for i, p in enumerate(cands) if p is first), 0)
+    j = k
+    while j > 0 and cands[j - 1].noted("assignment-context"):
+        j -= 1
+    lead = mode_rules("clauses")["assignment-head"][1]["lead"]
+    for p in cands[j:k]:
+        m = clause("assignment-head").match(p.text.rstrip("，,"))
+        if m is not None and m["role"] in lead:
+            carry.owner = Field(m["who"], "led-by", (p.start + m.start("who"), p.start + m.end("who")))
+            return
 
 
 def _scheduled_thing(p0) -> bool:

@@ -162,6 +162,7 @@ class Extractor:
             d = Draft(g.start, g.end, text, "cue" if any(p.cues for p in g.parts) else "bare-directive", sent.index)
             d.parts = g.parts
             d.trail = [s for p in g.parts for s in p.trail]
+            F.assigned_lead(cands, g, carry)  # 「由X牵头，…」 before the record: X leads it and what follows
             d.owner = F.owner_field(tree, g, carry, self.owners)
             d.modality, d.strength = F.cue_fields(g, carry, self._table[2])
             d.deadline = F.deadline_field(tree, g, heads.get(id(g)))
