@@ -7,6 +7,8 @@ goes on the candidate's trail.
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 
 from ..rules.checkable import decide, is_checkable, relation, starts_with_verb, verb_class, verb_pattern, verb_search
@@ -100,6 +102,18 @@ def _directive(f: SentenceFacts, cands: list[Candidate], i: int) -> str | None:
     if f.genre == "plan" and f.bare_ok and f.prose and p.subject and not p.quants and _thing_act(p):
         return "object-then-act"  # 「…发放信息纳入监管平台统一管理」: what is done with a thing, in a plan
     return None
+
+
+def _reports(tree, p: Candidate) -> bool:
+    """The clause reports what has happened (clause rule ``outcome``); a word that may be wished for as well
+    (``wished``: 取得 成功) reports only with no date ahead of the speech in the clause (「3月底前取得施工许可」)."""
+    found = [m.group(0) for m in clause("outcome").finditer(p.text)]
+    if not found:
+        return False
+    wished = mode_rules("clauses")["outcome"][1]["wished"]
+    if any(re.match(wished, w) is None for w in found):
+        return True
+    return not any(tt.kind in _DATED and tt.end and tree.forward(tt) for tt in p.times)
 
 
 def _scheduled(f: SentenceFacts, p: Candidate) -> bool:
@@ -424,7 +438,7 @@ def group(tree: DocTree, sent: Span, cands: list[Candidate], owners=frozenset())
         _end_forecast(f, cands, i)
         if p.context:
             action, rule = _context_rule(f, cands, i, started)
-        elif (not p.cues and may["outcome"] and clause("outcome").search(p.text) and
+        elif (not p.cues and may["outcome"] and _reports(tree, p) and
               not ((f.forward_total or _directed_total(f)) and _only_total(p.text))) or \
                 (p.cues and may["completed"] and not directing(p.cues) and clause("completed").search(p.text)):
             action, rule = (STOP if started else SKIP), "reported-result"  # 「…对带动农户增收发挥了积极作用」
