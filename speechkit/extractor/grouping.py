@@ -315,6 +315,9 @@ def _attach(f: SentenceFacts, cands: list[Candidate], i: int, p: Candidate, cur:
             return SKIP, "remark-between-tasks"  # 「本来就有不少硬骨头要啃」
         if new_subject:
             return NEW, "new-subject"
+        if not p.cues and f.bare_ok and f.genre in ("gwr", "plan") and not f.past and _scheduled(f, p) \
+                and not any(c.cues for g in f.groups for c in g.parts):
+            return NEW, "scheduled-act"  # 「A医院6月底前投入使用，B地铁一期年底前开通运营」: a run of scheduled acts, no cue
         return NEW, "checkable-phrase"
     return JOIN, "non-checkable-run"
 

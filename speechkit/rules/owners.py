@@ -15,7 +15,7 @@ from ..lexicon import compile_rules, load
 
 __all__ = ["actor_word", "is_actor", "is_organ", "organ_words", "is_statistic", "organ_suffixes", "clean_subject", "lead_owner"]
 
-_DETERMINERS = re.compile(r"^(?:由|这些|那些|这个|那个|其中|其他|此外|同时|特别是|尤其是|另外|而且|并且|并|而|又|也|还|都|就|则|既|更)")
+_DETERMINERS = re.compile(r"^(?:由|至少|最少|这些|那些|这个|那个|其中|其他|此外|同时|特别是|尤其是|另外|而且|并且|并|而|又|也|还|都|就|则|既|更)")
 
 
 @lru_cache(maxsize=1)
