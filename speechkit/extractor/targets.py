@@ -32,6 +32,12 @@ def target_list(tree: DocTree, sent: Span, cands: list[Candidate], colon_at: int
         if p.start < colon_at:
             p.note("grouping", "target-statement-head", "skip")  # 「今年…主要预期目标是：」 announces, directs nothing
             continue
+        if clause("stop-cue").search(p.text):
+            p.note("grouping", "only-if-conditional", "stop")  # 「只要…就一定能实现全年目标」: a condition, no target
+            break
+        if not p.quants and clause("outcome").search(p.text):
+            p.note("grouping", "reported-result", "skip")  # 「既考虑了…的需要」: what the targets weighed
+            continue
         if clause("breakdown-intro").match(p.text):
             p.note("grouping", "breakdown-introduction", "skip")  # 「其中：」 introduces the parts of the target before it
             continue
