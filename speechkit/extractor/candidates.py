@@ -243,10 +243,8 @@ def _bounds(tree: DocTree, a: int, b: int, head_end: int | None) -> tuple[int, i
             a += 1
     while b > a and text[b - 1] in TRAIL:
         b -= 1
-    if text[b - 1:b] in "）)" and (w := clause("score-note").search(text, a, b)) is not None:
-        b = w.start()  # 「建成…平台（2分）」: the item's scoring weight is no part of the task (spec section 4)
-        while b > a and text[b - 1] in TRAIL:
-            b -= 1
+    if text[b - 1:b] in "）)":
+        b = _without_closing_note(text, a, b)
     notes = openers(("inline-note",), "structure")  # 「（…负责）」: a bracket opens it
     note = structure("inline-note").match(text, a, b) if notes is None or text[a:a + 1] in notes else None
     if note:  # 「（省海关负责）巩固…」: the note of the task before, not part of this clause
@@ -267,6 +265,25 @@ def _bounds(tree: DocTree, a: int, b: int, head_end: int | None) -> tuple[int, i
         if after and after[0].span[0] == 0:
             a = m.end()
     return (a, b, listed) if b > a else None
+
+
+def _without_closing_note(text: str, a: int, b: int) -> int:
+    """Where the clause ``[a, b)`` ends without the note in brackets closing it: a scoring weight (「…平台（2分）」), a
+    note of who leads or by when (structure rule ``inline-note``: 「…85万亩以上（县农业农村局牵头）；」, still read
+    as the item's owner and deadline) or whom to contact (「（联系人：…）」): no part of the task's span (spec
+    sections 2 and 4: the note gives fields, the span is the clause)."""
+    w = clause("score-note").search(text, a, b) or clause("contact-note").search(text, a, b)
+    if w is None:
+        k = max(text.rfind("（", a, b), text.rfind("(", a, b))
+        w = structure("inline-note").match(text, k, b) if k > a else None
+        if w is not None and w.end() != b:
+            w = None
+    if w is None:
+        return b
+    b = w.start()
+    while b > a and text[b - 1] in TRAIL:
+        b -= 1
+    return b
 
 
 def candidates(tree: DocTree, sent: Span) -> list[Candidate]:
