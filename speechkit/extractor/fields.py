@@ -278,8 +278,9 @@ def head_times(f: SentenceFacts, cands: list, groups: list[Group]) -> dict:
             current = None  # 「今年…，现在还要…」: the clause's own time (now, from then on) sets no end
         g = starts.get(id(p))
         if g is not None:
-            if run is not None and (p.subject or p.cues or f.semicolon_between(run[0], p)):
-                run = None  # 「…，县水利局要完成…」: a new subject, a cue or a semicolon ends the run
+            if run is not None and (p.subject or p.cues or p.frequency or f.semicolon_between(run[0], p)):
+                run = None  # 「…，县水利局要完成…」「…，每季度报送一次…」: a new subject, a cue, a duty's own time or a
+                # semicolon ends the run
             out[id(g)] = current or run
             if current is None and p.cues and t0 is not None and \
                     structure("time-after-cue").match(p.text, p.cues[-1].span[1], t0.span[0]):

@@ -12,7 +12,7 @@ from .numerals import count
 
 __all__ = ["festival", "unread", "plan_period", "vague", "frequency"]
 
-_PER = {"周": "week", "星期": "week", "月": "month", "季度": "quarter", "季": "quarter", "半年": "half-year",
+_PER = {"周": "week", "星期": "week", "月": "month", "季度": "quarter", "季": "quarter", "半年": "half-year", "半月": "half-month",
         "年": "year", "天": "day", "日": "day", "旬": "ten-days"}
 _OP = {"至少": ">=", "不少于": ">=", "最少": ">=", "不超过": "<=", "最多": "<="}
 _HOLIDAY = {"期间", "假期", "小长假", "长假", "黄金周", "前后"}
