@@ -136,3 +136,10 @@ def test_pivot_of_obligation_instructs_without_a_cue(text, positive):
 
     assert (pivot_actor(text, cued=False) is not None) == positive, text
     assert pivot_actor(text, cued=True) is not None  # before a cue, every pivot's object acts
+
+
+@pytest.mark.parametrize("text,positive", [(t, True) for t in load("grammar")["place_examples"]]
+                         + [(t, False) for t in load("grammar")["place_counterexamples"]])
+def test_place_name(grammar, text, positive):
+    """One word tagged a place name is a body politic when it holds a role (「上海作为…，要…」)."""
+    assert grammar.place_name(text) == positive, text

@@ -43,6 +43,10 @@ def opening_actor(tree: DocTree, cands, groups, owners=frozenset()) -> Field:
     if p.context and len(cands) > 1 and cands[1] is not groups[0].parts[0] and p.noted("leading-context") \
             and cands[1].noted("list-introduction"):
         p = cands[1]  # 「今年，市住建局重点抓好三项工作：一是…」: the time before the list head
+    role = clause("role-statement").match(p.text) if p.noted("topic-before-cue") and "作为" in p.text else None
+    if role and (is_actor(role["who"], owners) or (tree.grammar is not None and tree.grammar.place_name(role["who"]))):
+        # 「上海作为…国际大都市，要…」: the body that holds the role is the actor of the task after it
+        return Field(role["who"], "opening-actor", (p.start + role.start("who"), p.start + role.end("who")))
     if p.subject and p.subject_span and p.subject_span[0] == p.start \
             and (p.noted("not-a-directive") or p.noted("list-introduction")) and _actor(tree, p, owners):
         # 「市教育局要重点抓好三件事：一是…」: the list head names the owner of its items (spec section 2)

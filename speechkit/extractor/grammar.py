@@ -23,6 +23,7 @@ def _data() -> dict:
     d = load("grammar")
     return {"verb_tags": frozenset(d["verb_tags"]), "phrase_tags": frozenset(d["phrase_tags"]),
             "manner_tags": frozenset(d["manner_tags"]), "not_manner": frozenset(d["not_manner"]),
+            "place_tags": frozenset(d["place_tags"]),
             "head_morphemes": frozenset(d["head_morphemes"]),
             "not_verbs": frozenset(d["not_verbs"]["words"]), "phrase_not_openers": frozenset(d["phrase_not_openers"]),
             "openers": re.compile("^(?:" + "|".join(map(re.escape, sorted(d["openers"]["words"], key=len, reverse=True)))
@@ -223,6 +224,11 @@ class Grammar:
         if w in _data()["head_morphemes"]:
             return True  # 「城北污水厂」「县采购中心」: a morpheme that heads a place, facility or body
         return (tag[:1] in ("n", "j", "l") and tag != "nr") or (tag == "nr" and len(w) >= 3)
+
+    def place_name(self, text: str) -> bool:
+        """Whether ``text`` is one word tagged a place name (data/grammar.yaml ``place_tags``: 上海 湖南)."""
+        words = self.words(text)
+        return len(words) == 1 and words[0][1] in _data()["place_tags"]
 
     def adverbial_opening(self, text: str) -> bool:
         """Whether a preposition (tag p) opens ``text``, not one of the agent (由): the stretch before the verb is
