@@ -492,6 +492,8 @@ def _dated_deliverable(text: str, lead: str, obj: str) -> bool:
     head = _decision("directional-lead", "deliverable_tail").sub("", obj.strip("，,。 ").split("，")[0].split(",")[0])
     if _decision("directional-lead", "campaign").search(head):
         return False  # 「打好“三大攻坚战”」: a campaign fought, no thing delivered
+    if _of_kind(head):
+        return False  # 「统筹推进重大项目建设」: projects named by kind only, no particular thing delivered
     return bool(_programme_end().search(head)) or head.endswith(("”", "\"", "》"))
 
 
