@@ -648,14 +648,27 @@ def pivot_actor(subj: str, cued: bool, grammar=None) -> tuple[str, int] | None:
 
 def _split_relations(a: int, t: str) -> list[tuple[int, int]]:
     """「确保工业投资增速快于全部投资增速、技改投资增速高于工业投资增速」: stated relations of different statistics
-    joined by 、 are targets of their own."""
+    joined by 、 are targets of their own; so are two verb phrases each with its object, the second checkable
+    (「建成…疏港铁路、完成…改造60公里」: spec section 4, a checkable verb phrase starts its own record)."""
     parts, out, s0 = t.split("、"), [], 0
+    if len(parts) == 2 and _two_acts(*parts):
+        return [(a, a + len(parts[0])), (a + len(parts[0]) + 1, a + len(t))]
     if len(parts) < 2 or not all(relation(x) and len(x) >= 6 for x in parts[1:]) or not relation(parts[0]):
         return [(a, a + len(t))]
     for x in parts:
         out.append((a + s0, a + s0 + len(x)))
         s0 += len(x) + 1
     return out
+
+
+def _two_acts(left: str, right: str) -> bool:
+    """Two verb phrases joined by 、, each a verb of the lexicon opening it and an object of four characters or more,
+    the second checkable on its own (「建成…铁路、完成…改造60公里」), not verbs sharing one object (「新建、改扩建…」)."""
+    lv, rv = starts_with_verb(left), starts_with_verb(right)
+    if not lv or not rv or len(left) - len(lv) < 4 or len(right) - len(rv) < 4:
+        return False
+    return left.startswith(lv) and right.startswith(rv) and is_checkable(right) and is_checkable(left) \
+        and not clause("means-list").search(right)  # 「通过改造…、建设…等方式」: the means of one act
 
 
 def split_enumeration(text: str, a: int, b: int, quantities=None) -> list[tuple[int, int]]:
