@@ -113,8 +113,8 @@ def _theme(tree: DocTree, sent: Span, core: str) -> bool:
     if tree.scope("targets", sent.start) is not None:
         return False  # 「主要预期目标：」 then 「——…基本同步。」: an item of the target list, no title
     cues = tree.recognized(sent.start, sent.end)[0]
-    if cues and is_actor(clean_subject(core[m.end() if m else 0:cues[0].span[0]])):
-        return False  # 「县发改局要牵头制定…办法。」「一是县交通局要…」 names who: a task, not a theme
+    if cues and is_actor(clean_subject(_PHRASE_BREAK.split(core[m.end() if m else 0:cues[0].span[0]])[-1])):
+        return False  # 「县发改局要牵头制定…办法。」「一是县交通局要…」「上半年，县…中心要…」 names who: a task, not a theme
     if numbered:  # 「第三，坚决打好污染防治攻坚战。」: a numbered theme; a checkable item that is its whole paragraph,
         # the next one another item (「2．…医院全部开通线上预约诊疗。」), is the task; one a body follows is its title
         return not (sent.end >= para.end and is_checkable(body) and not _body_follows(tree, para))
