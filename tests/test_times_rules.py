@@ -53,6 +53,16 @@ def test_lookahead(ex, positive):
     assert t.end == _iso(ex["end"])
 
 
+@pytest.mark.parametrize("ex,positive", _section_cases("attributive_year"))
+def test_attributive_year(ex, positive):
+    """A year inside a modifier of a noun (examples) gives no year to a later month; one that scopes an act
+    (counterexamples) does."""
+    from speechkit import find_times
+
+    t = next(t for t in find_times(ex["text"], ex["date"]) if t.text == ex["surface"])
+    assert t.end == _iso(ex["end"])
+
+
 @pytest.mark.parametrize("ex,positive", _section_cases("join"))
 def test_join(ex, positive):
     from speechkit import find_times

@@ -157,6 +157,12 @@ def join_pattern() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
+def attributive_year() -> re.Pattern:
+    """After a year: the rest of its phrase makes it a modifier of a noun (data/times.yaml ``attributive_year``)."""
+    return re.compile(data()["attributive_year"]["pattern"])
+
+
 def lookahead_patterns() -> tuple[re.Pattern, re.Pattern]:
     la = data()["lookahead"]
     return re.compile(la["forward"]), re.compile(la["past"])

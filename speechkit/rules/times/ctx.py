@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .compile import lookahead_patterns
+from .compile import attributive_year, lookahead_patterns
 from .model import Res
 
 __all__ = ["Ctx", "as_date"]
@@ -43,15 +43,16 @@ class Ctx:
         for a, b, res in reversed(self.history):
             if pos - b > 3 * _WINDOW or not self.same_sentence(b, pos):
                 break
-            if b <= pos and want(a, res):
+            if b <= pos and want(a, b, res):
                 return res
         return None
 
     def anchor_year(self, pos: int) -> int | None:
         """The year of an expression earlier in the same sentence that names one (「2023年开工，次年建成」,
         「去年一季度…二季度以后」); not one it is compared with (「比去年…」)."""
-        res = self._before(pos, lambda a, r: r.year is not None
-                           and not _COMPARED.search(self.text, max(0, a - 2), a))
+        res = self._before(pos, lambda a, b, r: r.year is not None
+                           and not _COMPARED.search(self.text, max(0, a - 2), a)
+                           and not attributive_year().match(self.text, b))  # 「2000年底前建成的…」 describes a thing
         return res.year if res else None
 
     def anchor_written(self, pos: int) -> int | None:
@@ -70,12 +71,12 @@ class Ctx:
 
     def anchor_day(self, pos: int) -> dt.date | None:
         """A single day named earlier in the same sentence (「6月20日到达，次日返回」)."""
-        res = self._before(pos, lambda a, r: r.pstart is not None and r.pstart == r.pend)
+        res = self._before(pos, lambda a, b, r: r.pstart is not None and r.pstart == r.pend)
         return res.pend if res else None
 
     def anchor_month(self, pos: int) -> dt.date | None:
         """A month or day named earlier in the same sentence (「3月启动，同月完成」)."""
-        res = self._before(pos, lambda a, r: r.pend is not None and r.pstart is not None
+        res = self._before(pos, lambda a, b, r: r.pend is not None and r.pstart is not None
                            and (r.pend - r.pstart).days < 31)
         return res.pend if res else None
 
