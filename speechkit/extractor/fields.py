@@ -269,10 +269,13 @@ def head_times(f: SentenceFacts, cands: list, groups: list[Group]) -> dict:
     starts = {id(g.parts[0]): g for g in groups}
     out = {}
     run = None  # (candidate, time) right after the cue of a record: it dates the run of its subject after it
+    outer = f.head_time if current is not None and current[0].listed else current
     for p in cands:
         t0 = next((tt for tt in p.times if tt.kind != "frequency"), None) if p.times else None
-        if p.listed and current is not None and current[0] is not p and current is not f.head_time:
-            current = f.head_time  # 「一是8月底前…；二是…」: the time opening an item dates that item, not the next
+        if p.listed and current is not None and current[0] is not p and current[0].listed:
+            current = outer  # 「一是8月底前…；二是…」: the time opening an item dates that item, not the next
+        elif not p.listed and not (current is not None and current[0].listed):
+            outer = current  # the time in force outside the items (「今年要完成…，一是…，二是…」: 今年 dates them all)
         if t0 is not None and (structure("framing-clause").search(p.text) or
                                (t0.span[0] == 0 and structure("year-scope-word").match(p.text)) or
                                (t0.span[0] == 0 and p.context and p.noted("leading-context"))):
