@@ -434,10 +434,16 @@ def group(tree: DocTree, sent: Span, cands: list[Candidate], owners=frozenset())
     _mark_topics(f, cands, owners)
     started = False
     may = clauses_may(_PER_CLAUSE, stext)  # a rule no clause can match is not tried on each
+    stopped = None  # the conditional (只要…就…) whose reach ends at the next semicolon
     for i, p in enumerate(cands):
+        if stopped is not None:
+            if not f.semicolon_between(stopped, p):
+                continue
+            stopped = None  # 「只要…就…可以防得住；各县区一定要…」: the task after the semicolon is one
         if may["stop-cue"] and clause("stop-cue").search(p.text):
             p.note("grouping", "only-if-conditional", "stop")
-            break
+            stopped = p
+            continue
         _end_forecast(f, cands, i)
         if p.context:
             action, rule = _context_rule(f, cands, i, started)
