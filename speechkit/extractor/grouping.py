@@ -156,6 +156,12 @@ def _forecast(f: SentenceFacts, cands: list[Candidate], i: int, may: bool) -> st
     return "forecast-figure" if f.forecast and p.quants else None
 
 
+def _future_only(p: Candidate) -> bool:
+    """Every cue of the clause is 将, the future: inside a forecast (「预计…吞吐量将突破1.2亿吨」) it tells what is
+    expected, not what is promised."""
+    return all(c.cue == "将" for c in p.cues)
+
+
 def _end_forecast(f: SentenceFacts, cands: list[Candidate], i: int) -> None:
     """Resources added to the estimate (clause rule ``funds-added``: 「…，加上上级补助等，全年支出安排…」) or a semicolon
     end it: what comes after is planned."""
@@ -453,7 +459,7 @@ def group(tree: DocTree, sent: Span, cands: list[Candidate], owners=frozenset())
             action, rule = (STOP if started else SKIP), "reported-result"  # 「…对带动农户增收发挥了积极作用」
         elif p.cues and may["cue-in-relative"] and clause("cue-in-relative").match(p.text):
             action, rule = (STOP if started else SKIP), "cue-in-relative"  # 「…是一场必须赢下来的硬仗」: what it is
-        elif not p.cues and (fc := _forecast(f, cands, i, may["forecast"])) is not None:
+        elif (not p.cues or _future_only(p)) and (fc := _forecast(f, cands, i, may["forecast"])) is not None:
             action, rule = SKIP, fc
         elif (why := _no_task(p, may)) is not None:
             action, rule = SKIP, why
