@@ -305,6 +305,8 @@ def _attach(f: SentenceFacts, cands: list[Candidate], i: int, p: Candidate, cur:
         if p.manner and any(x.checkable for x in cur) and not p.checkable:
             return NEW, "manner-after-checkable"  # 「…改造工程，不断提高供水保障能力」: a direction after the checkable act
         return JOIN, "tail"
+    if not p.cues and not p.quants and clause("anaphoric-remark").match(p.text):
+        return SKIP, "anaphoric-remark"  # 「…，这是全年工作的重中之重」: what the task is, said after it
     if not p.cues and not p.tail and _bans(cur) and p.verb is not None:
         return NEW, "after-ban"  # 「严禁违规举债，稳妥化解存量债务」: the ban ends with its object; what follows is directed
     if p.cues:
