@@ -267,6 +267,30 @@ def _bounds(tree: DocTree, a: int, b: int, head_end: int | None) -> tuple[int, i
     return (a, b, listed) if b > a else None
 
 
+def _assignment_after_task(text: str, out: list[Candidate]) -> None:
+    """A clause that only says who leads or helps (clause rule ``assignment-head``) after a task of its item is that
+    task's note (「年内建成…平台，由区大数据局牵头，各街道配合。」: tails, the lead owns the task before them); only
+    opening its sentence or its semicolon item does it head the tasks after it."""
+    task = False
+    for i, c in enumerate(out):
+        if i and _SEMICOLON.search(text, out[i - 1].end, c.start + 1):
+            task = False  # 「…；由各街道办事处负责，年内新增…」: a new item
+        if task and not c.cues and assignment_head(c.text) is not None:
+            c.context, c.tail = False, True
+            c.note("candidates", "assignment-tail")
+        elif not c.context:
+            task = True
+
+
+def assignment_head(text: str) -> re.Match | None:
+    """「由X牵头」「Y配合」 (clause rule ``assignment-head``, its actor ``who`` and ``role``), or ``None``."""
+    m = clause("assignment-head").match(text.rstrip("，,。；; "))
+    return m if m is not None and is_actor(m["who"]) else None
+
+
+_SEMICOLON = re.compile("[；;]")
+
+
 def _without_closing_note(text: str, a: int, b: int) -> int:
     """Where the clause ``[a, b)`` ends without the note in brackets closing it: a scoring weight (「…平台（2分）」), a
     note of who leads or by when (structure rule ``inline-note``: 「…85万亩以上（县农业农村局牵头）；」, still read
@@ -310,6 +334,7 @@ def candidates(tree: DocTree, sent: Span) -> list[Candidate]:
             c = Candidate(a2, b2, text[a2:b2], cues, times, targets, listed=listed)
             annotate(tree, c, cl_end if b2 == b else b2 + 1, grammar)
             out.append(c)
+    _assignment_after_task(text, out)
     issued = [k for k, c in enumerate(out) if c.noted("issuing-clause")]
     for c in out[:issued[-1]] if issued else ():
         if not c.context:
@@ -357,7 +382,7 @@ def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False
         if c.context and (why := _task_after_opener(tree, c, t, object_first)):
             c.context = False
             c.note("candidates", why)
-    if ends_comma and not c.cues and (m := clause("assignment-head").match(t.rstrip("，,"))) and is_actor(m["who"]):
+    if ends_comma and not c.cues and (m := assignment_head(t)) is not None:
         c.context = True  # 「由县发改局牵头，县财政局配合，6月底前完成…」: who leads or helps the tasks after it
         c.note("candidates", "assignment-context", m["role"])
     else:

@@ -14,7 +14,7 @@ from ..rules.checkable import named_by_kind, starts_with_verb, strip_adverbs, st
     verb_search
 from ..rules.cues import STRENGTH_ORDER, bare_directive
 from ..rules.owners import actor_word, is_actor, is_statistic, lead_owner, organ_suffixes
-from .candidates import organ_phrase
+from .candidates import assignment_head, organ_phrase
 from .grouping import Group, SentenceFacts
 from .patterns import clause, mode_rules, structure
 from .structure import DocTree
@@ -65,7 +65,7 @@ def assigned_lead(cands, g: Group, carry: Carry) -> None:
         j -= 1
     lead = mode_rules("clauses")["assignment-head"][1]["lead"]
     for p in cands[j:k]:
-        m = clause("assignment-head").match(p.text.rstrip("，,"))
+        m = assignment_head(p.text)
         if m is not None and m["role"] in lead:
             carry.owner = Field(m["who"], "led-by", (p.start + m.start("who"), p.start + m.end("who")))
             return

@@ -35,7 +35,7 @@ def target_list(tree: DocTree, sent: Span, cands: list[Candidate], colon_at: int
         if clause("stop-cue").search(p.text):
             p.note("grouping", "only-if-conditional", "stop")  # 「只要…就一定能实现全年目标」: a condition, no target
             break
-        if not p.quants and clause("outcome").search(p.text):
+        if not p.quants and clause("weighed").search(p.text):
             p.note("grouping", "reported-result", "skip")  # 「既考虑了…的需要」: what the targets weighed
             continue
         if clause("breakdown-intro").match(p.text):
