@@ -143,3 +143,12 @@ def test_pivot_of_obligation_instructs_without_a_cue(text, positive):
 def test_place_name(grammar, text, positive):
     """One word tagged a place name is a body politic when it holds a role (「上海作为…，要…」)."""
     assert grammar.place_name(text) == positive, text
+
+
+@pytest.mark.parametrize("text,positive", [(t, True) for t in load("grammar")["place_role_examples"]]
+                         + [(t, False) for t in load("grammar")["place_role_counterexamples"]])
+def test_place_role(text, positive):
+    """A place stands for its people and government only in a polity's role (「…国际大都市」, not 「…母亲河」)."""
+    from speechkit.extractor.grammar import Grammar
+
+    assert Grammar.place_role(text) == positive, text

@@ -44,7 +44,8 @@ def opening_actor(tree: DocTree, cands, groups, owners=frozenset()) -> Field:
             and cands[1].noted("list-introduction"):
         p = cands[1]  # 「今年，市住建局重点抓好三项工作：一是…」: the time before the list head
     role = clause("role-statement").match(p.text) if p.noted("topic-before-cue") and "作为" in p.text else None
-    if role and (is_actor(role["who"], owners) or (tree.grammar is not None and tree.grammar.place_name(role["who"]))):
+    if role and (is_actor(role["who"], owners) or (tree.grammar is not None and tree.grammar.place_name(role["who"])
+                                                    and tree.grammar.place_role(role["role"]))):
         # 「上海作为…国际大都市，要…」: the body that holds the role is the actor of the task after it
         return Field(role["who"], "opening-actor", (p.start + role.start("who"), p.start + role.end("who")))
     if p.subject and p.subject_span and p.subject_span[0] == p.start \
@@ -242,7 +243,7 @@ def cue_fields(g: Group, carry: Carry, hedges) -> tuple[Field, str]:
         # shared gold reads it), or the hedge that made this record weak (「要力争引进…，新增…」 weak too)
         carry.cue = hedge if strength == "weak" and hedge is not None else first
         return Field(first.cue, "cue", _span(p, first.span)), strength
-    if carry.cue is not None and bare_directive(strip_manner(g.parts[0].text)):
+    if carry.cue is not None and carry.cue.cue not in hedges and bare_directive(strip_manner(g.parts[0].text)):
         carry.cue = None  # 「支持A…，推动B…，C…」: a bare directive verb of the cue table is medium, and so is what follows
         return NONE, "medium"
     if carry.cue is not None:

@@ -23,7 +23,7 @@ def _data() -> dict:
     d = load("grammar")
     return {"verb_tags": frozenset(d["verb_tags"]), "phrase_tags": frozenset(d["phrase_tags"]),
             "manner_tags": frozenset(d["manner_tags"]), "not_manner": frozenset(d["not_manner"]),
-            "place_tags": frozenset(d["place_tags"]),
+            "place_tags": frozenset(d["place_tags"]), "place_roles": re.compile(d["place_roles"]),
             "head_morphemes": frozenset(d["head_morphemes"]),
             "not_verbs": frozenset(d["not_verbs"]["words"]), "phrase_not_openers": frozenset(d["phrase_not_openers"]),
             "openers": re.compile("^(?:" + "|".join(map(re.escape, sorted(d["openers"]["words"], key=len, reverse=True)))
@@ -229,6 +229,12 @@ class Grammar:
         """Whether ``text`` is one word tagged a place name (data/grammar.yaml ``place_tags``: 上海 湖南)."""
         words = self.words(text)
         return len(words) == 1 and words[0][1] in _data()["place_tags"]
+
+    @staticmethod
+    def place_role(role: str) -> bool:
+        """Whether a role held (「X作为Y」) is a polity's (data/grammar.yaml ``place_roles``: 大都市 门户 一员), so that a
+        place holding it stands for its people and government."""
+        return _data()["place_roles"].search(role) is not None
 
     def adverbial_opening(self, text: str) -> bool:
         """Whether a preposition (tag p) opens ``text``, not one of the agent (由): the stretch before the verb is

@@ -80,9 +80,7 @@ def _directive(f: SentenceFacts, cands: list[Candidate], i: int) -> str | None:
         return "cue"
     if p.frequency:
         return "recurring-duty"
-    if p.noted("pivot-instruction") and all(c.context or c.cues or c.noted("pivot-instruction") for c in cands[:i]):
-        # 「要求各县区在4月15日前完成…」: an obligation laid on an actor, no cue; opening the sentence or after
-        # instructions, not after a narrated act (「…会议专题研究部署，要求各区…」: what was required then)
+    if p.noted("pivot-instruction") and _pivot_instructs(cands, i):
         return "pivot-instruction"
     if f.bare_ok and p.verb is not None:
         return "verb-led"
@@ -114,6 +112,12 @@ def _reports(tree, p: Candidate) -> bool:
     if any(re.match(wished, w) is None for w in found):
         return True
     return not any(tt.kind in _DATED and tt.end and tree.forward(tt) for tt in p.times)
+
+
+def _pivot_instructs(cands: list[Candidate], i: int) -> bool:
+    """「要求各县区在4月15日前完成…」: an obligation laid on an actor with no cue instructs opening its sentence or
+    after instructions, not after a narrated act (「…会议专题研究部署，要求各区…」: what was required then)."""
+    return all(c.context or c.cues or c.noted("pivot-instruction") for c in cands[:i])
 
 
 def _scheduled(f: SentenceFacts, p: Candidate) -> bool:
@@ -296,7 +300,7 @@ def _context_after_semicolon(p: Candidate) -> bool:
 
 def _attach(f: SentenceFacts, cands: list[Candidate], i: int, p: Candidate, cur: list) -> tuple[str, str]:
     """:func:`attach_rule` past the numbered items and semicolons."""
-    new_subject = _new_actor(f, p)
+    new_subject = _new_actor(f, p) and not (p.noted("pivot-instruction") and not _pivot_instructs(cands, i))
     if len(cur) == 1 and cur[0].means_only and not p.cues:
         return JOIN, "task-after-means"
     if len(cur) == 1 and cur[0].noted("condition-topic"):

@@ -90,7 +90,8 @@ def find_cues(text: str, table=None) -> list[Cue]:
 
 @lru_cache(maxsize=1)
 def _directive_pattern() -> re.Pattern:
-    return re.compile("|".join(map(re.escape, _data()["directive_verbs"])))
+    d = _data()
+    return re.compile("(?:" + "|".join(map(re.escape, d["directive_verbs"])) + ")(?!" + d["directive_not_nouns"] + ")")
 
 
 def bare_directive(text: str) -> bool:
