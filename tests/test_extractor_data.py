@@ -152,3 +152,12 @@ def test_place_role(text, positive):
     from speechkit.extractor.grammar import Grammar
 
     assert Grammar.place_role(text) == positive, text
+
+
+@pytest.mark.parametrize("subj,who", [("督促各地压紧压实耕地", "各地"), ("要求各乡镇全面", "各乡镇"), ("市政府责成各县区", "各县区")])
+def test_pivot_actor_ends_where_the_predicate_opens(grammar, subj, who):
+    """With no cue, the actor after a pivot of obligation ends where part of speech opens the predicate, without
+    the adverbs before it."""
+    from speechkit.extractor.candidates import pivot_actor
+
+    assert pivot_actor(subj, cued=False, grammar=grammar)[0] == who

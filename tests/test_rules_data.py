@@ -273,3 +273,11 @@ def test_subject_trailing_words_trimmed(raw, subject):
     from speechkit.rules.owners import clean_subject
 
     assert clean_subject(raw) == subject
+
+
+@pytest.mark.parametrize("raw,subject", sorted(load("owners")["leading_examples"].items()))
+def test_subject_leading_words_trimmed(raw, subject):
+    """Determiners, conjunctions and limits that open the stretch before the predicate are no part of the subject."""
+    from speechkit.rules.owners import clean_subject
+
+    assert clean_subject(raw) == subject

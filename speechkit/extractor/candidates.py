@@ -609,7 +609,7 @@ def _subject(c: Candidate, grammar=None, pivot_grammar=None) -> None:
             v = _organ_before_verb(t, grammar, m)
             if v:  # the organ's end; a verb of the lexicon inside its name (「…推进小组」) does not cut it
                 cands = [x for x in cands if not (m is not None and x == m.start() < v)] + [v]
-        if not cands and pivot_grammar is not None and _opens_with_pivot(t):
+        if not cands and pivot_grammar is not None and _pivot_near_start(t):
             k = pivot_grammar.predicate_start(t, adverbs=True)  # 「督促各地压紧压实…」: no verb the lexicon knows
             if k and pivot_actor(clean_subject(t[:k]), False, pivot_grammar):
                 cands.append(k)
@@ -647,9 +647,15 @@ def _subject(c: Candidate, grammar=None, pivot_grammar=None) -> None:
         c.subject_span = (c.start + off, c.start + off + len(subj))
 
 
-def _opens_with_pivot(t: str) -> bool:
-    """A pivot of obligation (clause rule ``pivot-actor``, ``instructing``) among the first characters of ``t``."""
-    return any(w in t[:12] for w in mode_rules("clauses")["pivot-actor"][1]["instructing"])
+def _pivot_near_start(t: str) -> bool:
+    """A pivot of obligation (clause rule ``pivot-actor``, ``instructing``) among the first characters of ``t``: a
+    cheap test before part of speech is asked where the actor after it ends."""
+    return any(w in t[:12] for w in _instructing())
+
+
+def _instructing() -> list:
+    """The pivots of obligation (要求 责成 督促) that instruct with no cue (clause rule ``pivot-actor``)."""
+    return mode_rules("clauses")["pivot-actor"][1]["instructing"]
 
 
 def pivot_actor(subj: str, cued: bool, grammar=None) -> tuple[str, int] | None:
@@ -662,12 +668,13 @@ def pivot_actor(subj: str, cued: bool, grammar=None) -> tuple[str, int] | None:
         return None
     who = m["who"]
     if not cued:
-        by, rule = m["by"], mode_rules("clauses")["pivot-actor"][1]
-        if m["pivot"] not in rule["instructing"] or (by and not is_actor(by)):
+        by = m["by"]
+        if m["pivot"] not in _instructing() or (by and not is_actor(by)):
             return None
         k = grammar.predicate_start(who, adverbs=True) if grammar is not None else None
         if k and is_actor(who[:k]):
             who = who[:k]  # no cue marks where the actor ends
+        who = clean_subject(who)  # 「要求各乡镇全面排查…」: an adverb before the predicate is no part of it
     return (who, m.start("who")) if is_actor(who) else None
 
 

@@ -8,7 +8,6 @@ goes on the candidate's trail.
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass, field
 
 from ..rules.checkable import decide, is_checkable, relation, starts_with_verb, verb_class, verb_pattern, verb_search
@@ -433,6 +432,30 @@ def _mark_topics(f: SentenceFacts, cands: list[Candidate], owners) -> None:
             p.note("grouping", "topic-before-cue")
 
 
+def _clause_rule(tree: DocTree, f: SentenceFacts, cands: list[Candidate], i: int, started: bool,
+                 may: dict) -> tuple[str, str]:
+    """(action, rule) for candidate ``i``: the rules by which a clause is no task (context, a report, a forecast…),
+    else the first record's rule or the attachment rule."""
+    p = cands[i]
+    if p.context:
+        return _context_rule(f, cands, i, started)
+    if (not p.cues and may["outcome"] and _reports(tree, p) and
+          not ((f.forward_total or _directed_total(f)) and _only_total(p.text))) or \
+            (p.cues and may["completed"] and not directing(p.cues) and clause("completed").search(p.text)):
+        return (STOP if started else SKIP), "reported-result"  # 「…对带动农户增收发挥了积极作用」
+    if p.cues and may["cue-in-relative"] and clause("cue-in-relative").match(p.text):
+        return (STOP if started else SKIP), "cue-in-relative"  # 「…是一场必须赢下来的硬仗」: what it is
+    if (not p.cues or _future_only(p)) and (fc := _forecast(f, cands, i, may["forecast"])) is not None:
+        return SKIP, fc
+    if (why := _no_task(p, may)) is not None:
+        return SKIP, why
+    if may["speaker-remark"] and clause("speaker-remark").match(p.text):
+        return (STOP if started else SKIP), "speaker-remark"  # 「这里要着重强调…」: about the speech
+    if f.outcome and clause("reported-instruction").match(p.text):
+        return (STOP if started else SKIP), "reported-instruction"  # 「…听取了汇报，要求各部门…」
+    return _first_rule(f, cands, i) if not started else attach_rule(f, cands, i)
+
+
 def group(tree: DocTree, sent: Span, cands: list[Candidate], owners=frozenset()) -> tuple[list[Group], SentenceFacts]:
     """Group a sentence's candidates into records."""
     stext = sent.text
@@ -457,26 +480,7 @@ def group(tree: DocTree, sent: Span, cands: list[Candidate], owners=frozenset())
             stopped = p
             continue
         _end_forecast(f, cands, i)
-        if p.context:
-            action, rule = _context_rule(f, cands, i, started)
-        elif (not p.cues and may["outcome"] and _reports(tree, p) and
-              not ((f.forward_total or _directed_total(f)) and _only_total(p.text))) or \
-                (p.cues and may["completed"] and not directing(p.cues) and clause("completed").search(p.text)):
-            action, rule = (STOP if started else SKIP), "reported-result"  # 「…对带动农户增收发挥了积极作用」
-        elif p.cues and may["cue-in-relative"] and clause("cue-in-relative").match(p.text):
-            action, rule = (STOP if started else SKIP), "cue-in-relative"  # 「…是一场必须赢下来的硬仗」: what it is
-        elif (not p.cues or _future_only(p)) and (fc := _forecast(f, cands, i, may["forecast"])) is not None:
-            action, rule = SKIP, fc
-        elif (why := _no_task(p, may)) is not None:
-            action, rule = SKIP, why
-        elif may["speaker-remark"] and clause("speaker-remark").match(p.text):
-            action, rule = (STOP if started else SKIP), "speaker-remark"  # 「这里要着重强调…」: about the speech
-        elif f.outcome and clause("reported-instruction").match(p.text):
-            action, rule = (STOP if started else SKIP), "reported-instruction"  # 「…听取了汇报，要求各部门…」
-        elif not started:
-            action, rule = _first_rule(f, cands, i)
-        else:
-            action, rule = attach_rule(f, cands, i)
+        action, rule = _clause_rule(tree, f, cands, i, started, may)
         p.trail.append(Step("grouping", rule, (p.start, p.end), action))
         if action == STOP:
             break

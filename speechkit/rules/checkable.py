@@ -406,10 +406,8 @@ def _decide(text: str, dated: bool) -> tuple[bool, str]:
     rel = P["relation"].search(first)
     if rel and not verb_pattern().search(first, 0, rel.start()):
         return True, "stated-relation"  # 「全县民生支出规模比去年增加」: a statistic leads, a direction follows
-    if (reached := _end_state(first) and "end-state" or _status_change(first) and "status-change"):
-        return True, reached  # 「…项目落地」「推动…学院更名为…大学」: checkable wherever they stand
-    if dated and _decision("dated-submission").search(first):
-        return True, "dated-submission"  # 「6月底前将计划报市发改委备案」: a dated deliverable handed to a named office
+    if reached := _reached(first, dated):
+        return True, reached
     lead, obj = _lead(t)
     if lead and not obj.strip("，,。 ") and t.find(lead) > 1:
         obj = t[:t.find(lead)]  # 「闲置两年以上的资金一律收回」: the object stands before the verb
@@ -444,6 +442,17 @@ def _decide(text: str, dated: bool) -> tuple[bool, str]:
     if m is not None and m.group(0) != lead and _preparatory(m.group(0)):
         rule = "preparatory-lead"  # 「加快制定…」: decided by the instrument act after the lead
     return ok, rule
+
+
+def _reached(first: str, dated: bool) -> str | None:
+    """The decision by which the phrase names what is reached wherever it stands, or ``None``: an end state (「…项目
+    落地」), a status change (「推动…学院更名为…大学」), or, dated, a submission to a named office (「6月底前将计划报
+    市发改委备案」: a dated deliverable)."""
+    if _end_state(first):
+        return "end-state"
+    if _status_change(first):
+        return "status-change"
+    return "dated-submission" if dated and _decision("dated-submission").search(first) else None
 
 
 def _dated_concrete(first: str) -> bool:

@@ -15,7 +15,6 @@ from ..lexicon import compile_rules, load
 
 __all__ = ["actor_word", "is_actor", "is_organ", "organ_words", "is_statistic", "organ_suffixes", "clean_subject", "lead_owner"]
 
-_DETERMINERS = re.compile(r"^(?:由|至少|最少|这些|那些|这个|那个|其中|其他|此外|同时|特别是|尤其是|另外|而且|并且|并|而|又|也|还|都|就|则|既|更)")
 
 
 @lru_cache(maxsize=1)
@@ -39,6 +38,13 @@ def _shape() -> _Shape:
     d = load("owners")
     return _Shape(tuple(d["purpose_verbs"]), re.compile(d["leading_time"]), re.compile(d["preposition_inside"]),
                   frozenset(d["scopes"]))
+
+
+@lru_cache(maxsize=1)
+def _leading() -> re.Pattern:
+    """The determiners, conjunctions and limits stripped off a subject's start (data/owners.yaml ``leading_words``)."""
+    return re.compile("^(?:" + "|".join(map(re.escape, sorted(load("owners")["leading_words"], key=len, reverse=True)))
+                      + ")")
 
 
 @lru_cache(maxsize=1)
@@ -66,7 +72,7 @@ def clean_subject(np: str) -> str:
     prev = None
     while prev != np:
         prev = np
-        np = _shape().leading_time.sub("", _DETERMINERS.sub("", np))
+        np = _shape().leading_time.sub("", _leading().sub("", np))
         words, trailing = _trailing()
         if np.endswith(words):  # a search for the run, tried at every position, finds none otherwise
             np = trailing.sub("", np)
