@@ -89,7 +89,8 @@ def _directive(f: SentenceFacts, cands: list[Candidate], i: int) -> str | None:
         return "planned-statistic"  # 「全县民生支出规模比去年增加」: a statistic's planned direction
     if f.bare_ok and f.genre in ("gwr", "plan") and not f.past and _scheduled(f, p):
         return "scheduled-act"  # 「滨江大桥年底建成通车」「…政策延长至明年3月底」: a thing, its date ahead, its end
-    if f.goal and f.bare_ok and not p.tail:
+    if f.goal and f.bare_ok and not p.tail and not clause("target-statement").search(f.text, p.start - f.offset,
+                                                                                      p.end - f.offset + 1):
         return "goal-statement"  # 「到2023年，…5G网络全面部署」: a state the goal paragraph sets as a target
     if f.bare_ok and f.genre in ("gwr", "plan") and p.quants and not p.tail and not f.past \
             and not _funds_next(cands, i) and not _fact_before_task(cands, i) and not _stock(cands, i):
