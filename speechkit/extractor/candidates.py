@@ -18,7 +18,7 @@ from ..rules.owners import (DEFINITION_HEAD, clean_subject, is_actor, is_organ, 
                             without_leading_time)
 from ..rules.quantities import find_quantities
 from ..segment import Span
-from .patterns import clause, first_rule, mode_rules, openers, structure
+from .patterns import clause, first_rule, mode_rules, openers, rule_patterns, structure
 from .structure import TRAIL, DocTree
 from .trail import Step
 
@@ -218,6 +218,26 @@ def wording_filter(sent: Span) -> str | None:
         if items is not None:
             return first_rule("sentences", items)
     return why
+
+
+def tasks_after_wording(sent: Span, groups: list, why: str) -> list:
+    """The records of a sentence whose wording says it holds none (:func:`wording_filter`) that are tasks of their
+    own after the clause the wording is in: led by an actor before its cue (「这些目标任务十分艰巨，各乡镇要在3月底前
+    …」: the judgement is one clause, the task another). Empty when none."""
+    pat = rule_patterns("sentences").get(why)
+    m = pat.search(sent.text) if pat is not None else None
+    if m is None:
+        return []
+    brk = _PHRASE_BREAK.search(sent.text, m.end())
+    if brk is None:
+        return []
+    after = sent.start + brk.end()
+    keep = []
+    for g in groups:
+        p = g.parts[0]
+        if g.start >= after and (keep or (p.subject_before_cue and p.cues and is_actor(p.subject))):
+            keep.append(g)
+    return keep
 
 
 def _items_after_colon(text: str) -> str | None:

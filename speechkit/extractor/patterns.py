@@ -124,6 +124,12 @@ def _characters(cls: re.Pattern | None) -> frozenset | None:
     return None if cls is None else characters_of(cls)
 
 
+@lru_cache(maxsize=None)
+def rule_patterns(name: str) -> dict[str, re.Pattern]:
+    """``{id: compiled pattern}`` of every rule of ``data/<name>.yaml`` (whatever its mode)."""
+    return {rid: pat for rid, pat, _ in compile_rules(load(name)["rules"], f"data/{name}.yaml", flags=0)}
+
+
 def first_rule(name: str, text: str) -> str | None:
     """The id of a rule of ``data/<name>.yaml`` whose pattern is found in ``text`` (the first in the
     file among those matching where the earliest match starts).

@@ -20,7 +20,7 @@ from ..speech import Speech
 from ..rules.cues import cue_table
 from ..segment import Span, segment
 from . import fields as F
-from .candidates import candidates, sentence_filter, wording_filter
+from .candidates import candidates, sentence_filter, tasks_after_wording, wording_filter
 from .extraction import Extraction
 from .grammar import Grammar
 from .grouping import group
@@ -135,9 +135,12 @@ class Extractor:
         targets = statement_colon(tree, sent)
         groups, facts = ([], None) if targets is not None else group(tree, sent, cands, self.owners)  # stage 3
         if (targets is not None or groups) and (why := wording_filter(sent)) is not None:
+            groups = [] if targets is not None else tasks_after_wording(sent, groups, why)
+            end = groups[0].start if groups else sent.end  # the clauses the wording is in, or the whole sentence
             if rejected is not None:
-                rejected.append(_rejection(tree, sent.start, sent.end, sent.text, "candidates", why))
-            return []
+                rejected.append(_rejection(tree, sent.start, end, tree.doc.text[sent.start:end], "candidates", why))
+            if not groups:
+                return []
         if targets is not None:
             drafts = target_list(tree, sent, cands, *targets)  # a main-targets statement
         else:
