@@ -281,3 +281,12 @@ def test_subject_leading_words_trimmed(raw, subject):
     from speechkit.rules.owners import clean_subject
 
     assert clean_subject(raw) == subject
+
+
+@pytest.mark.parametrize("text,positive", [(t, True) for t in load("cues")["disposal_examples"]]
+                         + [(t, False) for t in load("cues")["disposal_counterexamples"]])
+def test_disposal_clause_is_verb_led(text, positive):
+    """将/把 + object + a placing or setting act makes the clause verb-led; framing a priority does not."""
+    from speechkit.rules.cues import disposal_verb
+
+    assert (disposal_verb(text) is not None) == positive, text

@@ -13,7 +13,7 @@ from functools import partial
 
 from ..rules.checkable import contribution, is_checkable, relation, starts_with_verb, verb_class, verb_pattern, \
     verb_search
-from ..rules.cues import find_cues
+from ..rules.cues import disposal_verb, find_cues
 from ..rules.owners import (DEFINITION_HEAD, clean_subject, is_actor, is_organ, is_statistic, organ_suffixes, organ_words,
                             without_leading_time)
 from ..rules.quantities import find_quantities
@@ -409,7 +409,7 @@ def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False
         _tail_flags(c, t)
     if not object_first:
         _subject(c, tree.grammar if grammar else None, tree.grammar)  # 「面向政府提供…」: a preposition's, no subject
-    c.verb = starts_with_verb(t)
+    c.verb = starts_with_verb(t) or disposal_verb(t)
     if c.verb and c.subject_span and c.subject_span[0] == c.start and len(c.subject) > len(c.verb) and \
             not c.cues and is_organ(c.subject):
         c.verb = None  # 「运营单位…」: the verb-like word opens the actor's name

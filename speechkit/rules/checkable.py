@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 from ..lexicon import first_characters, load, skippable
+from .cues import disposal_verb
 
 __all__ = ["decide", "is_checkable", "named_by_kind", "relation", "strip_manner", "starts_with_verb", "verb_lexicon", "verb_pattern", "strip_adverbs",
            "verb_class", "verb_search"]
@@ -317,6 +318,8 @@ def _lead(text: str) -> tuple[str | None, str]:
         means = _patterns()["means"].match(phrase) if opens is None or phrase[:1] in opens else None
         if means:
             phrase = strip_manner(phrase[means.end():])  # 「通过…等方式发展壮大」: the verb after the means leads
+        if (dv := disposal_verb(phrase)) is not None:
+            return dv, phrase[phrase.index(dv, 1) + len(dv):]  # 「把…站点建设列入…实事」: the act after the object
         m = verb_search(phrase)
         while m is not None and phrase.startswith("的", m.end()):
             m = verb_pattern().search(phrase, m.end())  # 「出台的政策要…」: a verb before 的 modifies a noun

@@ -98,3 +98,19 @@ def bare_directive(text: str) -> bool:
     """Whether ``text`` (manner adverbs read past by the caller) opens with a bare directive verb of the cue table
     (推动 推进 实施 完成): medium on its own, inheriting no cue (``directive_verbs`` in data/cues.yaml)."""
     return _directive_pattern().match(text) is not None
+
+
+def disposal_verb(t: str) -> str | None:
+    """The verb of a disposal clause opening ``t`` (将/把 + its object + a verb of placing or setting: 「年内将…村卫生室
+    纳入医保定点管理」): the clause is verb-led though its verb follows the object (data/cues.yaml ``disposal_acts``;
+    framing a priority, 把…作为/摆在, is none)."""
+    if "将" not in t[:8] and "把" not in t[:8]:
+        return None  # most clauses hold neither near their start
+    m = _disposal_pattern().match(t)
+    return m["verb"] if m else None
+
+
+@lru_cache(maxsize=1)
+def _disposal_pattern() -> re.Pattern:
+    verbs = sorted(_data()["disposal_acts"], key=len, reverse=True)
+    return re.compile("^[^，,；;将把]{0,6}?[将把][^，,；;]{1,30}?(?P<verb>" + "|".join(map(re.escape, verbs)) + ")")
