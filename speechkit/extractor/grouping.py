@@ -89,6 +89,8 @@ def _directive(f: SentenceFacts, cands: list[Candidate], i: int) -> str | None:
         return "planned-statistic"  # 「全县民生支出规模比去年增加」: a statistic's planned direction
     if f.bare_ok and f.genre in ("gwr", "plan") and not f.past and _scheduled(f, p):
         return "scheduled-act"  # 「滨江大桥年底建成通车」「…政策延长至明年3月底」: a thing, its date ahead, its end
+    if f.bare_ok and f.genre == "speech" and p.quants and not p.tail and not f.past and _dated_target(f, p):
+        return "dated-target"  # 「全县重点项目6月底前开工率达到100%，…」: a figure to reach by a date, amid instructions
     if f.goal and f.bare_ok and not p.tail and not clause("target-statement").search(f.text, p.start - f.offset,
                                                                                       p.end - f.offset + 1):
         return "goal-statement"  # 「到2023年，…5G网络全面部署」: a state the goal paragraph sets as a target
@@ -112,6 +114,14 @@ def _reports(tree, p: Candidate) -> bool:
     if any(re.match(wished, w) is None for w in found):
         return True
     return not any(tt.kind in _DATED and tt.end and tree.forward(tt) for tt in p.times)
+
+
+def _dated_target(f: SentenceFacts, p: Candidate) -> bool:
+    """A statistic to reach by a date ahead (clause rule ``dated-target``: a comparator before the figure, 达到 突破
+    不低于…, and a date of the clause's own after the speech's): in a speech, amid instructions, a target with no cue."""
+    if not any(t.kind in _DATED and t.end and t.end >= f.date and not t.past for t in p.times):
+        return False
+    return clause("dated-target").search(p.text) is not None
 
 
 def _pivot_instructs(cands: list[Candidate], i: int) -> bool:
@@ -309,8 +319,8 @@ def _attach(f: SentenceFacts, cands: list[Candidate], i: int, p: Candidate, cur:
         if p.manner and any(x.checkable for x in cur) and not p.checkable:
             return NEW, "manner-after-checkable"  # 「…改造工程，不断提高供水保障能力」: a direction after the checkable act
         return JOIN, "tail"
-    if not p.cues and not p.quants and clause("anaphoric-remark").match(p.text):
-        return SKIP, "anaphoric-remark"  # 「…，这是全年工作的重中之重」: what the task is, said after it
+    if not p.cues and not p.quants and (clause("anaphoric-remark").match(p.text) or cands[i - 1].noted("anaphoric-remark")):
+        return SKIP, "anaphoric-remark"  # 「…，这是重中之重」「…，这是硬任务，没有…余地」: what the task is, and on
     if not p.cues and not p.tail and _bans(cur) and p.verb is not None:
         return NEW, "after-ban"  # 「严禁违规举债，稳妥化解存量债务」: the ban ends with its object; what follows is directed
     if p.cues:
