@@ -59,6 +59,7 @@ class SentenceFacts:
     date: str = ""  # the speech's date (ISO): a scheduled act's time lies ahead of it
     forward_total: bool = False  # 累计 in a sentence dated ahead of the speech: a cumulative target, no report
     forecast: bool = False  # a 预计 clause came earlier in the sentence: the figures after it are the estimate's
+    plan_part: bool = False  # where verb-led clauses are directives, but for the sentence's report (bare_ok without it)
     semicolon: bool = field(init=False)  # the sentence holds a semicolon (most hold none: no clause gap is then read)
 
     def __post_init__(self):
@@ -87,7 +88,9 @@ def _directive(f: SentenceFacts, cands: list[Candidate], i: int) -> str | None:
         return "actor-led"  # 「物业公司结合小区实际提出申请」: an actor and its verb, no cue
     if f.bare_ok and f.genre == "gwr" and not f.past and relation(p.text):
         return "planned-statistic"  # 「全县民生支出规模比去年增加」: a statistic's planned direction
-    if f.bare_ok and f.genre in ("gwr", "plan") and not f.past and _scheduled(f, p):
+    if ((f.bare_ok and not f.past) or (f.plan_part and not clause("outcome").search(p.text))) \
+            and f.genre in ("gwr", "plan") and _scheduled(f, p):
+        # 「…再生水厂已于去年9月建成投运，…，城西再生水厂年底前完成主体工程」: the report is another clause's
         return "scheduled-act"  # 「滨江大桥年底建成通车」「…政策延长至明年3月底」: a thing, its date ahead, its end
     if f.bare_ok and f.genre == "speech" and p.quants and not p.tail and not f.past and _dated_target(f, p):
         return "dated-target"  # 「全县重点项目6月底前开工率达到100%，…」: a figure to reach by a date, amid instructions
@@ -472,10 +475,11 @@ def group(tree: DocTree, sent: Span, cands: list[Candidate], owners=frozenset())
     stext = sent.text
     forward_total = _forward_total(tree, sent, stext)
     outcome_sentence = not forward_total and clause("outcome").search(stext) is not None
-    f = SentenceFacts(tree.genre, tree.bare_allowed(sent) and not outcome_sentence,
+    plan_part = tree.bare_allowed(sent)
+    f = SentenceFacts(tree.genre, plan_part and not outcome_sentence,
                       tree.genre == "gwr" and tree.past(stext), tree.scope("goal", sent.start) is not None,
                       outcome_sentence, owners, prose=stext.rstrip()[-1:] in "。；;！!？?", text=stext, offset=sent.start,
-                      forward_total=forward_total,
+                      forward_total=forward_total, plan_part=plan_part,
                       date=tree.iso_date)
     _mark_topics(f, cands, owners)
     started = False
