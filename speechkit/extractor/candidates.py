@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import partial
+from functools import lru_cache, partial
 
 from ..rules.checkable import contribution, is_checkable, relation, starts_with_verb, verb_class, verb_pattern, \
     verb_search
@@ -291,6 +291,9 @@ def _assignment_after_task(text: str, out: list[Candidate]) -> None:
     """A clause that only says who leads or helps (clause rule ``assignment-head``) after a task of its item is that
     task's note (「年内建成…平台，由区大数据局牵头，各街道配合。」: tails, the lead owns the task before them); only
     opening its sentence or its semicolon item does it head the tasks after it."""
+    roles = _role_words()
+    if not any(w in c.text for c in out for w in roles):
+        return  # most sentences name no one who leads or helps
     task = False
     for i, c in enumerate(out):
         if i and _SEMICOLON.search(text, out[i - 1].end, c.start + 1):
@@ -302,8 +305,16 @@ def _assignment_after_task(text: str, out: list[Candidate]) -> None:
             task = True
 
 
+@lru_cache(maxsize=1)
+def _role_words() -> tuple:
+    """The words every assignment holds one of (clause rule ``assignment-head``, ``role_words``)."""
+    return tuple(mode_rules("clauses")["assignment-head"][1]["role_words"])
+
+
 def assignment_head(text: str) -> re.Match | None:
     """「由X牵头」「Y配合」 (clause rule ``assignment-head``, its actor ``who`` and ``role``), or ``None``."""
+    if not any(w in text for w in _role_words()):
+        return None  # most clauses hold no word of who leads or helps
     m = clause("assignment-head").match(text.rstrip("，,。；; "))
     return m if m is not None and is_actor(m["who"]) else None
 
@@ -670,12 +681,14 @@ def _subject(c: Candidate, grammar=None, pivot_grammar=None) -> None:
 def _pivot_near_start(t: str) -> bool:
     """A pivot of obligation (clause rule ``pivot-actor``, ``instructing``) among the first characters of ``t``: a
     cheap test before part of speech is asked where the actor after it ends."""
-    return any(w in t[:12] for w in _instructing())
+    head = t[:12]
+    return any(w in head for w in _instructing())
 
 
-def _instructing() -> list:
+@lru_cache(maxsize=1)
+def _instructing() -> tuple:
     """The pivots of obligation (要求 责成 督促) that instruct with no cue (clause rule ``pivot-actor``)."""
-    return mode_rules("clauses")["pivot-actor"][1]["instructing"]
+    return tuple(mode_rules("clauses")["pivot-actor"][1]["instructing"])
 
 
 def pivot_actor(subj: str, cued: bool, grammar=None) -> tuple[str, int] | None:

@@ -80,7 +80,7 @@ def _directive(f: SentenceFacts, cands: list[Candidate], i: int) -> str | None:
         return "cue"
     if p.frequency:
         return "recurring-duty"
-    if p.noted("pivot-instruction") and _pivot_instructs(cands, i):
+    if p.subject is not None and p.noted("pivot-instruction") and _pivot_instructs(cands, i):
         return "pivot-instruction"
     if f.bare_ok and p.verb is not None:
         return "verb-led"
@@ -313,7 +313,7 @@ def _context_after_semicolon(p: Candidate) -> bool:
 
 def _attach(f: SentenceFacts, cands: list[Candidate], i: int, p: Candidate, cur: list) -> tuple[str, str]:
     """:func:`attach_rule` past the numbered items and semicolons."""
-    new_subject = _new_actor(f, p) and not (p.noted("pivot-instruction") and not _pivot_instructs(cands, i))
+    new_subject = _new_actor(f, p) and not (p.noted("pivot-instruction") and not _pivot_instructs(cands, i))  # rare
     if len(cur) == 1 and cur[0].means_only and not p.cues:
         return JOIN, "task-after-means"
     if len(cur) == 1 and cur[0].noted("condition-topic"):
@@ -322,7 +322,8 @@ def _attach(f: SentenceFacts, cands: list[Candidate], i: int, p: Candidate, cur:
         if p.manner and any(x.checkable for x in cur) and not p.checkable:
             return NEW, "manner-after-checkable"  # 「…改造工程，不断提高供水保障能力」: a direction after the checkable act
         return JOIN, "tail"
-    if not p.cues and not p.quants and (clause("anaphoric-remark").match(p.text) or cands[i - 1].noted("anaphoric-remark")):
+    if not p.cues and not p.quants and ((p.text[:1] in "这此" and clause("anaphoric-remark").match(p.text))
+                                         or cands[i - 1].noted("anaphoric-remark")):
         return SKIP, "anaphoric-remark"  # 「…，这是重中之重」「…，这是硬任务，没有…余地」: what the task is, and on
     if not p.cues and not p.tail and _bans(cur) and p.verb is not None:
         return NEW, "after-ban"  # 「严禁违规举债，稳妥化解存量债务」: the ban ends with its object; what follows is directed

@@ -158,6 +158,7 @@ class Extractor:
 
     def _drafts(self, tree: DocTree, sent: Span, cands, groups, facts) -> list[Draft]:
         carry = F.Carry(owner=F.opening_actor(tree, cands, groups, self.owners))
+        assigning = any(p.context and p.noted("assignment-context") for p in cands)  # most sentences name no lead
         heads = F.head_times(facts, cands, groups)
         drafts = []
         for g in groups:
@@ -165,7 +166,8 @@ class Extractor:
             d = Draft(g.start, g.end, text, "cue" if any(p.cues for p in g.parts) else "bare-directive", sent.index)
             d.parts = g.parts
             d.trail = [s for p in g.parts for s in p.trail]
-            F.assigned_lead(cands, g, carry)  # 「由X牵头，…」 before the record: X leads it and what follows
+            if assigning:
+                F.assigned_lead(cands, g, carry)  # 「由X牵头，…」 before the record: X leads it and what follows
             d.owner = F.owner_field(tree, g, carry, self.owners)
             d.modality, d.strength = F.cue_fields(g, carry, self._table[2])
             d.deadline = F.deadline_field(tree, g, heads.get(id(g)))

@@ -318,7 +318,7 @@ def _lead(text: str) -> tuple[str | None, str]:
         means = _patterns()["means"].match(phrase) if opens is None or phrase[:1] in opens else None
         if means:
             phrase = strip_manner(phrase[means.end():])  # 「通过…等方式发展壮大」: the verb after the means leads
-        if (dv := disposal_verb(phrase)) is not None:
+        if ("将" in phrase[:8] or "把" in phrase[:8]) and (dv := disposal_verb(phrase)) is not None:
             return dv, phrase[phrase.index(dv, 1) + len(dv):]  # 「把…站点建设列入…实事」: the act after the object
         m = verb_search(phrase)
         while m is not None and phrase.startswith("的", m.end()):
