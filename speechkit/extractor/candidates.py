@@ -291,8 +291,10 @@ def _assignment_after_task(text: str, out: list[Candidate]) -> None:
     """A clause that only says who leads or helps (clause rule ``assignment-head``) after a task of its item is that
     task's note (「年内建成…平台，由区大数据局牵头，各街道配合。」: tails, the lead owns the task before them); only
     opening its sentence or its semicolon item does it head the tasks after it."""
-    roles = _role_words()
-    if not any(w in c.text for c in out for w in roles):
+    if not out:
+        return
+    span = text[out[0].start:out[-1].end]
+    if not any(w in span for w in _role_words()):
         return  # most sentences name no one who leads or helps
     task = False
     for i, c in enumerate(out):
@@ -662,7 +664,7 @@ def _subject(c: Candidate, grammar=None, pivot_grammar=None) -> None:
         return  # 「按需向接入单位开放…」: a preposition's phrase, no subject (grammar adverbial_openers)
     k = grammar.predicate_start(subj, adverbs=True) \
         if grammar is not None and len(subj) >= 4 and not subj.endswith(organ_suffixes()) else None
-    if (pv := pivot_actor(subj, first_cue is not None, pivot_grammar)) is not None:
+    if any(w in subj for w in _pivot_words()) and (pv := pivot_actor(subj, first_cue is not None, pivot_grammar)):
         subj = pv[0]  # 「这就要求各级干部必须…」「要求各县区在…完成」: the pivot's object acts
         if first_cue is None:
             c.note("candidates", "pivot-instruction")  # no cue: the pivot of obligation makes it an instruction
@@ -683,6 +685,12 @@ def _pivot_near_start(t: str) -> bool:
     cheap test before part of speech is asked where the actor after it ends."""
     head = t[:12]
     return any(w in head for w in _instructing())
+
+
+@lru_cache(maxsize=1)
+def _pivot_words() -> tuple:
+    """Every pivot verb (clause rule ``pivot-actor``, ``pivot_words``): a subject with none holds no pivot."""
+    return tuple(mode_rules("clauses")["pivot-actor"][1]["pivot_words"])
 
 
 @lru_cache(maxsize=1)

@@ -43,7 +43,7 @@ def opening_actor(tree: DocTree, cands, groups, owners=frozenset()) -> Field:
     if p.context and len(cands) > 1 and cands[1] is not groups[0].parts[0] and p.noted("leading-context") \
             and cands[1].noted("list-introduction"):
         p = cands[1]  # 「今年，市住建局重点抓好三项工作：一是…」: the time before the list head
-    role = clause("role-statement").match(p.text) if p.noted("topic-before-cue") and "作为" in p.text else None
+    role = clause("role-statement").match(p.text) if "作为" in p.text and p.noted("topic-before-cue") else None
     if role and (is_actor(role["who"], owners) or (tree.grammar is not None and tree.grammar.place_name(role["who"])
                                                     and tree.grammar.place_role(role["role"]))):
         # 「上海作为…国际大都市，要…」: the body that holds the role is the actor of the task after it
@@ -91,7 +91,7 @@ def owner_field(tree: DocTree, g: Group, carry: Carry, owners=frozenset()) -> Fi
     p0 = g.parts[1] if len(g.parts) > 1 and g.parts[0].noted("condition-topic") else g.parts[0]  # 「…的，省级按…」
     if p0.subject and p0.cues and p0.cues[0].cue in ("拟", "安排") and p0.subject.endswith(("财政", "预算")):
         return NONE  # 「今年市级财政拟安排…18亿元」: a planned figure of a budget has no owner (issue 11)
-    if p0.noted("pivot-instruction") and (s := tree.scope("owner", p0.start)):
+    if p0.subject and p0.noted("pivot-instruction") and (s := tree.scope("owner", p0.start)):
         return s.value  # 「督促企业完善…（省通信管理局牵头）」: the item's note names who answers; the pivot's object acts
     if p0.subject and _actor(tree, p0, owners):
         if _statistic_after(p0):
