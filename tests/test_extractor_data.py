@@ -161,3 +161,12 @@ def test_pivot_actor_ends_where_the_predicate_opens(grammar, subj, who):
     from speechkit.extractor.candidates import pivot_actor
 
     assert pivot_actor(subj, cued=False, grammar=grammar)[0] == who
+
+
+@pytest.mark.parametrize("text,positive", [(t, True) for t in load("grammar")["passing_examples"]]
+                         + [(t, False) for t in load("grammar")["passing_counterexamples"]])
+def test_passing_a_review_is_a_verb(text, positive):
+    """通过 before a review it ends with is the verb pass, not the preposition through."""
+    from speechkit.extractor.grammar import Grammar
+
+    assert (Grammar.passing(text) is not None) == positive, text

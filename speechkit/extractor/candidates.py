@@ -422,7 +422,7 @@ def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False
         _tail_flags(c, t)
     if not object_first:
         _subject(c, tree.grammar if grammar else None, tree.grammar)  # 「面向政府提供…」: a preposition's, no subject
-    c.verb = starts_with_verb(t) or disposal_verb(t)
+    c.verb = starts_with_verb(t) or disposal_verb(t) or (tree.grammar.passing(t) if tree.grammar is not None else None)
     if c.verb and c.subject_span and c.subject_span[0] == c.start and len(c.subject) > len(c.verb) and \
             not c.cues and is_organ(c.subject):
         c.verb = None  # 「运营单位…」: the verb-like word opens the actor's name

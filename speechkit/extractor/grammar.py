@@ -24,6 +24,7 @@ def _data() -> dict:
     return {"verb_tags": frozenset(d["verb_tags"]), "phrase_tags": frozenset(d["phrase_tags"]),
             "manner_tags": frozenset(d["manner_tags"]), "not_manner": frozenset(d["not_manner"]),
             "place_tags": frozenset(d["place_tags"]), "place_roles": re.compile(d["place_roles"]),
+            "passing": re.compile(d["passing"]),
             "head_morphemes": frozenset(d["head_morphemes"]),
             "not_verbs": frozenset(d["not_verbs"]["words"]), "phrase_not_openers": frozenset(d["phrase_not_openers"]),
             "openers": re.compile("^(?:" + "|".join(map(re.escape, sorted(d["openers"]["words"], key=len, reverse=True)))
@@ -229,6 +230,13 @@ class Grammar:
         """Whether ``text`` is one word tagged a place name (data/grammar.yaml ``place_tags``: 上海 湖南)."""
         words = self.words(text)
         return len(words) == 1 and words[0][1] in _data()["place_tags"]
+
+    @staticmethod
+    def passing(text: str) -> str | None:
+        """通过 as the verb pass before a review (data/grammar.yaml ``passing``: 「全部通过市级验收」), or ``None``."""
+        if "通过" not in text[:8]:
+            return None  # most clauses hold no 通过 near their start
+        return "通过" if _data()["passing"].match(text) else None
 
     @staticmethod
     def place_role(role: str) -> bool:
