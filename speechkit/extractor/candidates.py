@@ -390,8 +390,9 @@ def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False
     ends_comma = closer in "，,："
     # opened by a preposition of object (「对…」「面向…」): asked at most once, where part of speech is read
     object_first = grammar and tree.grammar is not None and tree.grammar.object_opener(t)
+    anchor = clause("time-anchor").match(t) if c.times and t[:1] in "自从" else None  # 「自本通知印发之日起30天内，」
     only_time = c.times and all(tt.kind != "frequency" for tt in c.times) and \
-        len(_SPACE_OR_COMMA.sub("", t)) <= sum(tt.span[1] - tt.span[0] for tt in c.times) + 2
+        len(_SPACE_OR_COMMA.sub("", t)) - (anchor.end() if anchor else 0) <= sum(tt.span[1] - tt.span[0] for tt in c.times) + 2
     opener = clause("context-opener").match(t) if ends_comma else None  # read only before a comma (so the purpose)
     if ends_comma and clause("issuing").search(t):
         c.context = True  # 「《办法》已经区政府同意，现予印发，请各单位抓好落实。」: the request is the task
