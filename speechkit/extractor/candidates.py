@@ -294,7 +294,7 @@ def _assignment_after_task(text: str, out: list[Candidate]) -> None:
     if not out:
         return
     span = text[out[0].start:out[-1].end]
-    if not any(w in span for w in _role_words()):
+    if _role_words().search(span) is None:
         return  # most sentences name no one who leads or helps
     task = False
     for i, c in enumerate(out):
@@ -308,14 +308,14 @@ def _assignment_after_task(text: str, out: list[Candidate]) -> None:
 
 
 @lru_cache(maxsize=1)
-def _role_words() -> tuple:
-    """The words every assignment holds one of (clause rule ``assignment-head``, ``role_words``)."""
-    return tuple(mode_rules("clauses")["assignment-head"][1]["role_words"])
+def _role_words() -> re.Pattern:
+    """The words every assignment holds one of (clause rule ``assignment-head``, ``role_words``), as one pattern."""
+    return re.compile("|".join(mode_rules("clauses")["assignment-head"][1]["role_words"]))
 
 
 def assignment_head(text: str) -> re.Match | None:
     """「由X牵头」「Y配合」 (clause rule ``assignment-head``, its actor ``who`` and ``role``), or ``None``."""
-    if not any(w in text for w in _role_words()):
+    if _role_words().search(text) is None:
         return None  # most clauses hold no word of who leads or helps
     m = clause("assignment-head").match(text.rstrip("，,。；; "))
     return m if m is not None and is_actor(m["who"]) else None
@@ -665,7 +665,7 @@ def _subject(c: Candidate, grammar=None, pivot_grammar=None) -> None:
         return  # 「按需向接入单位开放…」: a preposition's phrase, no subject (grammar adverbial_openers)
     k = grammar.predicate_start(subj, adverbs=True) \
         if grammar is not None and len(subj) >= 4 and not subj.endswith(organ_suffixes()) else None
-    if any(w in subj for w in _pivot_words()) and (pv := pivot_actor(subj, first_cue is not None, pivot_grammar)):
+    if _pivot_words().search(subj) and (pv := pivot_actor(subj, first_cue is not None, pivot_grammar)):
         subj = pv[0]  # 「这就要求各级干部必须…」「要求各县区在…完成」: the pivot's object acts
         if first_cue is None:
             c.note("candidates", "pivot-instruction")  # no cue: the pivot of obligation makes it an instruction
@@ -684,14 +684,19 @@ def _subject(c: Candidate, grammar=None, pivot_grammar=None) -> None:
 def _pivot_near_start(t: str) -> bool:
     """A pivot of obligation (clause rule ``pivot-actor``, ``instructing``) among the first characters of ``t``: a
     cheap test before part of speech is asked where the actor after it ends."""
-    head = t[:12]
-    return any(w in head for w in _instructing())
+    return _instructing_pattern().search(t, 0, 12) is not None
 
 
 @lru_cache(maxsize=1)
-def _pivot_words() -> tuple:
-    """Every pivot verb (clause rule ``pivot-actor``, ``pivot_words``): a subject with none holds no pivot."""
-    return tuple(mode_rules("clauses")["pivot-actor"][1]["pivot_words"])
+def _pivot_words() -> re.Pattern:
+    """Every pivot verb (clause rule ``pivot-actor``, ``pivot_words``) as one pattern: a subject with none holds no
+    pivot."""
+    return re.compile("|".join(mode_rules("clauses")["pivot-actor"][1]["pivot_words"]))
+
+
+@lru_cache(maxsize=1)
+def _instructing_pattern() -> re.Pattern:
+    return re.compile("|".join(_instructing()))
 
 
 @lru_cache(maxsize=1)
