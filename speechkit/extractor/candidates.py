@@ -584,6 +584,9 @@ def organ_name(np_: str, grammar) -> bool:
     return is_organ(np_) and organ_phrase(np_, grammar)
 
 
+_LEVELS = "省市县区镇乡旗"  # the level an organ's name may open with (市…局 县…委)
+
+
 def organ_phrase(np_: str, grammar) -> bool:
     """Whether an organ phrase opening a clause is a name, not a verb and its object: no adverb, adjective or
     conjunction opens it, and it holds no verb, preposition (but a leading 由), quotation or bracket; a verb opens
@@ -596,6 +599,8 @@ def organ_phrase(np_: str, grammar) -> bool:
     """
     if _NAME_BREAKS.search(np_):
         return False
+    if np_[:1] in _LEVELS and len(np_) > 3 and is_organ(np_[1:]):
+        np_ = np_[1:]  # 「市数据局」: the level apart (forward matching would read 市数|据|局), then the name
     words, units = grammar.words(np_), organ_words()["unit_nouns"]
     for k, (w, tag) in enumerate(words):
         if w in organ_words()["modifiers"]:

@@ -392,7 +392,7 @@ def _first_rule(f: SentenceFacts, cands: list[Candidate], i: int) -> tuple[str, 
     topic = nxt is not None and bool(nxt.cues) and nxt.cues[0].span[0] == 0 and _actor_topic(p, f.owners) \
         and not clause("especially").match(p.text) \
         and not clause("copula").match(clause("especially").sub("、", p.text))  # 「各村干部特别是村支书，必须…」
-    if not p.cues and not topic and clause("copula").match(p.text):
+    if not topic and (not p.cues or _cue_after_copula(p)) and clause("copula").match(p.text):
         return SKIP, "copula"  # 「就业是民生之本」: what something is, not a task
     why = None if topic and "的" in p.text else _directive(f, cands, i)  # the verb before 的 modifies the actor
     if why is None and p.noted("role-statement"):
@@ -411,6 +411,13 @@ def _first_rule(f: SentenceFacts, cands: list[Candidate], i: int) -> tuple[str, 
         _head_time(f, p)
         return SKIP, "not-a-directive"
     return NEW, why
+
+
+def _cue_after_copula(p: Candidate) -> bool:
+    """Every cue of the clause is an adverb (加快 积极…) after its 是: it qualifies the noun the copula names
+    (「是全县加快追赶跨越的关键五年」), it directs nothing."""
+    at = p.text.find("是")
+    return 0 <= at < p.cues[0].span[0] and all(clause("adverb-cue").match(c.cue) for c in p.cues)
 
 
 def _actor_topic(p: Candidate, owners) -> bool:
