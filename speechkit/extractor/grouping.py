@@ -461,9 +461,9 @@ def _clause_rule(tree: DocTree, f: SentenceFacts, cands: list[Candidate], i: int
     p = cands[i]
     if p.context:
         return _context_rule(f, cands, i, started)
-    if (not p.cues and may["outcome"] and _reports(tree, p) and
-          not ((f.forward_total or _directed_total(f)) and _only_total(p.text))) or \
-            (p.cues and may["completed"] and not directing(p.cues) and clause("completed").search(p.text)):
+    if (not p.cues and may["outcome"] and _reports(tree, p)
+            and not ((f.forward_total or _directed_total(f)) and _only_total(p.text))) \
+            or (p.cues and may["completed"] and not directing(p.cues) and clause("completed").search(p.text)):
         return (STOP if started else SKIP), "reported-result"  # 「…对带动农户增收发挥了积极作用」
     if p.cues and may["cue-in-relative"] and clause("cue-in-relative").match(p.text):
         return (STOP if started else SKIP), "cue-in-relative"  # 「…是一场必须赢下来的硬仗」: what it is
