@@ -390,9 +390,7 @@ def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False
     ends_comma = closer in "，,："
     # opened by a preposition of object (「对…」「面向…」): asked at most once, where part of speech is read
     object_first = grammar and tree.grammar is not None and tree.grammar.object_opener(t)
-    anchor = clause("time-anchor").match(t) if c.times and t[:1] in "自从" else None  # 「自本通知印发之日起30天内，」
-    only_time = c.times and all(tt.kind != "frequency" for tt in c.times) and \
-        len(_SPACE_OR_COMMA.sub("", t)) - (anchor.end() if anchor else 0) <= sum(tt.span[1] - tt.span[0] for tt in c.times) + 2
+    only_time = _only_time(c, t)
     opener = clause("context-opener").match(t) if ends_comma else None  # read only before a comma (so the purpose)
     if ends_comma and clause("issuing").search(t):
         c.context = True  # 「《办法》已经区政府同意，现予印发，请各单位抓好落实。」: the request is the task
@@ -444,6 +442,16 @@ def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False
         return
     if c.verb is None and grammar and not c.cues and not c.context and tree.grammar is not None:
         _grammar_verb(tree, c)
+
+
+def _only_time(c: Candidate, t: str) -> bool:
+    """The clause is nothing but its times (not a frequency), and the day a span counts from (clause rule
+    ``time-anchor``: 「自本通知印发之日起30天内，」)."""
+    if not c.times or any(tt.kind == "frequency" for tt in c.times):
+        return False
+    anchor = clause("time-anchor").match(t) if t[:1] in "自从" else None
+    rest = len(_SPACE_OR_COMMA.sub("", t)) - (anchor.end() if anchor else 0)
+    return rest <= sum(tt.span[1] - tt.span[0] for tt in c.times) + 2
 
 
 def _task_after_opener(tree: DocTree, c: Candidate, t: str, object_first) -> str | None:
@@ -648,7 +656,7 @@ def _subject(c: Candidate, grammar=None, pivot_grammar=None) -> None:
             v = _organ_before_verb(t, grammar, m)
             if v:  # the organ's end; a verb of the lexicon inside its name (「…推进小组」) does not cut it
                 cands = [x for x in cands if not (m is not None and x == m.start() < v)] + [v]
-        if not cands and pivot_grammar is not None and _pivot_near_start(t):
+        if not cands and pivot_grammar is not None and _instructing_pattern().search(t, 0, 12):
             k = pivot_grammar.predicate_start(t, adverbs=True)  # 「督促各地压紧压实…」: no verb the lexicon knows
             if k and pivot_actor(clean_subject(t[:k]), False, pivot_grammar):
                 cands.append(k)
@@ -686,12 +694,6 @@ def _subject(c: Candidate, grammar=None, pivot_grammar=None) -> None:
         c.subject_span = (c.start + off, c.start + off + len(subj))
 
 
-def _pivot_near_start(t: str) -> bool:
-    """A pivot of obligation (clause rule ``pivot-actor``, ``instructing``) among the first characters of ``t``: a
-    cheap test before part of speech is asked where the actor after it ends."""
-    return _instructing_pattern().search(t, 0, 12) is not None
-
-
 @lru_cache(maxsize=1)
 def _pivot_words() -> re.Pattern:
     """Every pivot verb (clause rule ``pivot-actor``, ``pivot_words``) as one pattern: a subject with none holds no
@@ -701,6 +703,8 @@ def _pivot_words() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _instructing_pattern() -> re.Pattern:
+    """The pivots of obligation as one pattern: sought among a clause's first characters, a cheap test before part
+    of speech is asked where the actor after one ends."""
     return re.compile("|".join(_instructing()))
 
 
