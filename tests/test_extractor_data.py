@@ -114,6 +114,17 @@ def test_verb_classes_do_not_overlap():
             seen[w] = name
 
 
+@pytest.mark.parametrize("text,rest", [*load("checkable")["disposal_jiang_examples"].items(),
+                                       *load("checkable")["disposal_jiang_counterexamples"].items()])
+def test_disposal_jiang_is_not_read_past(text, rest):
+    """将 opening a disposal clause stays (the act after its object leads); 将 before a verb is read past."""
+    from speechkit.rules.checkable import decide, strip_manner
+
+    assert strip_manner(text) == rest
+    if rest.startswith("将"):
+        assert decide(text) == (True, "instrument-act"), text
+
+
 @pytest.mark.parametrize("text", load("checkable")["adverb_word_openers_examples"])
 def test_adverb_that_opens_a_word_stays(text):
     """A one-character adverb (并 再) is read past only when it does not open a word (并网 再生)."""

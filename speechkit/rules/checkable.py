@@ -165,7 +165,13 @@ def strip_manner(text: str) -> str:
     if c not in firsts and not c.isdecimal():
         return text
     m = manner.match(text)
-    return text[_word_end(text, m.end()):] if m else text
+    if not m:
+        return text
+    end = _word_end(text, m.end())
+    k = text.rfind("将", 0, end)
+    if k >= 0 and disposal_verb(text[k:]) is not None:
+        end = k  # 「将稳定就业的新市民纳入…」: 将 opens a disposal clause (its object, then the act), it is no 'will'
+    return text[end:]
 
 
 def _word_end(text: str, end: int) -> int:
