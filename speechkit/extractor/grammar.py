@@ -35,6 +35,7 @@ def _data() -> dict:
             "priority_tail": re.compile(d["framing_verbs"]["priority_tail"]),
             "manner": re.compile("^(?:" + "|".join(map(re.escape, d["prep_adverbs"]["words"])) + ")+"),
             "agent_prepositions": frozenset(d["adverbial_openers"]["agent"]),
+            "submitting": frozenset(d["adverbial_openers"]["submitting"]),
             "place_ends": tuple(d["adverbial_openers"]["place_ends"]),
             "object_openers": re.compile("^(?:" + "|".join(map(re.escape, d["object_openers"]["words"])) + ")"),
             # what an object opener, maybe after adverbs, can begin with: a clause opening otherwise has none
@@ -245,12 +246,12 @@ class Grammar:
         return _data()["place_roles"].search(role) is not None
 
     def adverbial_opening(self, text: str) -> bool:
-        """Whether a preposition (tag p) opens ``text``, not one of the agent (由): the stretch before the verb is
-        then the preposition's phrase, not a subject (「按需向接入单位…」)."""
+        """Whether a preposition (tag p) opens ``text``, not one of the agent (由), or a verb of submitting (报 报送:
+        「报市政府审定」): the stretch before the verb is then the preposition's phrase, not a subject (「按需向接入单位…」)."""
         w, tag = self.first_word(text)
         if len(text) <= 4 and text.endswith(_data()["place_ends"]):
             return False  # 「从化区要…」: a place name, its first character a preposition only by chance
-        return tag == "p" and w not in _data()["agent_prepositions"]
+        return (tag == "p" and w not in _data()["agent_prepositions"]) or w in _data()["submitting"]
 
     def object_opener(self, text: str) -> bool:
         """Opened by a preposition of object or beneficiary (对 将 把 向 为 给 用 面向) with its object after it;
