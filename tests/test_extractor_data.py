@@ -125,6 +125,17 @@ def test_disposal_jiang_is_not_read_past(text, rest):
         assert decide(text) == (True, "instrument-act"), text
 
 
+@pytest.mark.parametrize("text,rest", [*load("checkable")["frame_examples"].items(),
+                                       *((t, None) for t in load("checkable")["frame_counterexamples"])])
+def test_frame_phrase(text, rest):
+    """在 + a time (a date, a span, a festival or season before which): by when the task is done, read past; a place
+    or a period during which is not."""
+    from speechkit.rules.checkable import _patterns
+
+    m = _patterns()["frame"].match(text)
+    assert (text[m.end():] if m else None) == rest
+
+
 @pytest.mark.parametrize("text", load("checkable")["adverb_word_openers_examples"])
 def test_adverb_that_opens_a_word_stays(text):
     """A one-character adverb (并 再) is read past only when it does not open a word (并网 再生)."""
