@@ -140,8 +140,12 @@ def find_times(text: str, date=None, *, plan_year: int | None = None, named: dic
     return [_expr(reading, text, item) for item in chosen]
 
 
-_DEF_NAME = re.compile(r"([\u4e00-\u9fff]{2}(?:月|周|季|期|阶段|会战|战役|攻坚|攻坚战|攻势|行动))[”\"]?(?:行动|活动|专项行动)?[”\"]?(?:从|自)?\s*$")
-_DEF_AFTER = re.compile(r"\s*(?:为|是|作为)[“\"]?([\u4e00-\u9fff]{1,4}(?:月|期|周|阶段))[”\"]?")
+# a name right before the window it is given (「冲刺月行动9月1日开始…」), maybe with 的时间是 / ，是 between (「攻坚行动的
+#时间是3月1日至6月30日」「会战的冲刺期，是…」); a demonstrative before it (这次 此次 本次) is no part of the name
+_DEF_NAME = re.compile(r"(?!这次|此次|本次|这个|今年)([\u4e00-\u9fff]{2}(?:月|周|季|期|阶段|会战|战役|攻坚|攻坚战|攻势|行动))[”\"]?(?:行动|活动|专项行动)?[”\"]?"
+                       r"(?:的?(?:时间|时限|期限|时段))?[，,]?(?:是|为)?(?:从|自)?\s*$")
+# a name given to a window after it (「11月为冲刺月」「将9月1日至11月30日确定为“秋冬攻坚季”」)
+_DEF_AFTER = re.compile(r"\s*(?:确定为|定为|为|是|作为)[“\"]?([\u4e00-\u9fff]{1,4}(?:月|期|周|季|阶段))[”\"]?")
 
 
 def define_periods(text: str, date=None, *, plan_year: int | None = None) -> dict[str, tuple[str, str]]:
@@ -159,6 +163,14 @@ def define_periods(text: str, date=None, *, plan_year: int | None = None) -> dic
     ('2024-04-10', '2024-07-18')
     >>> define_periods("“夏季攻势”从6月1日开始，到8月31日结束。", "2024-05-27")["攻势"]
     ('2024-06-01', '2024-08-31')
+    >>> define_periods("市里已将9月1日至11月30日确定为“秋冬攻坚季”。", "2021-08-20")["攻坚季"]
+    ('2021-09-01', '2021-11-30')
+    >>> define_periods("这次会战的冲刺期，是10月10日到12月20日。", "2024-09-01")
+    {'冲刺期': ('2024-10-10', '2024-12-20')}
+    >>> define_periods("这次攻坚行动的时间是3月1日至6月30日。", "2025-02-20")
+    {'攻坚行动': ('2025-03-01', '2025-06-30')}
+    >>> define_periods("今年的目标是5月底前完成清查。", "2025-02-20")
+    {}
     """
     out = {}
     for t in find_times(text, date, plan_year=plan_year):
@@ -169,6 +181,8 @@ def define_periods(text: str, date=None, *, plan_year: int | None = None) -> dic
             # 「11月为冲刺月」「9月至10月为冲刺期」: a stretch of time given a name
             start = t.start or t.end[:8] + "01"
             out[after.group(1)] = (start, t.end)
+            if len(after.group(1)) > 3:
+                out[after.group(1)[-3:]] = (start, t.end)  # 「秋冬攻坚季」 later called 「攻坚季内」
             continue
         if t.rule not in ("window", "join") or not t.start:
             continue
