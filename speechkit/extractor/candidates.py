@@ -17,6 +17,7 @@ from ..rules.cues import disposal_verb, find_cues
 from ..rules.owners import (DEFINITION_HEAD, clean_subject, is_actor, is_organ, is_statistic, organ_suffixes, organ_words,
                             without_leading_time)
 from ..rules.quantities import find_quantities
+from ..rules.times import find_times
 from ..segment import Span
 from .patterns import clause, first_rule, mode_rules, openers, rule_patterns, structure
 from .structure import TRAIL, DocTree
@@ -739,7 +740,7 @@ def _split_relations(a: int, t: str) -> list[tuple[int, int]]:
     joined by 、 are targets of their own; so are two verb phrases each with its object, the second checkable
     (「建成…疏港铁路、完成…改造60公里」: spec section 4, a checkable verb phrase starts its own record)."""
     parts, out, s0 = t.split("、"), [], 0
-    if len(parts) == 2 and _two_acts(*parts):
+    if len(parts) == 2 and (_two_acts(*parts) or _two_scheduled(*parts)):
         return [(a, a + len(parts[0])), (a + len(parts[0]) + 1, a + len(t))]
     if len(parts) < 2 or not all(relation(x) and len(x) >= 6 for x in parts[1:]) or not relation(parts[0]):
         return [(a, a + len(t))]
@@ -757,6 +758,19 @@ def _two_acts(left: str, right: str) -> bool:
         return False
     return left.startswith(lv) and right.startswith(rv) and is_checkable(right) and is_checkable(left) \
         and not clause("means-list").search(right)  # 「通过改造…、建设…等方式」: the means of one act
+
+
+def _two_scheduled(left: str, right: str) -> bool:
+    """Two projects joined by 、, each with a date of its own and the end state it reaches then (「确保滨江大桥6月底前
+    建成通车、城北水厂年内竣工投用」): a new subject with a checkable phrase starts its own record (spec section 4);
+    not one project with two dates (「6月底前开工、年内竣工」: the right part opens with its date, no subject)."""
+    if not clause("scheduled-hint").search(right) or starts_with_verb(right):
+        return False  # most lists: no time word in the right part, or a verb shares the left's subject
+    rt, lt = find_times(right), find_times(left)
+    if not rt or not lt or rt[0].span[0] < 2 or rt[0].kind in ("vague", "frequency"):
+        return False
+    r_after, l_after = right[rt[0].span[1]:], left[lt[-1].span[1]:]
+    return bool(starts_with_verb(r_after) and starts_with_verb(l_after)) and is_checkable(r_after) and is_checkable(l_after)
 
 
 def split_enumeration(text: str, a: int, b: int, quantities=None) -> list[tuple[int, int]]:
