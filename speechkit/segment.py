@@ -106,6 +106,9 @@ class Document:
                 f"{len(self.clauses)} clauses, {len(self.headings)} headings)")
 
 
+_FULL_STOP = re.compile(r"[。！？!?]")
+
+
 def _heading_at(text: str, pos: int) -> tuple[int, re.Match] | None:
     m = _HEADING.match(text, pos)
     return (HEADING_MARKERS[int(m.lastgroup[1:])][0], m) if m else None
@@ -227,8 +230,9 @@ def _sentence(doc: Document, text: str, a: int, b: int, p_idx: int, first: bool,
     if hd and (first or hd[0] <= 2):
         level, m = hd
         body = text[a:b]
-        if b == para_end and first and len(body) <= 40 and body[-1] not in _SENT_END:
-            # the paragraph is the heading
+        if b == para_end and first and len(body) <= 40 and body[-1] not in _SENT_END and not _FULL_STOP.search(body):
+            # the paragraph is the heading (a full stop inside it, 「（一）…施工。（县水利局牵头）」, makes it an item
+            # with its note)
             doc.headings.add(a, b, level=level)
             _emit_sentence(doc, text, a, b, p_idx)
             return

@@ -118,13 +118,37 @@ def _theme(tree: DocTree, sent: Span, core: str) -> bool:
         return False  # 「县发改局要牵头制定…办法。」「一是县交通局要…」「上半年，县…中心要…」 names who: a task, not a theme
     if numbered:  # 「第三，坚决打好污染防治攻坚战。」: a numbered theme; a checkable item that is its whole paragraph,
         # the next one another item (「2．…医院全部开通线上预约诊疗。」), is the task; one a body follows is its title
-        return not (sent.end >= para.end and is_checkable(body) and not _body_follows(tree, para))
+        return not (_ends_paragraph(tree, sent, para) and is_checkable(body) and not _body_follows(tree, para))
     if is_checkable(core):
         return False  # a concrete deliverable heads no theme
     if len(core) <= 16 and not _BREAKS.search(core):
         return True
     strong = any(c.strength == "strong" for c in cues)
     return len(core) <= 30 and not strong and not _HARD_BREAKS.search(core)
+
+
+def _ends_paragraph(tree: DocTree, sent: Span, para: Span) -> bool:
+    """The sentence ends its paragraph, or only a note of who leads or by when follows it (「1．开展…行动。（市司法局
+    牵头）」: structure rule ``inline-note``)."""
+    if sent.end >= para.end:
+        return True
+    rest = tree.doc.text[sent.end:para.end].strip()
+    m = structure("inline-note").match(rest) if rest[:1] in "（(" else None
+    return m is not None and not rest[m.end():].strip(TRAIL + " ")
+
+
+def item_task(tree: DocTree, sent: Span) -> bool:
+    """A numbered item that is its whole paragraph (a note may follow) and names a checkable task (「（一）11月底前，
+    完成县第二水厂扩建工程主体施工。」): the item is the task, though it reads as a run-in title (spec section 3:
+    numbered task items are commitments); a title a body follows (「（一）加强组织领导。」 and its paragraph) is none."""
+    if sent.text.rstrip()[-1:] not in "。！？!?":
+        return False  # 「四、建立齐抓共管的工作机制」: a line with no full stop is a heading, whatever it names
+    core = sent.text.rstrip(TRAIL)
+    m = clause("list-mark").match(core)
+    para = tree.paragraph_of(sent)
+    if m is None or sent.start != para.start or not _ends_paragraph(tree, sent, para):
+        return False
+    return is_checkable(core[m.end():].lstrip("，,、：: ")) and not _body_follows(tree, para)
 
 
 def _body_follows(tree: DocTree, para: Span) -> bool:
@@ -191,7 +215,7 @@ _LINES = ("lead-line", "roster-line")  # structure rules of a sentence that is a
 
 def sentence_filter(tree: DocTree, sent: Span) -> str | None:
     """The name of the rule that says this sentence holds no commitment, or ``None``."""
-    if tree.in_heading(sent.start, sent.end):
+    if tree.in_heading(sent.start, sent.end) and not item_task(tree, sent):
         return "heading"
     if tree.in_review(sent.start):
         return "review-section"
@@ -350,6 +374,8 @@ def candidates(tree: DocTree, sent: Span) -> list[Candidate]:
     grammar = tree.bare_allowed(sent)  # part-of-speech only where a verb-led clause is a directive
     # a heading lies inside one sentence and opens it (segment): the one holding a clause's start is this, if any
     head_end = tree.heading_end(sent.start)
+    if head_end is not None and head_end >= sent.end and item_task(tree, sent):
+        head_end = None  # 「（一）11月底前，完成…施工。」: the whole item is its task, no title run into it
     out = []
     for cl_start, cl_end in tree.clause_offsets(sent.index):
         bounds = _bounds(tree, cl_start, cl_end, head_end)
