@@ -11,6 +11,8 @@ takes a clause's own value first, then its sentence's, then the innermost scope:
 """
 from __future__ import annotations
 
+import re
+
 from typing import TYPE_CHECKING
 
 from ..rules.owners import lead_owner
@@ -178,27 +180,36 @@ def ontime(tree: "DocTree") -> list:
 
 def lead_lines(tree: "DocTree") -> list:
     """「牵头单位：X」 on a line of its own: X owns the items after it, until the next such line or a heading
-    of level 2 or higher (spec section 3); an item's own note, nearer, wins."""
+    of level 2 or higher (spec section 3); an item's own note, nearer, wins. A document lays its lead lines out
+    one way: when the first heads the items below it, so do the others (no later one notes the item above it)."""
     out, text = [], tree.doc.text
     starts, ends = tree.doc.paragraphs.starts(), tree.doc.paragraphs.ends()
     pat = structure("lead-line")
+    heads_below = None  # how the document's first lead line is laid out
     for i, p_start, p_end in tree.doc.paragraphs.offsets():
         m = pat.match(text[p_start:p_end])
         if not m:
             continue
         a = p_start + m.start("owner")
         owner = Field(m["owner"], "lead-line", (a, a + len(m["owner"])))
-        if _notes_item_before(tree, i):  # 「1．…。」 then 「责任单位：X」: the note of the item above it
+        if heads_below is None:
+            heads_below = not _notes_item_before(tree, i)
+        if not heads_below and _notes_item_before(tree, i):  # 「1．…。」 then 「责任单位：X」: the note of the item above
             out.append(_scope("lead-line", "owner", starts[i - 1], p_start, owner))
             continue
         end = len(text)
-        for j in range(i + 1, len(starts)):  # to the next lead line or heading of level 2 or higher
+        first = tree.heading_at(starts[i + 1]) if i + 1 < len(starts) else None
+        top = first[2].level - 1 if first is not None else 2  # the items it heads may be headed themselves (「（一）…」)
+        for j in range(i + 1, len(starts)):  # to the next lead line or heading above the items (level 2 or higher)
             h = tree.heading_at(starts[j])
-            if pat.match(text[starts[j]:ends[j]]) or (h is not None and h[2].level <= 2):
+            if pat.match(text[starts[j]:ends[j]]) or (h is not None and h[2].level <= min(top, 2)):
                 end = starts[j]
                 break
         out.append(_scope("lead-line", "owner", p_end, end, owner))
     return out
+
+
+_STOP = re.compile(r"[。！？；;!?]")
 
 
 def _notes_item_before(tree: "DocTree", i: int) -> bool:
@@ -209,9 +220,12 @@ def _notes_item_before(tree: "DocTree", i: int) -> bool:
     if i == 0 or structure("lead-line").match(text[starts[i - 1]:ends[i - 1]]):
         return False
     h = tree.heading_at(starts[i - 1])
-    prev_end = starts[i - 1] + len(text[starts[i - 1]:ends[i - 1]].rstrip())
+    prev = text[starts[i - 1]:ends[i - 1]].rstrip()
+    prev_end = starts[i - 1] + len(prev)
     if h is not None and h[1] >= prev_end - 1:
         return False  # a heading alone on its line heads the items below the lead line; a run-in title has its tasks
+    if not _STOP.search(prev):
+        return False  # 「…考评办法」: a line with no full stop (the document's title) is no task to note
     if i + 1 >= len(starts):
         return True
     nxt = text[starts[i + 1]:ends[i + 1]].lstrip()
