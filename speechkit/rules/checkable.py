@@ -107,7 +107,7 @@ def _patterns() -> dict[str, re.Pattern]:
                                + r")(?:要|将|继续|进一步|总体|力争|保持|实现|稳步|基本|逐步|安排|比(?:去年|上年)(?:有所)?|"
                                + r"[与同和跟][^，,；;与同和跟]{1,16}?(?:相|基本|保持)?){0,3}(?:"
                                + "|".join(map(re.escape, sorted(obj["state_predicates"]["words"], key=len, reverse=True)))
-                               + ")"),
+                               + ")(?!" + "|".join(map(re.escape, obj["state_predicates"]["not_after"])) + ")"),
         "ban": re.compile("^(?:" + "|".join(map(re.escape, d["prohibitions"])) + ")"),
         "light": re.compile("|".join(map(re.escape, d["light_verbs"]))),
         "ground": re.compile(d["ground_phrase"]),
