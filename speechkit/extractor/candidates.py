@@ -404,6 +404,9 @@ def candidates(tree: DocTree, sent: Span) -> list[Candidate]:
         if p.noted("object-before-verb") and nxt.cues and nxt.cues[0].span[0] == 0:
             p.context = True  # 「对签约未落地项目，要逐个梳理」: the topic of the task after it
             p.note("candidates", "topic-before-cue")
+    if len(out) >= 2 and not out[-2].cues and clause("judged-task").match(out[-1].text):
+        out[-2].context = True  # 「做好2025年工作，任务艰巨繁重」: the task judged, the sentence directs nothing
+        out[-2].note("candidates", "judged-task")
     return out
 
 
