@@ -147,8 +147,11 @@ def _scheduled(f: SentenceFacts, p: Candidate) -> bool:
     if clause("extension-to-date").search(head) and not rest.strip("，,。；; "):
         return is_checkable(p.text, dated=True)  # 「…政策延长至明年3月底」: the date the act runs to
     act = rest[m.end():] if (m := clause("after-date").match(rest)) else rest
-    return clause("scheduled-subject").fullmatch(head) is not None and \
-        (starts_with_verb(act) is not None or decide(act) == (True, "end-state")) \
+    if clause("scheduled-subject").fullmatch(head) is None:
+        return False
+    if decide(p.text, dated=True) == (True, "dated-completion"):
+        return True  # 「城市燃气管道老化更新改造年内全部完成」: a named work completed by a date (a dated deliverable)
+    return (starts_with_verb(act) is not None or decide(act) == (True, "end-state")) \
         and is_checkable(p.text, dated=True)  # 「全线贯通」: an end state, not a title's noun (「…2022年…考评办法」)
 
 

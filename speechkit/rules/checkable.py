@@ -461,6 +461,8 @@ def _reached(first: str, dated: bool) -> str | None:
         return "end-state"
     if _status_change(first):
         return "status-change"
+    if dated and _decision("dated-completion").match(first):
+        return "dated-completion"  # 「…老化更新改造年内全部完成」: a named work completed by a date
     return "dated-submission" if dated and _decision("dated-submission").search(first) else None
 
 
