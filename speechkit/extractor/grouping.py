@@ -200,13 +200,16 @@ def _directed_total(f: SentenceFacts) -> bool:
 
 def _forward_total(tree: DocTree, sent: Span, stext: str) -> bool:
     """「“十四五”期间，全县累计完成…」: 累计 (a running total) under a period that runs past the speech's year, named
-    before it, sums a target; it reports nothing. 累计 with no such period, with 截至/以来/去年 in the sentence (clause
+    before it or by the goal paragraph its bullet is under, sums a target; it reports nothing. 累计 with no such period, with 截至/以来/去年 in the sentence (clause
     rule ``past-total``), or under this year's (a year-end report sums what was done), reports."""
     at = stext.find("累计")
     if at < 0 or not _only_total(stext) or clause("past-total").search(stext):
         return False
     head = [t for t in tree.recognized(sent.start, sent.end)[1] if t.span[0] < at and t.kind in _DATED and t.end]
-    return bool(head) and not head[0].past and head[0].end[:4] > tree.iso_date[:4]
+    if not head:  # 「到2026年，…」 then 「——累计接入…2000家。」: a bullet of a goal paragraph dated past this year
+        goal = tree.scope("goal", sent.start)
+        return goal is not None and ((goal.value.value or {}).get("end") or "")[:4] > tree.iso_date[:4]
+    return not head[0].past and head[0].end[:4] > tree.iso_date[:4]
 
 
 def _funds_next(cands: list[Candidate], i: int) -> bool:
