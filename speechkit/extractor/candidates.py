@@ -210,7 +210,7 @@ _STRUCTURAL = (("slogan", _slogan), ("theme-sentence", _theme), ("run-in-theme",
                ("goal-bullet-wish", _goal_bullet_wish), ("past-head", _past_head))
 
 
-_LINES = ("lead-line", "roster-line")  # structure rules of a sentence that is a line of who leads or sits
+_LINES = ("lead-line", "roster-line", "deadline-line")  # structure rules of a line of who leads, sits, or by when
 
 
 def sentence_filter(tree: DocTree, sent: Span) -> str | None:
@@ -226,6 +226,8 @@ def sentence_filter(tree: DocTree, sent: Span) -> str | None:
             return "lead-line"  # 「牵头单位：X」: who owns the items below, not a task
         if structure("roster-line").match(core):
             return "roster-line"  # 「组长：…」「成员：…」: who sits on a body, not a task
+        if structure("deadline-line").match(core):
+            return "deadline-line"  # 「时间节点：6月底前」: by when the item above is done, not a task
     for name, rule in _STRUCTURAL:
         if rule(tree, sent, core):
             return name

@@ -226,13 +226,41 @@ def _notes_item_before(tree: "DocTree", i: int) -> bool:
         return False  # a heading alone on its line heads the items below the lead line; a run-in title has its tasks
     if not _STOP.search(prev):
         return False  # 「…考评办法」: a line with no full stop (the document's title) is no task to note
-    if i + 1 >= len(starts):
+    k = i + 1
+    while k < len(starts) and structure("deadline-line").match(text[starts[k]:ends[k]].strip()):
+        k += 1  # 「责任单位：X」 then 「时间节点：…」: both note the item above
+    if k >= len(starts):
         return True
-    nxt = text[starts[i + 1]:ends[i + 1]].lstrip()
-    return tree.heading_at(starts[i + 1]) is not None or bool(clause("list-mark").match(nxt))
+    nxt = text[starts[k]:ends[k]].lstrip()
+    return tree.heading_at(starts[k]) is not None or bool(clause("list-mark").match(nxt))
 
 
-BUILDERS = (item_notes, goal_paragraphs, target_lists, ontime, lead_lines)
+def deadline_lines(tree: "DocTree") -> list:
+    """「时间节点：6月底前」 on a line of its own right after an item (a lead line may stand between): the item's
+    deadline, as a note just after it gives (spec section 4); a line after a heading or another such line dates
+    nothing."""
+    out, text = [], tree.doc.text
+    starts, ends = tree.doc.paragraphs.starts(), tree.doc.paragraphs.ends()
+    pat, lead = structure("deadline-line"), structure("lead-line")
+    for i, p_start, p_end in tree.doc.paragraphs.offsets():
+        m = pat.match(text[p_start:p_end].strip())
+        if not m:
+            continue
+        k = i - 1
+        while k >= 0 and lead.match(text[starts[k]:ends[k]].strip()):
+            k -= 1
+        if k < 0 or tree.heading_at(starts[k]) is not None and tree.heading_at(starts[k])[1] >= ends[k] - 1:
+            continue  # no item above it
+        off = p_start + (len(text[p_start:p_end]) - len(text[p_start:p_end].lstrip()))
+        for tt in _dated(tree, m.group(0)):
+            if tree.forward(tt):
+                out.append(_scope("deadline-line", "deadline", starts[k], ends[k],
+                                  Field(tt.as_deadline(), "deadline-line:" + tt.rule, (off + tt.span[0], off + tt.span[1]))))
+                break
+    return out
+
+
+BUILDERS = (item_notes, goal_paragraphs, target_lists, ontime, lead_lines, deadline_lines)
 
 
 def build_scopes(tree: "DocTree") -> list:
