@@ -391,6 +391,7 @@ def _task_text(text: str) -> str:
     return strip_manner(t[ground.end():]) if ground and t[ground.end():].strip() else t
 
 
+@lru_cache(maxsize=65536)  # a pure function of the predicate: the splitter and the record's field ask it of the same text
 def _decide(text: str, dated: bool) -> tuple[bool, str]:
     P = _patterns()
     t = _task_text(text)
