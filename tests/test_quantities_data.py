@@ -67,3 +67,12 @@ def test_bad_data_is_refused_with_the_file_and_entry_named():
         _comparators({"comparators": [{"id": "about", "op": "about", "before": ["约"]}]})
     with pytest.raises(LexiconError, match=r"unit group money has no words"):
         _units({"units": [{"id": "money"}]})
+
+
+@pytest.mark.parametrize("text,want", list(load("quantities")["measure_units_examples"].items()))
+def test_measure_after_list_is_no_count(text, want):
+    """A measure (money, length…) after a 、 list is an amount, not a count of the items listed."""
+    from speechkit.rules.quantities import find_quantities
+
+    qs = [(q.value, q.unit, q.role) for q in find_quantities(text)]
+    assert (want[0], want[1], "target") in qs, qs

@@ -412,6 +412,12 @@ def _role(text: str, s: int, e: int, num: str) -> str:
     return "target"
 
 
+@lru_cache(maxsize=1)
+def _measure_units() -> frozenset:
+    """Units that measure rather than count (data/quantities.yaml ``measure_units``)."""
+    return frozenset(load("quantities")["measure_units"])
+
+
 _FULL_WIDTH = re.compile("[０-９．]")
 _FULL_WIDTH_RUN = re.compile("[０-９．]+")
 _ARABIC_DIGIT = re.compile("[0-9]")
@@ -502,8 +508,8 @@ def _single(text: str, norm: str, p: _Part, lex: _Lex) -> Quantity | None:
     b = post[1] if post else p.end
     value, hi = (None, None) if reason else (p.reading.value, p.reading.value_hi)
     role = _role(text, p.start, b, p.run)
-    if role == "count" and p.reading.kind == "bare-magnitude":
-        role = "target"  # 「…、力争规模突破万亿元」: a magnitude with no numeral counts no items listed before it
+    if role == "count" and (p.reading.kind == "bare-magnitude" or p.base in _measure_units()):
+        role = "target"  # 「…、力争规模突破万亿元」「汽车、家电消费券两亿元」: a magnitude or a measure counts no items
     return Quantity((a, b), text[a:b], value, hi, p.unit, _op(pre, post, p), _rule(text, p, lex), role, reason)
 
 
