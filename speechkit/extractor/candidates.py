@@ -446,7 +446,7 @@ def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False
         if c.context and (why := _task_after_opener(tree, c, t, object_first)):
             c.context = False
             c.note("candidates", why)
-    if ends_comma and not c.cues and (m := assignment_head(t)) is not None:
+    if ends_comma and (not c.cues or _please_only(c)) and (m := assignment_head(t)) is not None:
         c.context = True  # 「由县发改局牵头，县财政局配合，6月底前完成…」: who leads or helps the tasks after it
         c.note("candidates", "assignment-context", m["role"])
     else:
@@ -474,6 +474,11 @@ def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False
         return
     if c.verb is None and grammar and not c.cues and not c.context and tree.grammar is not None:
         _grammar_verb(tree, c)
+
+
+def _please_only(c: Candidate) -> bool:
+    """The clause's only cue is the 请 that opens it (「请县委督查室牵头，」: who is asked to lead the tasks after it)."""
+    return len(c.cues) == 1 and c.cues[0].cue == "请" and c.cues[0].span[0] == 0
 
 
 def _only_time(c: Candidate, t: str) -> bool:
@@ -561,7 +566,8 @@ def _grammar_verb(tree: DocTree, c: Candidate) -> None:
             return
     c.verb = g.main_verb_after_opener(t) or g.leading_verb(t) or g.framing_verb(t)
     if c.verb is None and c.times and c.times[0].span[0] == 0 and c.times[0].kind != "frequency":
-        c.verb = g.leading_verb(t[c.times[0].span[1]:])  # 「5月1日前开放城市书房」: the verb after the time that opens it
+        rest = t[c.times[0].span[1]:]  # 「5月1日前开放城市书房」「于11月底前对…开展督查」: the verb after the time opening it
+        c.verb = g.leading_verb(rest) or g.main_verb_after_opener(rest)
     if c.verb:
         c.note("candidates", "verb-by-grammar", c.verb)
 
