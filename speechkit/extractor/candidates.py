@@ -109,6 +109,9 @@ def _theme(tree: DocTree, sent: Span, core: str) -> bool:
     numbered = m and len(body) <= 20 and not _BREAKS_NO_ENUM.search(body)
     para = tree.paragraph_of(sent)
     heads = sent.start == para.start and sent.end < para.end and len(core) <= 30
+    if m and not numbered and len(body) <= 30 and sent.start == para.start and _ends_paragraph(tree, sent, para) \
+            and not tree.recognized(sent.start, sent.end)[0] and _body_follows(tree, para) and not is_checkable(body):
+        return True  # 「第二，聚焦营商环境，打好优化服务攻坚战。」 and its body below: a point's title, its phrases no cue
     if not (numbered or heads):
         return False  # cheap checks first: most sentences are neither
     if tree.scope("targets", sent.start) is not None:
