@@ -89,6 +89,25 @@ def genre_of(meta: dict, title: str) -> str:
     return "speech"
 
 
+_SENTENCE_END = re.compile("[。！？!?]")
+
+
+def title_lines(text: str) -> str:
+    r"""The lines that open the text before its first sentence (a line with a full stop is body text, not a title:
+    「近年来，…2022年产量突破8万辆。」 names no plan year), at most 120 characters.
+
+    >>> title_lines("江城市2024年养老服务工作要点\n一、总体要求\n为…，制定本方案。"), title_lines("近年来，产量突破8万辆。\n")
+    ('江城市2024年养老服务工作要点\n一、总体要求', '')
+    """
+    out, n = [], 0
+    for line in text[:400].split("\n"):
+        if _SENTENCE_END.search(line) or n + len(line) > 120:
+            break
+        out.append(line)
+        n += len(line) + 1
+    return "\n".join(out).strip()
+
+
 def plan_year_of(genre: str, title: str) -> int | None:
     """The single year a plan is for (「2022年江城县养老服务补贴办法」); a title's range is not one."""
     if genre != "plan":
@@ -108,7 +127,7 @@ class DocTree:
         self.date = speech.date
         self.iso_date = str(self.date or "")  # the speech's date as ISO text ("" when undated), asked of each sentence
         meta = speech.meta or {}
-        title = meta.get("title") or doc.text[:120]
+        title = meta.get("title") or title_lines(doc.text)
         self.genre = genre_of(meta, title)
         heading = meta.get("title") or doc.text.strip().split("\n", 1)[0][:120]  # the title, not the opening
         self.county = self.genre == "gwr" and ((meta.get("level") or "").lower() in ("county", "district")

@@ -213,9 +213,11 @@ def is_checkable(text: str, *, has_metric: bool = False, has_frequency: bool = F
         return True
     if broad:
         lead = starts_with_verb(text)
-        if verb_class(lead) in ("programme_acts", "instrument_acts", "completion", "activity", "end_states") \
-                and not _patterns()["light"].fullmatch(lead or ""):  # 「进行…创新实践」: the light verb names no act
-            return True
+        cls = verb_class(lead)
+        if cls in ("programme_acts", "instrument_acts", "completion", "activity", "end_states") \
+                and not _patterns()["light"].fullmatch(lead or "") \
+                and not (cls == "completion" and _patterns()["abstract"].search(text.rstrip("，,。；; "))):
+            return True  # 「进行…创新实践」: the light verb names no act; 「形成工作合力」: no act completed, a state
     return decide(text, dated=dated)[0]
 
 
