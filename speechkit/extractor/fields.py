@@ -115,6 +115,8 @@ def owner_field(tree: DocTree, g: Group, carry: Carry, owners=frozenset()) -> Fi
         return Field(p0.subject, "ensure-subject", p0.subject_span)
     led = _led_by(g)
     if led:
+        if led.rule == "requested":
+            carry.owner = led  # 「请各县…完成…，将…录入…」: who is asked does the tasks after it in the sentence
         return led
     if p0.subject and p0.subject_before_cue and (is_statistic(p0.subject) or p0.subject.endswith("的")):
         carry.owner = NONE  # 「…，排查覆盖率要达到100%」「…，整改不到位的要…」: a new subject, no actor: the actor's reach ends
