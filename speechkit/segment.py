@@ -106,7 +106,7 @@ class Document:
                 f"{len(self.clauses)} clauses, {len(self.headings)} headings)")
 
 
-_FULL_STOP = re.compile(r"[。！？!?]")
+FULL_STOP = re.compile(r"[。！？!?]")  # a sentence's end (the extractor reads titles and items by it)
 
 
 def _heading_at(text: str, pos: int) -> tuple[int, re.Match] | None:
@@ -230,7 +230,7 @@ def _sentence(doc: Document, text: str, a: int, b: int, p_idx: int, first: bool,
     if hd and (first or hd[0] <= 2):
         level, m = hd
         body = text[a:b]
-        if b == para_end and first and len(body) <= 40 and body[-1] not in _SENT_END and not _FULL_STOP.search(body):
+        if b == para_end and first and len(body) <= 40 and body[-1] not in _SENT_END and not FULL_STOP.search(body):
             # the paragraph is the heading (a full stop inside it, 「（一）…施工。（县水利局牵头）」, makes it an item
             # with its note)
             doc.headings.add(a, b, level=level)

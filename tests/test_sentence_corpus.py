@@ -53,7 +53,8 @@ def mismatches(case, records) -> list[str]:
         if bool(w.get("checkable")) != r.checkable:
             out.append(f"{w['text']}: checkable {r.checkable} != {w.get('checkable')}")
         for m in w.get("metrics") or []:
-            if not any(m.get("value") == g.get("value") and m.get("unit") == g.get("unit") for g in r.metrics):
+            if not any(m.get("value") == g.get("value") and m.get("unit") == g.get("unit")
+                       and m.get("op", g.get("op")) == g.get("op") for g in r.metrics):
                 out.append(f"{w['text']}: metric {m} not in {r.metrics}")
     return out
 

@@ -18,7 +18,7 @@ from ..rules.owners import (DEFINITION_HEAD, clean_subject, is_actor, is_organ, 
                             without_leading_time)
 from ..rules.quantities import find_quantities
 from ..rules.times import find_times
-from ..segment import Span
+from ..segment import FULL_STOP, Span
 from .patterns import clause, first_rule, mode_rules, openers, rule_patterns, structure
 from .structure import TRAIL, DocTree
 from .trail import Step
@@ -110,8 +110,8 @@ def _theme(tree: DocTree, sent: Span, core: str) -> bool:
     para = tree.paragraph_of(sent)
     heads = sent.start == para.start and sent.end < para.end and len(core) <= 30
     if m and not numbered and len(body) <= 30 and sent.start == para.start and _ends_paragraph(tree, sent, para) \
-            and not tree.recognized(sent.start, sent.end)[0] and _body_follows(tree, para) and not is_checkable(body):
-        return True  # 「第二，聚焦营商环境，打好优化服务攻坚战。」 and its body below: a point's title, its phrases no cue
+            and not any(tree.recognized(sent.start, sent.end)) and _body_follows(tree, para) and not is_checkable(body):
+        return True  # 「第二，聚焦营商环境，打好优化服务攻坚战。」 and its body below: a point's title (no cue, time or figure)
     if not (numbered or heads):
         return False  # cheap checks first: most sentences are neither
     if tree.scope("targets", sent.start) is not None:
@@ -144,8 +144,8 @@ def item_task(tree: DocTree, sent: Span) -> bool:
     """A numbered item that is its whole paragraph (a note may follow) and names a checkable task (「（一）11月底前，
     完成县第二水厂扩建工程主体施工。」): the item is the task, though it reads as a run-in title (spec section 3:
     numbered task items are commitments); a title a body follows (「（一）加强组织领导。」 and its paragraph) is none."""
-    if sent.text.rstrip()[-1:] not in "。！？!?":
-        return False  # 「四、建立齐抓共管的工作机制」: a line with no full stop is a heading, whatever it names
+    if not FULL_STOP.match(sent.text.rstrip()[-1:]):
+        return False  # 「三、健全协同推进的推进机制」: a line with no full stop is a heading, whatever it names
     core = sent.text.rstrip(TRAIL)
     m = clause("list-mark").match(core)
     para = tree.paragraph_of(sent)
@@ -155,11 +155,15 @@ def item_task(tree: DocTree, sent: Span) -> bool:
 
 
 def _body_follows(tree: DocTree, para: Span) -> bool:
-    """The paragraph after ``para`` is body text of it: neither another item (a list mark opens it) nor a heading."""
+    """The paragraph after ``para`` (past lines of who leads or by when: its notes) is body text of it: neither another
+    item (a list mark opens it) nor a heading."""
     paras = tree.doc.paragraphs
-    if para.index + 1 >= len(paras):
+    k = para.index + 1
+    while k < len(paras) and any(structure(r).match(paras[k].text.strip()) for r in _LINES):
+        k += 1  # 「责任单位：…」「时间节点：…」 after an item note it
+    if k >= len(paras):
         return False
-    nxt = paras[para.index + 1]
+    nxt = paras[k]
     return not clause("list-mark").match(nxt.text.lstrip()) and not tree.in_heading(nxt.start, nxt.end)
 
 
@@ -409,9 +413,12 @@ def candidates(tree: DocTree, sent: Span) -> list[Candidate]:
         if p.noted("object-before-verb") and nxt.cues and nxt.cues[0].span[0] == 0:
             p.context = True  # 「对签约未落地项目，要逐个梳理」: the topic of the task after it
             p.note("candidates", "topic-before-cue")
-    if len(out) >= 2 and not out[-2].cues and clause("judged-task").match(out[-1].text):
-        out[-2].context = True  # 「做好2025年工作，任务艰巨繁重」: the task judged, the sentence directs nothing
-        out[-2].note("candidates", "judged-task")
+    judged = out[-2] if len(out) >= 2 else None
+    if judged is not None and not (judged.cues or judged.quants or _dated(judged)) and not judged.checkable \
+            and clause("judged-task").match(out[-1].text):
+        judged.context = True  # 「做好2025年工作，任务艰巨繁重」: the task judged, the sentence directs nothing (a figure,
+        # a date or a deliverable before the judgement is a target still: 「年内改造危房1200户，任务依然繁重」)
+        judged.note("candidates", "judged-task")
     return out
 
 
@@ -477,6 +484,13 @@ def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False
         return
     if c.verb is None and grammar and not c.cues and not c.context and tree.grammar is not None:
         _grammar_verb(tree, c)
+
+
+def _dated(c: Candidate) -> bool:
+    """The clause holds a date (not a frequency, not a vague time, not a bare year: 「做好2025年工作」 names the year's
+    work, it dates no deliverable)."""
+    return any(t.kind in ("date", "period", "named", "relative") and t.end and t.rule not in ("year", "rel-year")
+               for t in c.times)
 
 
 def _please_only(c: Candidate) -> bool:

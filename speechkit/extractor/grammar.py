@@ -60,6 +60,7 @@ def _dictionary_tags() -> dict:
 
 
 LONGEST = 6  # the longest word forward maximum matching tries
+_LEVEL_OPENERS = frozenset("省市县区乡镇旗州")  # the level an office's name opens with (报市政府: submitted to it)
 
 
 @lru_cache(maxsize=1)
@@ -251,7 +252,8 @@ class Grammar:
         w, tag = self.first_word(text)
         if len(text) <= 4 and text.endswith(_data()["place_ends"]):
             return False  # 「从化区要…」: a place name, its first character a preposition only by chance
-        return (tag == "p" and w not in _data()["agent_prepositions"]) or w in _data()["submitting"]
+        return (tag == "p" and w not in _data()["agent_prepositions"]) or \
+            (w in _data()["submitting"] and text[len(w):len(w) + 1] in _LEVEL_OPENERS)  # 「报市政府」, not 「报送单位」
 
     def object_opener(self, text: str) -> bool:
         """Opened by a preposition of object or beneficiary (对 将 把 向 为 给 用 面向) with its object after it;

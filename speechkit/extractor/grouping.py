@@ -357,7 +357,8 @@ def _attach(f: SentenceFacts, cands: list[Candidate], i: int, p: Candidate, cur:
 # clause rules by which a clause states no task, wherever it stands, and whether a cue in it overrules them:
 # 「实现…目标并非易事」 (what the task is like), 「评比也存在重材料的偏向」 (a diagnosis), 「一般分为…两类」 (what
 # kinds there are), 「承担着…使命」 (a state the speaker sees)
-_NO_TASK = (("difficulty-judgement", False), ("problem-statement", True), ("classification", True), ("ongoing-state", True))
+_NO_TASK = (("difficulty-judgement", False), ("judged-task", False), ("problem-statement", True), ("classification", True),
+            ("ongoing-state", True))
 
 
 def _no_task(p: Candidate, may: dict) -> str | None:
@@ -446,7 +447,7 @@ def _head_time(f: SentenceFacts, p: Candidate) -> None:
 
 
 _PER_CLAUSE = ("stop-cue", "outcome", "completed", "cue-in-relative", "speaker-remark", "forecast",
-               "difficulty-judgement", "problem-statement", "classification", "ongoing-state")  # tried on each clause
+               "difficulty-judgement", "judged-task", "problem-statement", "classification", "ongoing-state")  # each clause
 
 
 def _mark_topics(f: SentenceFacts, cands: list[Candidate], owners) -> None:

@@ -11,8 +11,6 @@ takes a clause's own value first, then its sentence's, then the innermost scope:
 """
 from __future__ import annotations
 
-import re
-
 from typing import TYPE_CHECKING
 
 from ..rules.owners import lead_owner
@@ -209,9 +207,6 @@ def lead_lines(tree: "DocTree") -> list:
     return out
 
 
-_STOP = re.compile(r"[。！？；;!?]")
-
-
 def _notes_item_before(tree: "DocTree", i: int) -> bool:
     """A lead line right after a task paragraph (not a heading, not another lead line) and followed by another
     item, a heading or nothing notes the paragraph above it (spec section 4: a note just after the item applies
@@ -224,8 +219,8 @@ def _notes_item_before(tree: "DocTree", i: int) -> bool:
     prev_end = starts[i - 1] + len(prev)
     if h is not None and h[1] >= prev_end - 1:
         return False  # a heading alone on its line heads the items below the lead line; a run-in title has its tasks
-    if not _STOP.search(prev):
-        return False  # 「…考评办法」: a line with no full stop (the document's title) is no task to note
+    if i - 1 == 0 and not clause("list-mark").match(prev.lstrip()):
+        return False  # 「…考评办法」: the document's first line, no item, is its title: no task to note
     k = i + 1
     while k < len(starts) and structure("deadline-line").match(text[starts[k]:ends[k]].strip()):
         k += 1  # 「责任单位：X」 then 「时间节点：…」: both note the item above
@@ -249,7 +244,8 @@ def deadline_lines(tree: "DocTree") -> list:
         k = i - 1
         while k >= 0 and lead.match(text[starts[k]:ends[k]].strip()):
             k -= 1
-        if k < 0 or tree.heading_at(starts[k]) is not None and tree.heading_at(starts[k])[1] >= ends[k] - 1:
+        h = tree.heading_at(starts[k]) if k >= 0 else None
+        if k < 0 or (h is not None and h[1] >= ends[k] - 1):
             continue  # no item above it
         off = p_start + (len(text[p_start:p_end]) - len(text[p_start:p_end].lstrip()))
         for tt in _dated(tree, m.group(0)):

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from ..rules.times import define_periods, find_times
-from ..segment import Document, Span
+from ..segment import FULL_STOP, Document, Span
 from .patterns import clause, structure
 from .recognition import Recognition
 from .scopes import build_scopes
@@ -89,9 +89,6 @@ def genre_of(meta: dict, title: str) -> str:
     return "speech"
 
 
-_SENTENCE_END = re.compile("[。！？!?]")
-
-
 def title_lines(text: str) -> str:
     r"""The lines that open the text before its first sentence (a line with a full stop is body text, not a title:
     「近年来，…2022年产量突破8万辆。」 names no plan year), at most 120 characters.
@@ -101,7 +98,7 @@ def title_lines(text: str) -> str:
     """
     out, n = [], 0
     for line in text[:400].split("\n"):
-        if _SENTENCE_END.search(line) or n + len(line) > 120:
+        if FULL_STOP.search(line) or n + len(line) > 120:
             break
         out.append(line)
         n += len(line) + 1

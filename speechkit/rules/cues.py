@@ -113,4 +113,6 @@ def disposal_verb(t: str) -> str | None:
 @lru_cache(maxsize=1)
 def _disposal_pattern() -> re.Pattern:
     verbs = sorted(_data()["disposal_acts"], key=len, reverse=True)
-    return re.compile("^[^，,；;将把]{0,6}?[将把][^，,；;]{1,30}?(?P<verb>" + "|".join(map(re.escape, verbs)) + ")")
+    future = "|".join(map(re.escape, sorted(_data()["disposal_not_after"], key=len, reverse=True)))
+    return re.compile("^[^，,；;将把]{0,6}?[将把](?!" + future + ")[^，,；;]{1,30}?(?P<verb>"
+                      + "|".join(map(re.escape, verbs)) + ")")

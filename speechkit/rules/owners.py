@@ -81,7 +81,7 @@ def clean_subject(np: str) -> str:
 
 # bound once: is_actor runs on every candidate subject
 _SENTENCE_PUNCT = re.compile(r"[，。；？！]")
-_OPENER = re.compile(r"^(?:有(?![关的些条])|对|在|为|以|把|将|让|使|按照|根据|通过|经(?![济信开营贸委侦])|围绕|如果|只要|但|而|并|且|就|才|逐|报(?![社刊]))")
+_OPENER = re.compile(r"^(?:有(?![关的些条])|对|在|为|以|把|将|让|使|按照|根据|通过|经(?![济信开营贸委侦])|围绕|如果|只要|但|而|并|且|就|才|逐|报(?=[省市县区乡镇旗州][^，,]{0,8}?(?:政府|委|局|办|厅|中心|室)))")
 _EVERY_ITEM = re.compile(r"^各(?:项|种)")
 _AMOUNT = re.compile(r"\d[\d.,]*\s*(?:万亿|千亿|百亿|万|亿)?(?:元|人|个|家|项|亩|吨|%)")
 _QUOTE_MARK = re.compile(r"[“”\"《》]")

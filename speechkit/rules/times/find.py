@@ -144,6 +144,7 @@ def find_times(text: str, date=None, *, plan_year: int | None = None, named: dic
 #时间是3月1日至6月30日」「会战的冲刺期，是…」); a demonstrative before it (这次 此次 本次) is no part of the name
 _DEF_NAME = re.compile(r"(?!这次|此次|本次|这个|今年)([\u4e00-\u9fff]{2}(?:月|周|季|期|阶段|会战|战役|攻坚|攻坚战|攻势|行动))[”\"]?(?:行动|活动|专项行动)?[”\"]?"
                        r"(?:的?(?:时间|时限|期限|时段))?[，,]?(?:是|为)?(?:从|自)?\s*$")
+_DEF_SHORT = re.compile(r"[\u4e00-\u9fff]{2}(?:月|季|期|周)$")  # the short name a long one is called by later
 # a name given to a window after it (「11月为冲刺月」「将9月1日至11月30日确定为“秋冬攻坚季”」)
 _DEF_AFTER = re.compile(r"\s*(?:确定为|定为|为|是|作为)[“\"]?([\u4e00-\u9fff]{1,4}(?:月|期|周|季|阶段))[”\"]?")
 
@@ -181,8 +182,9 @@ def define_periods(text: str, date=None, *, plan_year: int | None = None) -> dic
             # 「11月为冲刺月」「9月至10月为冲刺期」: a stretch of time given a name
             start = t.start or t.end[:8] + "01"
             out[after.group(1)] = (start, t.end)
-            if len(after.group(1)) > 3:
-                out[after.group(1)[-3:]] = (start, t.end)  # 「秋冬攻坚季」 later called 「攻坚季内」
+            short = _DEF_SHORT.search(after.group(1))
+            if short and short.group(0) != after.group(1):
+                out[short.group(0)] = (start, t.end)  # 「秋冬攻坚季」 later called 「攻坚季内」 (「冲刺阶段」 keeps its name)
             continue
         if t.rule not in ("window", "join") or not t.start:
             continue
