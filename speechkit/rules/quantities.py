@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
 
@@ -563,7 +563,33 @@ def find_quantities(text: str, gaps: bool = True) -> list[Quantity]:
     if gaps:
         found += _missing_numbers(text, found, lex)
     found.sort(key=lambda q: q.span)
-    return found
+    return [_reached(text, q, found) for q in found] if _REACH_FIRST.search(text) else found
+
+
+_CLAUSE_BREAK = re.compile(r"[，,。；;：:、！？!?]")
+_REACH_FIRST = re.compile("[至最]")  # what every adverb that reaches a figure opens with (至少 最少 最多 至多)
+
+
+@lru_cache(maxsize=1)
+def _reach_words() -> tuple:
+    """``(word, op)`` of the comparators' ``reach`` adverbs, longest first."""
+    out = [(w, c["op"]) for c in load("quantities")["comparators"] for w in c.get("reach") or ()]
+    return tuple(sorted(out, key=lambda x: -len(x[0])))
+
+
+def _reached(text: str, q: Quantity, found: list) -> Quantity:
+    """「每人至少走访服务企业8家」: an adverb of a floor or a ceiling before the verb gives its op to the clause's one
+    figure after it (a figure with an op of its own, or another figure between, keeps its own)."""
+    if q.op != "=" or q.role != "target":
+        return q
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, q.span[0])), default=0)
+    if any(start <= o.span[0] < q.span[0] for o in found if o is not q):
+        return q
+    stretch = text[start:q.span[0]]
+    for word, op in _reach_words():
+        if word in stretch:
+            return replace(q, op=op)
+    return q
 
 
 def _missing_numbers(text: str, found: list[Quantity], lex: _Lex) -> list[Quantity]:
