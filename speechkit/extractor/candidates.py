@@ -414,8 +414,8 @@ def candidates(tree: DocTree, sent: Span) -> list[Candidate]:
             p.context = True  # 「对签约未落地项目，要逐个梳理」: the topic of the task after it
             p.note("candidates", "topic-before-cue")
     judged = out[-2] if len(out) >= 2 else None
-    if judged is not None and not (judged.cues or judged.quants or _dated(judged)) and not judged.checkable \
-            and clause("judged-task").match(out[-1].text):
+    if judged is not None and clause("judged-task").match(out[-1].text) \
+            and not (judged.cues or judged.quants or _dated(judged)) and not judged.checkable:
         judged.context = True  # 「做好2025年工作，任务艰巨繁重」: the task judged, the sentence directs nothing (a figure,
         # a date or a deliverable before the judgement is a target still: 「年内改造危房1200户，任务依然繁重」)
         judged.note("candidates", "judged-task")
