@@ -386,6 +386,7 @@ def candidates(tree: DocTree, sent: Span) -> list[Candidate]:
     if head_end is not None and head_end >= sent.end and item_task(tree, sent):
         head_end = None  # 「（一）11月底前，完成…施工。」: the whole item is its task, no title run into it
     out = []
+    reported = False  # a clause before reports a completed act (「…下拨了3亿元防控资金，」)
     for cl_start, cl_end in tree.clause_offsets(sent.index):
         bounds = _bounds(tree, cl_start, cl_end, head_end)
         if bounds is None:
@@ -396,10 +397,16 @@ def candidates(tree: DocTree, sent: Span) -> list[Candidate]:
             cues, times, quants = tree.recognized(a2, b2)
             if cues and clause("done-before-cue").search(text, a2, a2 + cues[0].span[0]):
                 cues = []  # 「做到了该采纳的尽量采纳」「我们出台了支持…的措施」: a cue inside a reported result
+            elif cues and reported and all(clause("reported-adverb").match(c.cue) for c in cues):
+                cues = []  # 「省财政下拨了3亿元防控资金，全力保障…」: an adverb goes on with the act reported before it
             elif cues and clause("auxiliary-cue").match(cues[-1].cue) and \
                     not text[a2 + cues[-1].span[1]:b2].strip("了的啊呀吧呢！!。，, "):
                 cues = []  # 「这样做实在不应该」: a modal with nothing after it judges, it directs nothing
             targets = [q for q in quants if q.role == "target"] if quants else []  # most clauses have no quantity
+            if cues:
+                reported = False  # a cue that stays directs what follows it (「…，请对照…，坚决…」)
+            reported = reported or (not cues and text[a2:a2 + 1] not in _FRAMES
+                                    and clause("done-before-cue").search(text, a2, b2) is not None)
             c = Candidate(a2, b2, text[a2:b2], cues, times, targets, listed=listed)
             annotate(tree, c, cl_end if b2 == b else b2 + 1, grammar)
             out.append(c)
@@ -423,6 +430,7 @@ def candidates(tree: DocTree, sent: Span) -> list[Candidate]:
 
 
 _TAILS = ("manner-tail", "tail", "comparison-tail")  # matched at a clause's start
+_FRAMES = "在对为随经"  # a clause opened so frames what follows (「在巩固了…的基础上，」): it reports nothing done
 
 
 def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False) -> None:
