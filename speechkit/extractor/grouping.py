@@ -453,12 +453,16 @@ _PER_CLAUSE = ("stop-cue", "outcome", "completed", "cue-in-relative", "speaker-r
 def _mark_topics(f: SentenceFacts, cands: list[Candidate], owners) -> None:
     """「做好政府工作，要…」: a topic closed by a comma before a clause that opens with its cue is context; a semicolon
     closes what is before it (「我们要…，扩大有效投资；要…」: the last task of a run, no topic)."""
-    for p, nxt in zip(cands, cands[1:]):
+    for k, (p, nxt) in enumerate(zip(cands, cands[1:])):
         if not p.cues and nxt.cues and nxt.cues[0].span[0] == 0 and not p.quants \
                 and clause("auxiliary-cue").match(nxt.text) and not p.checkable and not _actor_topic(p, owners) \
                 and not f.semicolon_between(p, nxt):
             p.context = True
             p.note("grouping", "topic-before-cue")
+        elif k == 0 and not p.cues and not p.quants and nxt.cues and clause("auxiliary-cue").match(nxt.cues[0].cue) \
+                and clause("framing-clause").match(p.text) and not f.semicolon_between(p, nxt):
+            p.context = True  # 「完成今年发展目标任务，宏观政策要…」: what the tasks after it serve; its 今年 dates them
+            p.note("grouping", "framing-clause")
 
 
 def _clause_rule(tree: DocTree, f: SentenceFacts, cands: list[Candidate], i: int, started: bool,
