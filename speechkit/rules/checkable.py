@@ -201,6 +201,7 @@ def starts_with_verb(text: str) -> str | None:
     return m.group(0) if m else None
 
 
+_BETWEEN = re.compile("[与同跟]")  # a relation matched with one of these joins two statistics (「增速与…增速基本匹配」)
 _COORD_HEAD = frozenset("和与及并")  # a conjunction joining the lead word to the verb after it
 _NEXT_PREDICATE = re.compile(r"^(?:并且|并)")
 
@@ -416,8 +417,10 @@ def _decide(text: str, dated: bool) -> tuple[bool, str]:
     if ban:
         return _ban(first[ban.end():]), "named-ban"
     rel = P["relation"].search(first)
-    if rel and not verb_pattern().search(first, 0, rel.start()):
-        return True, "stated-relation"  # 「全县民生支出规模比去年增加」: a statistic leads, a direction follows
+    if rel and (not verb_pattern().search(first, 0, rel.start()) or _BETWEEN.search(rel.group(0))):
+        # 「全县民生支出规模比去年增加」: a statistic leads, a direction follows; 「保持货币供应量…增速与名义经济增速基本匹配」:
+        # a relation between two named statistics, whatever verb keeps it (spec section 1)
+        return True, "stated-relation"
     if reached := _reached(first, dated):
         return True, reached
     lead, obj = _lead(t)
