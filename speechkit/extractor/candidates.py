@@ -119,6 +119,9 @@ def _theme(tree: DocTree, sent: Span, core: str) -> bool:
     cues = tree.recognized(sent.start, sent.end)[0]
     if cues and is_actor(clean_subject(_PHRASE_BREAK.split(core[m.end() if m else 0:cues[0].span[0]])[-1])):
         return False  # 「县发改局要牵头制定…办法。」「一是县交通局要…」「上半年，县…中心要…」 names who: a task, not a theme
+    if not m and cues and cues[0].span[0] == 0 and clause("auxiliary-cue").match(cues[0].cue):
+        return False  # 「要保持宏观政策连续性，增强有效性。」: a sentence a modal opens directs, no theme (the gold of
+        # three national reports reads it so)
     if numbered:  # 「第三，坚决打好污染防治攻坚战。」: a numbered theme; a checkable item that is its whole paragraph,
         # the next one another item (「2．…医院全部开通线上预约诊疗。」), is the task; one a body follows is its title
         return not (_ends_paragraph(tree, sent, para) and is_checkable(body) and not _body_follows(tree, para))
