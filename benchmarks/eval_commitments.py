@@ -36,6 +36,7 @@ def baseline(speeches):
 
 HELDOUT = Path(__file__).resolve().parent / "heldout"
 UNSEEN = Path(__file__).resolve().parent / "unseen"
+FRESH = Path(__file__).resolve().parent / "fresh"
 
 
 def score(pred_path, per_doc=False, gold=None):
@@ -60,7 +61,8 @@ def main():
     # their errors were read by category while rules were built, see its README) and benchmarks/unseen (four
     # documents annotated afterwards, never looked at record by record): the figures on documents not tuned on
     for folder, label in ((HELDOUT, "held-out gold (benchmarks/heldout: error categories read while building rules)"),
-                          (UNSEEN, "unseen gold (benchmarks/unseen: annotated after the rules, read only as totals)")):
+                          (UNSEEN, "unseen gold (benchmarks/unseen: annotated after the rules, read only as totals)"),
+                          (FRESH, "fresh gold (benchmarks/fresh: a window annotated at a session's end, scored once)")):
         held = sorted(folder.glob("*.jsonl"))
         if not held:
             continue
