@@ -504,6 +504,14 @@ def _dated(c: Candidate) -> bool:
                for t in c.times)
 
 
+def _disposal_at(t: str) -> int | None:
+    """Where the 将/把 of a disposal clause stands after a subject (「中央财政将…纳入…」), or ``None``."""
+    if disposal_verb(t) is None:
+        return None
+    k = min((i for i in (t.find("将", 1, 8), t.find("把", 1, 8)) if i > 0), default=None)
+    return k
+
+
 def _please_only(c: Candidate) -> bool:
     """The clause's only cue is the 请 that opens it (「请县委督查室牵头，」: who is asked to lead the tasks after it)."""
     return len(c.cues) == 1 and c.cues[0].cue == "请" and c.cues[0].span[0] == 0
@@ -714,6 +722,9 @@ def _subject(c: Candidate, grammar=None, pivot_grammar=None) -> None:
         m = verb_search(t)
         if m and m.start() > 0:
             cands.append(m.start())
+        k = _disposal_at(t)
+        if k:
+            cands.append(k)  # 「中央财政将更多资金纳入直达范围」: the subject stands before the disposal's 将/把
         elif m is None and grammar is not None and not starts_with_verb(t):
             v = grammar.first_verb(t)
             if v:
