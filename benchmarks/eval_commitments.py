@@ -57,12 +57,13 @@ def main():
     subprocess.run(cmd + ["--format", "jsonl", "-o", str(pred)], check=True)
     print("speechkit:")
     print(score(pred, per_doc=True))
-    # gold annotated by reading for this project (offsets and fields only): benchmarks/heldout (nine documents;
-    # their errors were read by category while rules were built, see its README) and benchmarks/unseen (four
-    # documents annotated afterwards, never looked at record by record): the figures on documents not tuned on
+    # gold annotated by reading for this project (offsets and fields only): benchmarks/heldout (its errors were read by
+    # category while rules were built, see its README), benchmarks/unseen (annotated afterwards, never looked at
+    # record by record: the figures on documents not tuned on) and benchmarks/fresh (a window annotated at a
+    # session's end, read as totals; another window of its document is held out)
     for folder, label in ((HELDOUT, "held-out gold (benchmarks/heldout: error categories read while building rules)"),
                           (UNSEEN, "unseen gold (benchmarks/unseen: annotated after the rules, read only as totals)"),
-                          (FRESH, "fresh gold (benchmarks/fresh: a window annotated at a session's end, scored once)")):
+                          (FRESH, "fresh gold (benchmarks/fresh: a window annotated at a session's end, read as totals)")):
         held = sorted(folder.glob("*.jsonl"))
         if not held:
             continue

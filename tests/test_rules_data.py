@@ -67,6 +67,14 @@ def test_jiang_as_ba_is_not_a_cue(text):
     assert "将" not in [c.cue for c in find_cues(text)]
 
 
+@pytest.mark.parametrize("text", load("cues")["ba_counterexamples"])
+def test_jiang_right_before_the_act_is_the_future(text):
+    """将 with no object before the act (「…将移交社区管理」) is the future: a cue."""
+    from speechkit.rules.cues import find_cues
+
+    assert "将" in [c.cue for c in find_cues(text)]
+
+
 @pytest.mark.parametrize("kind", ["line_rules", "inline_rules"])
 def test_noise_rules_have_examples(kind):
     for r in load("noise")[kind]:

@@ -110,8 +110,8 @@ def _theme(tree: DocTree, sent: Span, core: str) -> bool:
     para = tree.paragraph_of(sent)
     heads = sent.start == para.start and sent.end < para.end and len(core) <= 30
     if m and not numbered and len(body) <= 30 and sent.start == para.start and _ends_paragraph(tree, sent, para) \
-            and not any(tree.recognized(sent.start, sent.end)) and _body_follows(tree, para) and not is_checkable(body):
-        return True  # 「第二，聚焦营商环境，打好优化服务攻坚战。」 and its body below: a point's title (no cue, time or figure)
+            and _titled(tree.recognized(sent.start, sent.end)) and _body_follows(tree, para) and not is_checkable(body):
+        return True  # 「第二，聚焦营商环境，打好优化服务攻坚战。」 and its body below: a point's title
     if not (numbered or heads):
         return False  # cheap checks first: most sentences are neither
     if tree.scope("targets", sent.start) is not None:
@@ -120,7 +120,7 @@ def _theme(tree: DocTree, sent: Span, core: str) -> bool:
     if cues and is_actor(clean_subject(_PHRASE_BREAK.split(core[m.end() if m else 0:cues[0].span[0]])[-1])):
         return False  # 「县发改局要牵头制定…办法。」「一是县交通局要…」「上半年，县…中心要…」 names who: a task, not a theme
     if not m and cues and cues[0].span[0] == 0 and clause("auxiliary-cue").match(cues[0].cue):
-        return False  # 「要保持宏观政策连续性，增强有效性。」: a sentence a modal opens directs, no theme (the gold of
+        return False  # 「要稳住县域经济基本盘，增强发展韧性。」: a sentence a modal opens directs, no theme (the gold of
         # three national reports reads it so)
     if numbered:  # 「第三，坚决打好污染防治攻坚战。」: a numbered theme; a checkable item that is its whole paragraph,
         # the next one another item (「2．…医院全部开通线上预约诊疗。」), is the task; one a body follows is its title
@@ -131,6 +131,17 @@ def _theme(tree: DocTree, sent: Span, core: str) -> bool:
         return True
     strong = any(c.strength == "strong" for c in cues)
     return len(core) <= 30 and not strong and not _HARD_BREAKS.search(core)
+
+
+_TASK_DATE = re.compile("[月季日旬]")  # a time naming a month, quarter or day dates a task (「6月底前」), 全年 names no date
+
+
+def _titled(recognized) -> bool:
+    """What a point's title may hold: no cue, no time naming a month, quarter or day, no figure written in digits (「突出
+    三个重点」 counts what it names; 「…，6月底前建成…」「改造…300户」 are tasks)."""
+    cues, times, quants = recognized
+    return not cues and not any(t.kind != "frequency" and _TASK_DATE.search(t.text) for t in times) \
+        and not any(any(ch.isdigit() for ch in q.text) for q in quants)
 
 
 def _ends_paragraph(tree: DocTree, sent: Span, para: Span) -> bool:
@@ -398,10 +409,14 @@ def candidates(tree: DocTree, sent: Span) -> list[Candidate]:
         clause_qs = tree.recognized(a, b)[2] if text.find("、", a, b) >= 0 else []
         for a2, b2 in split_enumeration(text, a, b, clause_qs):
             cues, times, quants = tree.recognized(a2, b2)
-            if cues and clause("done-before-cue").search(text, a2, a2 + cues[0].span[0]):
+            if cues and text[a2:a2 + 1] == "为" and contribution(text[a2:b2]):
+                cues = []  # 「…，为全县探索经验」: support given to a goal, a tail (its 探索 directs nothing)
+            elif cues and clause("done-before-cue").search(text, a2, a2 + cues[0].span[0]):
                 cues = []  # 「做到了该采纳的尽量采纳」「我们出台了支持…的措施」: a cue inside a reported result
-            elif cues and reported and all(clause("reported-adverb").match(c.cue) for c in cues):
+            elif cues and reported and all(clause("reported-adverb").match(c.cue) for c in cues) \
+                    and not is_actor(clean_subject(text[a2:a2 + cues[0].span[0]])):
                 cues = []  # 「省财政下拨了3亿元防控资金，全力保障…」: an adverb goes on with the act reported before it
+                # (a new actor before it, 「…，各乡镇加快推进」, directs)
             elif cues and clause("auxiliary-cue").match(cues[-1].cue) and \
                     not text[a2 + cues[-1].span[1]:b2].strip("了的啊呀吧呢！!。，, "):
                 cues = []  # 「这样做实在不应该」: a modal with nothing after it judges, it directs nothing
@@ -409,7 +424,7 @@ def candidates(tree: DocTree, sent: Span) -> list[Candidate]:
             if cues:
                 reported = False  # a cue that stays directs what follows it (「…，请对照…，坚决…」)
             reported = reported or (not cues and text[a2:a2 + 1] not in _FRAMES
-                                    and clause("done-before-cue").search(text, a2, b2) is not None)
+                                    and clause("reported-act").search(text, a2, b2) is not None)
             c = Candidate(a2, b2, text[a2:b2], cues, times, targets, listed=listed)
             annotate(tree, c, cl_end if b2 == b else b2 + 1, grammar)
             out.append(c)
@@ -508,8 +523,7 @@ def _disposal_at(t: str) -> int | None:
     """Where the 将/把 of a disposal clause stands after a subject (「中央财政将…纳入…」), or ``None``."""
     if disposal_verb(t) is None:
         return None
-    k = min((i for i in (t.find("将", 1, 8), t.find("把", 1, 8)) if i > 0), default=None)
-    return k
+    return min((i for i in (t.find("将", 1, 8), t.find("把", 1, 8)) if i > 0), default=None)
 
 
 def _please_only(c: Candidate) -> bool:
@@ -719,12 +733,12 @@ def _subject(c: Candidate, grammar=None, pivot_grammar=None) -> None:
     if cut is None:
         times_at = [tt.span[0] for tt in c.times if tt.span[0] > 0] if c.times else []  # most clauses have no time
         cands = times_at[:]
+        k = _disposal_at(t)  # 「县财政局将更多资金纳入直达范围」: the subject stands before the disposal's 将/把
+        if k:
+            cands.append(k)
         m = verb_search(t)
         if m and m.start() > 0:
             cands.append(m.start())
-        k = _disposal_at(t)
-        if k:
-            cands.append(k)  # 「中央财政将更多资金纳入直达范围」: the subject stands before the disposal's 将/把
         elif m is None and grammar is not None and not starts_with_verb(t):
             v = grammar.first_verb(t)
             if v:

@@ -461,7 +461,7 @@ def _mark_topics(f: SentenceFacts, cands: list[Candidate], owners) -> None:
             p.note("grouping", "topic-before-cue")
         elif k == 0 and not p.cues and not p.quants and nxt.cues and clause("auxiliary-cue").match(nxt.cues[0].cue) \
                 and clause("framing-clause").match(p.text) and not f.semicolon_between(p, nxt):
-            p.context = True  # 「完成今年发展目标任务，宏观政策要…」: what the tasks after it serve; its 今年 dates them
+            p.context = True  # 「完成今年全县目标任务，财政政策要…」: what the tasks after it serve; its 今年 dates them
             p.note("grouping", "framing-clause")
 
 

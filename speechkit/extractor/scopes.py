@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..rules.owners import lead_owner
+from ..segment import FULL_STOP
 from .patterns import clause, structure
 from .trail import Field
 
@@ -219,8 +220,10 @@ def _notes_item_before(tree: "DocTree", i: int) -> bool:
     prev_end = starts[i - 1] + len(prev)
     if h is not None and h[1] >= prev_end - 1:
         return False  # a heading alone on its line heads the items below the lead line; a run-in title has its tasks
-    if i - 1 == 0 and not clause("list-mark").match(prev.lstrip()):
-        return False  # 「…考评办法」: the document's first line, no item, is its title: no task to note
+    if all(not FULL_STOP.search(text[starts[k]:ends[k]]) and not clause("list-mark").match(text[starts[k]:ends[k]].lstrip())
+           for k in range(i)):
+        return False  # 「…考评办法」「（2025年3月1日）」: the lines opening the document, before any item or full stop, are
+        # its title: no task to note
     k = i + 1
     while k < len(starts) and structure("deadline-line").match(text[starts[k]:ends[k]].strip()):
         k += 1  # 「责任单位：X」 then 「时间节点：…」: both note the item above

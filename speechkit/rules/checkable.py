@@ -108,6 +108,10 @@ def _patterns() -> dict[str, re.Pattern]:
                                + r"[与同和跟][^，,；;与同和跟]{1,16}?(?:相|基本|保持)?){0,3}(?:"
                                + "|".join(map(re.escape, sorted(obj["state_predicates"]["words"], key=len, reverse=True)))
                                + ")(?!" + "|".join(map(re.escape, obj["state_predicates"]["not_after"])) + ")"),
+        # a relation joining two statistics (「…增速与经济增速基本匹配」): the term after 与/同/跟 ends with a statistic
+        "between": re.compile("[与同跟](?!步)[^，,；;与同和跟]{0,16}?(?:" + "|".join(map(re.escape, sorted(
+            obj["statistics"]["words"], key=len, reverse=True))) + ")(?:相|基本|保持)?(?:" + "|".join(map(re.escape, sorted(
+                obj["state_predicates"]["words"], key=len, reverse=True))) + ")"),
         "ban": re.compile("^(?:" + "|".join(map(re.escape, d["prohibitions"])) + ")"),
         "light": re.compile("|".join(map(re.escape, d["light_verbs"]))),
         "ground": re.compile(d["ground_phrase"]),
@@ -201,7 +205,6 @@ def starts_with_verb(text: str) -> str | None:
     return m.group(0) if m else None
 
 
-_BETWEEN = re.compile("[与同跟]")  # a relation matched with one of these joins two statistics (「增速与…增速基本匹配」)
 _COORD_HEAD = frozenset("和与及并")  # a conjunction joining the lead word to the verb after it
 _NEXT_PREDICATE = re.compile(r"^(?:并且|并)")
 
@@ -417,8 +420,8 @@ def _decide(text: str, dated: bool) -> tuple[bool, str]:
     if ban:
         return _ban(first[ban.end():]), "named-ban"
     rel = P["relation"].search(first)
-    if rel and (not verb_pattern().search(first, 0, rel.start()) or _BETWEEN.search(rel.group(0))):
-        # 「全县民生支出规模比去年增加」: a statistic leads, a direction follows; 「保持货币供应量…增速与名义经济增速基本匹配」:
+    if rel and (not verb_pattern().search(first, 0, rel.start()) or P["between"].search(rel.group(0))):
+        # 「全县民生支出规模比去年增加」: a statistic leads, a direction follows; 「保持全县信贷投放增速与经济增速基本匹配」:
         # a relation between two named statistics, whatever verb keeps it (spec section 1)
         return True, "stated-relation"
     if reached := _reached(first, dated):
@@ -435,7 +438,8 @@ def _decide(text: str, dated: bool) -> tuple[bool, str]:
         return True, "named-mechanism"
     if lead in _decision_words("event-hosting"):
         return _hosts_event(obj), "event-hosting"
-    cls = verb_class(lead)
+    cls = verb_class(lead) or ("instrument_acts" if lead in _decision_words("instrument-act", "placing")
+                               and disposal_verb(t) == lead else None)  # 「将排查结果录入…平台」: a thing placed into a named one
     if lead in _decision_words("stated-relation", "keep") and _keeps_level(obj) and \
             not any(lead + c in first for c in _COORD_HEAD):  # 「稳定和扩大…」: a direction joins it
         return True, "stated-relation"  # 「稳定粮食播种面积」: the statistic kept at today's level

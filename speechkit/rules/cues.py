@@ -82,8 +82,9 @@ def find_cues(text: str, table=None) -> list[Cue]:
         if cue == "将":
             rest = text[m.end():m.end() + 80]
             cut = re.search(r"[，,；;。]", rest)
-            if not rest.startswith("把") and ba.search(rest[:cut.start()] if cut else rest):
-                continue  # 将 as 把; 「将把…列为…」: 把 takes the object, 将 is the future
+            act = ba.search(rest[:cut.start()] if cut else rest)
+            if not rest.startswith("把") and act is not None and act.start() > 0:
+                continue  # 将 as 把, an object before the act; 「将把…列为…」「城北公园将移交社区」: 将 is the future
         out.append(Cue((m.start(), m.end()), cue, st))
     return out
 
@@ -107,12 +108,25 @@ def disposal_verb(t: str) -> str | None:
     if "将" not in t[:8] and "把" not in t[:8]:
         return None  # most clauses hold neither near their start
     m = _disposal_pattern().match(t)
-    return m["verb"] if m else None
+    if m is None or (m["ba"] == "将" and _future_lead(t[m.end("ba"):])):
+        return None
+    return m["verb"]
 
 
 @lru_cache(maxsize=1)
 def _disposal_pattern() -> re.Pattern:
     verbs = sorted(_data()["disposal_acts"], key=len, reverse=True)
-    future = "|".join(map(re.escape, sorted(_data()["disposal_not_after"], key=len, reverse=True)))
-    return re.compile("^[^，,；;将把]{0,6}?[将把](?!" + future + ")[^，,；;]{1,30}?(?P<verb>"
+    adverbs = "|".join(map(re.escape, sorted(_data()["disposal_not_after"]["adverbs"], key=len, reverse=True)))
+    return re.compile("^[^，,；;将把]{0,6}?(?P<ba>[将把])(?!" + adverbs + ")[^，,；;]{1,30}?(?P<verb>"
                       + "|".join(map(re.escape, verbs)) + ")")
+
+
+def _future_lead(rest: str) -> bool:
+    """「将加快推进…纳入…」「将推动…」+ a verb: a verb of leading a future act (``disposal_not_after.verbs``) that a verb
+    follows opens the text after 将, which is then the future, not 把 (「将推进情况纳入考核」: 推进情况 is a noun)."""
+    from .checkable import starts_with_verb  # the verb lexicon (checkable imports this module)
+
+    for w in _data()["disposal_not_after"]["verbs"]:
+        if rest.startswith(w):
+            return starts_with_verb(rest[len(w):]) is not None
+    return False

@@ -587,8 +587,9 @@ def _reached(text: str, q: Quantity, found: list) -> Quantity:
         return q
     stretch = text[start:q.span[0]]
     for word, op in _reach_words():
-        if word in stretch:
-            return replace(q, op=op)
+        at = stretch.rfind(word)
+        if at >= 0 and "的" not in stretch[at:] and stretch.count("“", 0, at) <= stretch.count("”", 0, at):
+            return replace(q, op=op)  # not a superlative modifying a noun (床位最多的…), nor a name in quotes (“最多跑一次”)
     return q
 
 
