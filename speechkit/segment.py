@@ -106,7 +106,7 @@ class Document:
                 f"{len(self.clauses)} clauses, {len(self.headings)} headings)")
 
 
-FULL_STOP = re.compile(r"[。！？!?]")  # a sentence's end (the extractor reads titles and items by it)
+FULL_STOP = re.compile("[" + _SENT_END + "]")  # a sentence's end (the extractor reads titles and items by it)
 
 
 def _heading_at(text: str, pos: int) -> tuple[int, re.Match] | None:

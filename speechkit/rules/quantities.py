@@ -563,11 +563,16 @@ def find_quantities(text: str, gaps: bool = True) -> list[Quantity]:
     if gaps:
         found += _missing_numbers(text, found, lex)
     found.sort(key=lambda q: q.span)
-    return [_reached(text, q, found) for q in found] if _REACH_FIRST.search(text) else found
+    return [_reached(text, q, found) for q in found] if _reach_first().search(text) else found
 
 
 _CLAUSE_BREAK = re.compile(r"[，,。；;：:、！？!?]")
-_REACH_FIRST = re.compile("[至最]")  # what every adverb that reaches a figure opens with (至少 最少 最多 至多)
+
+
+@lru_cache(maxsize=1)
+def _reach_first() -> re.Pattern:
+    """The first characters of the adverbs that reach a figure (至少 最多…): a text with none is not read for them."""
+    return re.compile("[" + "".join(sorted({w[0] for w, _ in _reach_words()})) + "]")
 
 
 @lru_cache(maxsize=1)
