@@ -587,13 +587,13 @@ def _reached(text: str, q: Quantity, found: list) -> Quantity:
     figure after it (a figure with an op of its own, or another figure between, keeps its own)."""
     if q.op != "=" or q.role != "target":
         return q
-    start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, q.span[0])), default=0)
-    if any(start <= o.span[0] < q.span[0] for o in found if o is not q):
-        return q
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, max(0, q.span[0] - 40), q.span[0])),
+                default=max(0, q.span[0] - 40))  # the clause before the figure (40 characters at the most)
     stretch = text[start:q.span[0]]
     for word, op in _reach_words():
         at = stretch.rfind(word)
-        if at >= 0 and "的" not in stretch[at:] and stretch.count("“", 0, at) <= stretch.count("”", 0, at):
+        if at >= 0 and "的" not in stretch[at:] and stretch.count("“", 0, at) <= stretch.count("”", 0, at) \
+                and not any(start <= o.span[0] < q.span[0] for o in found if o is not q):
             return replace(q, op=op)  # not a superlative modifying a noun (床位最多的…), nor a name in quotes (“最多跑一次”)
     return q
 
