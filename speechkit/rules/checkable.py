@@ -420,9 +420,7 @@ def _decide(text: str, dated: bool) -> tuple[bool, str]:
     if ban:
         return _ban(first[ban.end():]), "named-ban"
     rel = P["relation"].search(first)
-    if rel and (not verb_pattern().search(first, 0, rel.start()) or P["between"].search(rel.group(0))):
-        # 「全县民生支出规模比去年增加」: a statistic leads, a direction follows; 「保持全县信贷投放增速与经济增速基本匹配」:
-        # a relation between two named statistics, whatever verb keeps it (spec section 1)
+    if rel and _stated(first, rel):
         return True, "stated-relation"
     if reached := _reached(first, dated):
         return True, reached
@@ -461,6 +459,12 @@ def _decide(text: str, dated: bool) -> tuple[bool, str]:
     if m is not None and m.group(0) != lead and _preparatory(m.group(0)):
         rule = "preparatory-lead"  # 「加快制定…」: decided by the instrument act after the lead
     return ok, rule
+
+
+def _stated(first: str, rel: re.Match) -> bool:
+    """「全县民生支出规模比去年增加」: a statistic leads, a direction follows; 「保持全县信贷投放增速与经济增速基本匹配」: a
+    relation between two named statistics, whatever verb keeps it (spec section 1)."""
+    return not verb_pattern().search(first, 0, rel.start()) or _patterns()["between"].search(rel.group(0)) is not None
 
 
 def _reached(first: str, dated: bool) -> str | None:
