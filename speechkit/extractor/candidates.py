@@ -409,17 +409,7 @@ def candidates(tree: DocTree, sent: Span) -> list[Candidate]:
         clause_qs = tree.recognized(a, b)[2] if text.find("、", a, b) >= 0 else []
         for a2, b2 in split_enumeration(text, a, b, clause_qs):
             cues, times, quants = tree.recognized(a2, b2)
-            if cues and text[a2:a2 + 1] == "为" and contribution(text[a2:b2]):
-                cues = []  # 「…，为全县探索经验」: support given to a goal, a tail (its 探索 directs nothing)
-            elif cues and clause("done-before-cue").search(text, a2, a2 + cues[0].span[0]):
-                cues = []  # 「做到了该采纳的尽量采纳」「我们出台了支持…的措施」: a cue inside a reported result
-            elif cues and reported and all(clause("reported-adverb").match(c.cue) for c in cues) \
-                    and not is_actor(clean_subject(text[a2:a2 + cues[0].span[0]])):
-                cues = []  # 「省财政下拨了3亿元防控资金，全力保障…」: an adverb goes on with the act reported before it
-                # (a new actor before it, 「…，各乡镇加快推进」, directs)
-            elif cues and clause("auxiliary-cue").match(cues[-1].cue) and \
-                    not text[a2 + cues[-1].span[1]:b2].strip("了的啊呀吧呢！!。，, "):
-                cues = []  # 「这样做实在不应该」: a modal with nothing after it judges, it directs nothing
+            cues = _kept_cues(text, a2, b2, cues, reported) if cues else cues
             targets = [q for q in quants if q.role == "target"] if quants else []  # most clauses have no quantity
             if cues:
                 reported = False  # a cue that stays directs what follows it (「…，请对照…，坚决…」)
@@ -445,6 +435,22 @@ def candidates(tree: DocTree, sent: Span) -> list[Candidate]:
         # a date or a deliverable before the judgement is a target still: 「年内改造危房1200户，任务依然繁重」)
         judged.note("candidates", "judged-task")
     return out
+
+
+def _kept_cues(text: str, a: int, b: int, cues: list, reported: bool) -> list:
+    """The cues of the clause ``text[a:b]`` that direct: none where they sit in a tail giving support to a goal, in a
+    reported result, after a reported act, or where a modal ends the clause with nothing after it."""
+    if text[a:a + 1] == "为" and contribution(text[a:b]):
+        return []  # 「…，为全县探索经验」: support given to a goal, a tail (its 探索 directs nothing)
+    if clause("done-before-cue").search(text, a, a + cues[0].span[0]):
+        return []  # 「做到了该采纳的尽量采纳」「我们出台了支持…的措施」: a cue inside a reported result
+    if reported and all(clause("reported-adverb").match(c.cue) for c in cues) \
+            and not is_actor(clean_subject(text[a:a + cues[0].span[0]])):
+        return []  # 「省财政下拨了3亿元防控资金，全力保障…」: an adverb goes on with the act reported before it (a new
+        # actor before it, 「…，各乡镇加快推进」, directs)
+    if clause("auxiliary-cue").match(cues[-1].cue) and not text[a + cues[-1].span[1]:b].strip("了的啊呀吧呢！!。，, "):
+        return []  # 「这样做实在不应该」: a modal with nothing after it judges, it directs nothing
+    return cues
 
 
 _TAILS = ("manner-tail", "tail", "comparison-tail")  # matched at a clause's start
