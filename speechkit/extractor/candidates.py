@@ -430,7 +430,7 @@ def candidates(tree: DocTree, sent: Span) -> list[Candidate]:
             p.note("candidates", "topic-before-cue")
     judged = out[-2] if len(out) >= 2 else None
     if judged is not None and clause("judged-task").match(out[-1].text) \
-            and not (judged.cues or judged.quants or _dated(judged)) and not judged.checkable:
+            and not (judged.cues or judged.quants or _dated_clause(judged)) and not judged.checkable:
         judged.context = True  # 「做好2025年工作，任务艰巨繁重」: the task judged, the sentence directs nothing (a figure,
         # a date or a deliverable before the judgement is a target still: 「年内改造危房1200户，任务依然繁重」)
         judged.note("candidates", "judged-task")
@@ -518,7 +518,7 @@ def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False
         _grammar_verb(tree, c)
 
 
-def _dated(c: Candidate) -> bool:
+def _dated_clause(c: Candidate) -> bool:
     """The clause holds a date (not a frequency, not a vague time, not a bare year: 「做好2025年工作」 names the year's
     work, it dates no deliverable)."""
     return any(t.kind in ("date", "period", "named", "relative") and t.end and t.rule not in ("year", "rel-year")

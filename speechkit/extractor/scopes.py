@@ -185,15 +185,19 @@ def lead_lines(tree: "DocTree") -> list:
     starts, ends = tree.doc.paragraphs.starts(), tree.doc.paragraphs.ends()
     pat = structure("lead-line")
     heads_below = None  # how the document's first lead line is laid out
+    title_end = None  # how many paragraphs open the document as its title (read at the first lead line)
     for i, p_start, p_end in tree.doc.paragraphs.offsets():
         m = pat.match(text[p_start:p_end])
         if not m:
             continue
         a = p_start + m.start("owner")
         owner = Field(m["owner"], "lead-line", (a, a + len(m["owner"])))
+        if title_end is None:
+            title_end = _title_paragraphs(tree)
+        notes_above = False if heads_below else _notes_item_before(tree, i, title_end)
         if heads_below is None:
-            heads_below = not _notes_item_before(tree, i)
-        if not heads_below and _notes_item_before(tree, i):  # 「1．…。」 then 「责任单位：X」: the note of the item above
+            heads_below = not notes_above
+        if notes_above:  # 「1．…。」 then 「责任单位：X」: the note of the item above
             out.append(_scope("lead-line", "owner", starts[i - 1], p_start, owner))
             continue
         end = len(text)
@@ -208,7 +212,17 @@ def lead_lines(tree: "DocTree") -> list:
     return out
 
 
-def _notes_item_before(tree: "DocTree", i: int) -> bool:
+def _title_paragraphs(tree: "DocTree") -> int:
+    """How many paragraphs open the document before any item or full stop (「…考评办法」「（2025年3月1日）」): its title."""
+    text, n = tree.doc.text, 0
+    for _, a, b in tree.doc.paragraphs.offsets():
+        if FULL_STOP.search(text[a:b]) or clause("list-mark").match(text[a:b].lstrip()):
+            break
+        n += 1
+    return n
+
+
+def _notes_item_before(tree: "DocTree", i: int, title_end: int) -> bool:
     """A lead line right after a task paragraph (not a heading, not another lead line) and followed by another
     item, a heading or nothing notes the paragraph above it (spec section 4: a note just after the item applies
     to the item), rather than heading the items below it."""
@@ -220,10 +234,8 @@ def _notes_item_before(tree: "DocTree", i: int) -> bool:
     prev_end = starts[i - 1] + len(prev)
     if h is not None and h[1] >= prev_end - 1:
         return False  # a heading alone on its line heads the items below the lead line; a run-in title has its tasks
-    if all(not FULL_STOP.search(text[starts[k]:ends[k]]) and not clause("list-mark").match(text[starts[k]:ends[k]].lstrip())
-           for k in range(i)):
-        return False  # 「…考评办法」「（2025年3月1日）」: the lines opening the document, before any item or full stop, are
-        # its title: no task to note
+    if i <= title_end:
+        return False  # the line above is the document's title (:func:`_title_paragraphs`): no task to note
     k = i + 1
     while k < len(starts) and structure("deadline-line").match(text[starts[k]:ends[k]].strip()):
         k += 1  # 「责任单位：X」 then 「时间节点：…」: both note the item above
