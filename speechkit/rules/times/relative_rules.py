@@ -78,7 +78,7 @@ def _n(m) -> float | None:
     g = m.groupdict()
     if g.get("half"):
         return 0.5
-    n = count(g["n"])
+    n = float(g["n"]) if "." in (g["n"] or "") else count(g["n"])  # 「1.5个月内」
     if n is None:
         return None
     return n + (0.5 if g.get("h1") or g.get("h2") else 0)
