@@ -136,6 +136,16 @@ def test_frame_phrase(text, rest):
     assert (text[m.end():] if m else None) == rest
 
 
+@pytest.mark.parametrize("text,positive", [*((t, True) for t in load("checkable")["act_compounds_examples"]),
+                                           *((t, False) for t in load("checkable")["act_compounds_counterexamples"])])
+def test_act_compound_leads_with_the_act(text, positive):
+    """A directional verb of improvement compounded with a discrete act (提升改造 升级建设) is decided by the act;
+    pace leads (加快建设) and two directions (提升完善) stay directions."""
+    from speechkit.rules.checkable import decide
+
+    assert decide(text)[0] == positive, (text, decide(text))
+
+
 @pytest.mark.parametrize("text", load("checkable")["adverb_word_openers_examples"])
 def test_adverb_that_opens_a_word_stays(text):
     """A one-character adverb (并 再) is read past only when it does not open a word (并网 再生)."""

@@ -345,6 +345,9 @@ def _lead(text: str) -> tuple[str | None, str]:
             nxt = verb_pattern().match(phrase, end)
             if nxt is not None and verb_class(nxt.group(0)) == "instrument_acts":
                 verb, end = nxt.group(0), nxt.end()
+        if verb in _data()["act_compounds"] and (nxt := verb_pattern().match(phrase, end)) is not None \
+                and _RANK.get(verb_class(nxt.group(0)), 9) <= _RANK["programme_acts"]:
+            verb, end = nxt.group(0), nxt.end()  # 「提升改造…」「升级建设…」: one predicate, the act after it leads
         if verb_class(verb) in ("activity", "assignment"):  # 「联合建设…」「会同…做好…」: the verb after a co-verb decides,
             # right after a lead verb (「牵头制定…办法」, not 「负责监督…规范」)
             nxt = (verb_pattern().search if verb_class(verb) == "activity" else verb_pattern().match)(phrase, end)
