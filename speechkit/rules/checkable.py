@@ -494,7 +494,11 @@ def _dated_concrete(first: str) -> bool:
 
 def _names_goal(vague: re.Match) -> bool:
     """A goal or task named by its subject matter (「本年度的化债任务」「年度增收目标」), not only by its year or
-    scope (「全年目标」): a quota or a published target (decision ``vague-goal``)."""
+    scope (「全年目标」): a quota or a published target, or work named by its activity (「…划定工作」); decision
+    ``vague-goal``."""
+    if vague["head"] == "工作":  # 「完成…划定工作」: work named by its activity (as 「开展…检查工作」 for programme-act)
+        name = (vague["name"] or "").strip()
+        return len(name) >= 4 and _programme_end().search(name) is not None
     if vague["head"] not in ("目标", "任务", "目标任务"):
         return False
     return not _decision("vague-goal", "generic_name").match((vague["name"] or "").strip())
