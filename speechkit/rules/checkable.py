@@ -659,6 +659,8 @@ def _by_class(cls: str | None, lead: str | None, obj: str, t: str) -> tuple[bool
             head = head[:-2]  # 「开展…风险评估工作」「开展“三清”工作」: 工作 after a concrete or quoted activity names it
         if lead in _decision_words("programme-act", "event_only") and not _decision("programme-act", "events").search(head):
             return False, "programme-act"  # 「参加国际标准制定」: taking part in an activity, not an event held
+        if _decision("programme-act", "stance").match(head):
+            return False, "programme-act"  # 「实行最严格的…制度」: how strict, no one system named
         more = _decision("programme-act", "more").match(head)  # 「举办更多…活动」: more of them, no count
         if not more and lead in _decision_words("programme-act", "hosting") and _event_pattern().search(head.rstrip("”\"」》")):
             return _hosts_event(obj), "programme-act"  # 「承办各类体育赛事」: an event held is named, as for 办好
