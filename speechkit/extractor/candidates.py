@@ -14,7 +14,7 @@ from functools import lru_cache, partial
 from ..rules.checkable import contribution, is_checkable, relation, starts_with_verb, verb_class, verb_pattern, \
     verb_search
 from ..rules.cues import disposal_verb, find_cues
-from ..rules.owners import (DEFINITION_HEAD, clean_subject, is_actor, is_organ, is_statistic, organ_suffixes, organ_words,
+from ..rules.owners import (DEFINITION_HEAD, clean_subject, field_organ, is_actor, is_organ, is_statistic, organ_suffixes, organ_words,
                             without_leading_time)
 from ..rules.quantities import find_quantities
 from ..rules.times import find_times
@@ -655,6 +655,8 @@ _ORGAN_REACH = 23  # the furthest an organ opening a clause can end: where _orga
 def _organ_before_verb(t: str, grammar, lexicon_verb) -> int | None:
     """「物业公司结合小区实际提出…」「由市文旅局统一组织…」: where an organ that opens the clause ends (a word
     boundary before the first verb the lexicon knows) when a verb, an adverb or a preposition follows it."""
+    if (f := field_organ().match(t)) is not None and _predicate_opens(t[f.end():], grammar):
+        return f.end()  # 「省发展改革委负责…」: a department named by its field, whose name holds verbs
     organ = organ_words()
     units, ends = organ["unit_nouns"], organ["ends"]
     if lexicon_verb is not None and lexicon_verb.start() == 0 and not t.startswith(units, lexicon_verb.end()):
@@ -701,6 +703,8 @@ def organ_phrase(np_: str, grammar) -> bool:
     """
     if _NAME_BREAKS.search(np_):
         return False
+    if (m := field_organ().match(np_)) and m.end() == len(np_):
+        return True  # 「省发展改革委」「县行政审批局」: the verb names the department's field (owners.yaml organ_fields)
     if np_[:1] in _LEVELS and len(np_) > 3 and is_organ(np_[1:]):
         np_ = np_[1:]  # 「市数据局」: the level apart (forward matching would read 市数|据|局), then the name
     words, units = grammar.words(np_), organ_words()["unit_nouns"]
