@@ -422,6 +422,10 @@ def _decide(text: str, dated: bool) -> tuple[bool, str]:
     ban = P["ban"].match(first) if opens else None
     if ban:
         return _ban(first[ban.end():]), "named-ban"
+    if _decision("list-cut").match(first):
+        return True, "list-cut"  # 「缩减…负面清单」: the next edition is shorter
+    if _decision("scope-extension").search(first):
+        return True, "scope-extension"  # 「将…政策扩大至全部…」: the coverage reached
     rel = P["relation"].search(first)
     if rel and _stated(first, rel):
         return True, "stated-relation"
