@@ -36,11 +36,14 @@ def _dated(tree: "DocTree", text: str):
 
 def item_notes(tree: "DocTree") -> list:
     """A note 「（…）」 naming a lead unit or a date gives them to the text of its paragraph since the
-    previous note (or the paragraph's start): 「…清单。（省海关负责）巩固…。（省商务厅牵头）」."""
+    previous note (or the paragraph's start): 「…清单。（省海关负责）巩固…。（省商务厅牵头）」; the first note of a
+    paragraph inside a numbered item gives them to the item from its start (:func:`_item_start`)."""
     out, text = [], tree.doc.text
     pat = structure("inline-note")
-    for _, start, end in tree.doc.paragraphs.offsets():
-        since = start
+    paras = list(tree.doc.paragraphs.offsets())
+    noted = {i for i, start, end in paras if pat.search(text, start, end)}
+    for i, start, end in paras:
+        since = _item_start(text, paras, i, noted)
         for m in pat.finditer(text[start:end]):
             a, b = start + m.start(), start + m.end()
             lo = lead_owner(m.group(0))
@@ -54,6 +57,22 @@ def item_notes(tree: "DocTree") -> list:
                     break
             since = b
     return out
+
+
+def _item_start(text: str, paras: list, i: int, noted: set, reach: int = 8) -> int:
+    """Where the text a paragraph's first note covers begins: the paragraph's start, or, for an unnumbered
+    paragraph of a numbered item whose earlier paragraphs hold no note (「5．开展…推广。」, then 「设施种植。…」
+    … 「畜禽养殖。…（责任单位：…）」), the item's start (structure rules ``numbered-item``, ``item-break``)."""
+    _, start, end = paras[i]
+    if structure("numbered-item").match(text, start, end) or structure("item-break").match(text, start, end):
+        return start
+    for j in range(i - 1, max(i - reach, 0) - 1, -1):
+        _, a, b = paras[j]
+        if j in noted or structure("item-break").match(text, a, b):
+            return start
+        if structure("numbered-item").match(text, a, b):
+            return a
+    return start
 
 
 def _section_end(tree: "DocTree", pos: int) -> int:
