@@ -108,15 +108,25 @@ def _directive(f: SentenceFacts, cands: list[Candidate], i: int) -> str | None:
 
 
 def _reports(tree, p: Candidate) -> bool:
-    """The clause reports what has happened (clause rule ``outcome``); a word that may be wished for as well
-    (``wished``: 取得 成功) reports only with no date ahead of the speech in the clause (「3月底前取得施工许可」)."""
-    found = [m.group(0) for m in clause("outcome").finditer(p.text)]
+    """The clause reports what has happened (clause rule ``outcome``, :func:`_reported`)."""
+    return _reported(tree, p.text, p.times, p.start)
+
+
+def _reported(tree, text: str, times, pos: int) -> bool:
+    """``text`` (a clause or a sentence at ``pos``, with its times) reports what has happened (clause rule
+    ``outcome``); a word that may be wished for as well (``wished``: 取得 成功 累计) reports only with no date ahead of
+    the speech in the text (「3月底前取得施工许可」) nor in the note of its item (「…新增300家（累计约900家）…接入…
+    平台。（8月底完成，…）」)."""
+    found = [m.group(0) for m in clause("outcome").finditer(text)]
     if not found:
         return False
     wished = mode_rules("clauses")["outcome"][1]["wished"]
     if any(re.match(wished, w) is None for w in found):
         return True
-    return not any(tt.kind in _DATED and tt.end and tree.forward(tt) for tt in p.times)
+    if any(tt.kind in _DATED and tt.end and tree.forward(tt) for tt in times):
+        return False
+    note = tree.scope("deadline", pos)
+    return not (note is not None and note.kind == "item-note")
 
 
 def _dated_target(f: SentenceFacts, p: Candidate) -> bool:
@@ -493,7 +503,7 @@ def group(tree: DocTree, sent: Span, cands: list[Candidate], owners=frozenset())
     """Group a sentence's candidates into records."""
     stext = sent.text
     forward_total = _forward_total(tree, sent, stext)
-    outcome_sentence = not forward_total and clause("outcome").search(stext) is not None
+    outcome_sentence = not forward_total and _reported(tree, stext, (), sent.start)  # (a date in a clause answers there)
     plan_part = tree.bare_allowed(sent)
     f = SentenceFacts(tree.genre, plan_part and not outcome_sentence,
                       tree.genre == "gwr" and tree.past(stext), tree.scope("goal", sent.start) is not None,
