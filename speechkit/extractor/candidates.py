@@ -124,7 +124,7 @@ def _theme(tree: DocTree, sent: Span, core: str) -> bool:
         # three national reports reads it so)
     if numbered:  # 「第三，坚决打好污染防治攻坚战。」: a numbered theme; a checkable item that is its whole paragraph,
         # the next one another item (「2．…医院全部开通线上预约诊疗。」), is the task; one a body follows is its title
-        return not (_ends_paragraph(tree, sent, para) and is_checkable(body) and not _body_follows(tree, para))
+        return not _item_is_task(tree, sent, para, body)
     if is_checkable(core):
         return False  # a concrete deliverable heads no theme
     if len(core) <= 16 and not _BREAKS.search(core):
@@ -145,13 +145,26 @@ def _titled(recognized) -> bool:
 
 
 def _ends_paragraph(tree: DocTree, sent: Span, para: Span) -> bool:
-    """The sentence ends its paragraph, or only a note of who leads or by when follows it (「1．开展…行动。（市司法局
-    牵头）」: structure rule ``inline-note``)."""
-    if sent.end >= para.end:
-        return True
-    rest = tree.doc.text[sent.end:para.end].strip()
-    m = structure("inline-note").match(rest) if rest[:1] in "（(" else None
-    return m is not None and not rest[m.end():].strip(TRAIL + " ")
+    """The sentence ends its paragraph, or only notes follow it: of who leads or by when (「1．开展…行动。（市司法局
+    牵头）」: structure rule ``inline-note``) or an assessment's weight (「（1分）」: clause rule ``score-note``)."""
+    return _trailing_notes(tree, sent, para) is not None
+
+
+_SCORE = re.compile(r"[（(]\d{1,3}(?:\.\d{1,2})?分[）)]")  # clause rule score-note, unanchored
+
+
+def _trailing_notes(tree: DocTree, sent: Span, para: Span) -> list | None:
+    """The notes of who leads or by when that follow the sentence to its paragraph's end (weights between them
+    read past), or ``None`` where other text follows it."""
+    rest, notes = tree.doc.text[sent.end:para.end].strip(), []
+    while rest[:1] in ("（", "("):
+        m = structure("inline-note").match(rest) or _SCORE.match(rest)
+        if m is None:
+            return None
+        if not _SCORE.fullmatch(m.group(0)):
+            notes.append(m.group(0))
+        rest = rest[m.end():].lstrip(TRAIL + " ")
+    return notes if not rest.strip(TRAIL + " ") else None
 
 
 def item_task(tree: DocTree, sent: Span) -> bool:
@@ -163,9 +176,17 @@ def item_task(tree: DocTree, sent: Span) -> bool:
     core = sent.text.rstrip(TRAIL)
     m = clause("list-mark").match(core)
     para = tree.paragraph_of(sent)
-    if m is None or sent.start != para.start or not _ends_paragraph(tree, sent, para):
+    if m is None or sent.start != para.start:
         return False
-    return is_checkable(core[m.end():].lstrip("，,、：: ")) and not _body_follows(tree, para)
+    return _item_is_task(tree, sent, para, core[m.end():].lstrip("，,、：: "))
+
+
+def _item_is_task(tree: DocTree, sent: Span, para: Span, body: str) -> bool:
+    """A numbered item that is its whole paragraph and no title of a body after it names a task: a checkable one,
+    or any it notes who leads or by when (「21．全面落实…制度。（0.5分）（长期坚持，牵头单位：…）」: a title
+    carries no such note)."""
+    notes = _trailing_notes(tree, sent, para)
+    return notes is not None and (bool(notes) or is_checkable(body)) and not _body_follows(tree, para)
 
 
 def _body_follows(tree: DocTree, para: Span) -> bool:
