@@ -27,7 +27,13 @@ __all__ = ["Candidate", "sentence_filter", "wording_filter", "candidates"]
 
 SLOGAN_MAX = 10
 _BREAKS = re.compile(r"[，,、；;\d]")  # a slogan or a short theme has none of these
-_BREAKS_NO_ENUM = re.compile(r"[，,；;\d]")
+_BREAKS_NO_ENUM = re.compile(r"[，,；;]")
+
+
+def _figure(text: str) -> bool:
+    """Whether ``text`` holds a figure (a quantity the recognizer reads: 「新建学校3所」), not a digit of a name
+    (「5G」「“3030”工程」)."""
+    return any(ch.isdigit() for ch in text) and bool(find_quantities(text, gaps=False))
 _HARD_BREAKS = re.compile(r"[；;\d]")
 _SPACE_OR_COMMA = re.compile(r"[\s，,]")
 _PHRASE_BREAK = re.compile(r"[，,；;]")
@@ -106,7 +112,7 @@ def _theme(tree: DocTree, sent: Span, core: str) -> bool:
     """A short standalone theme sentence heading a paragraph or item (「实施更大规模的减税。」)."""
     m = clause("list-mark").match(core)
     body = core[m.end():].lstrip("，,、：: ") if m else ""
-    numbered = m and len(body) <= 20 and not _BREAKS_NO_ENUM.search(body)
+    numbered = m and len(body) <= 20 and not _BREAKS_NO_ENUM.search(body) and not _figure(body)
     para = tree.paragraph_of(sent)
     heads = sent.start == para.start and sent.end < para.end and len(core) <= 30
     if m and not numbered and len(body) <= 30 and sent.start == para.start and _ends_paragraph(tree, sent, para) \
