@@ -666,6 +666,8 @@ def _by_class(cls: str | None, lead: str | None, obj: str, t: str) -> tuple[bool
         if _decision("programme-act", "stance").match(head):
             return False, "programme-act"  # 「实行最严格的…制度」: how strict, no one system named
         more = _decision("programme-act", "more").match(head)  # 「举办更多…活动」: more of them, no count
+        if not more and _decision("programme-act", "quoted_abstract").search(head):
+            return True, "programme-act"  # 「实行“证照分离”改革」: a reform named in quotes is one reform
         if not more and lead in _decision_words("programme-act", "hosting") and _event_pattern().search(head.rstrip("”\"」》")):
             return _hosts_event(obj), "programme-act"  # 「承办各类体育赛事」: an event held is named, as for 办好
         if lead in _decision_words("programme-act", "designation_verbs") and \
