@@ -76,3 +76,14 @@ def test_measure_after_list_is_no_count(text, want):
 
     qs = [(q.value, q.unit, q.role) for q in find_quantities(text)]
     assert (want[0], want[1], "target") in qs, qs
+
+
+@pytest.mark.parametrize("text,want,carried", [
+    *((t, w, True) for t, w in load("quantities")["policy_carried_examples"].items()),
+    *((t, w, False) for t, w in load("quantities")["policy_carried_counterexamples"].items())])
+def test_figure_of_a_policy_carried_out_is_no_target(text, want, carried):
+    """A figure inside a policy carried out (落实…政策) is the policy's content; extended (延续) or outside it, a target."""
+    from speechkit.rules.quantities import find_quantities
+
+    qs = [(q.value, q.unit, q.role) for q in find_quantities(text)]
+    assert (want[0], want[1], "policy" if carried else "target") in qs, qs

@@ -70,7 +70,8 @@ class Quantity:
     unit: str
     op: str
     rule: str
-    role: str = "target"  # or "baseline" (a figure being changed from), "count" (items just named)
+    role: str = "target"  # or "baseline" (a figure being changed from), "count" (items just named), "policy" (what a
+    # policy carried out does: 「落实…提高到15万元的优惠政策」)
     reason: str | None = None
 
     def as_metric(self) -> dict:
@@ -402,6 +403,8 @@ _CHANGE_TO = re.compile(r"^(?:的[\u4e00-\u9fff]{0,6})?(?:降至|降到|降低�
 
 def _role(text: str, s: int, e: int, num: str) -> str:
     head = text[max(0, s - 2):s]
+    if _policy_carried(text, s, e):
+        return "policy"  # 「落实…起征点提高到15万元的优惠政策」: what the policy carried out does, not a target
     if head.endswith(("现行", "由", "从")) or _CHANGE_TO.match(text[e:e + 12]):
         return "baseline"
     # 「城东、城西两条河」: a Chinese count right after the items it counts
@@ -410,6 +413,15 @@ def _role(text: str, s: int, e: int, num: str) -> str:
         if seg and not re.search(r"[建设造修改完成实施打开新增]", seg):
             return "count"
     return "target"
+
+
+def _policy_carried(text: str, s: int, e: int) -> bool:
+    """The figure at ``text[s:e]`` stands inside a policy carried out (``policy_carried`` of data/quantities.yaml)."""
+    if "策" not in text and "措" not in text:
+        return False  # most texts name no policy or measure
+    d = load("quantities")["policy_carried"]
+    return re.search(d["after"], text[e:e + 40]) is not None and \
+        re.search(d["before"], text[max(0, s - 40):s]) is not None and not text[max(0, s - 40):s].count("延续")
 
 
 @lru_cache(maxsize=1)
