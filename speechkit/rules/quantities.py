@@ -419,9 +419,15 @@ def _policy_carried(text: str, s: int, e: int) -> bool:
     """The figure at ``text[s:e]`` stands inside a policy carried out (``policy_carried`` of data/quantities.yaml)."""
     if "策" not in text and "措" not in text:
         return False  # most texts name no policy or measure
+    before, after = _policy_patterns()
+    return after.search(text[e:e + 40]) is not None and before.search(text[max(0, s - 40):s]) is not None \
+        and "延续" not in text[max(0, s - 40):s]
+
+
+@lru_cache(maxsize=1)
+def _policy_patterns() -> tuple[re.Pattern, re.Pattern]:
     d = load("quantities")["policy_carried"]
-    return re.search(d["after"], text[e:e + 40]) is not None and \
-        re.search(d["before"], text[max(0, s - 40):s]) is not None and not text[max(0, s - 40):s].count("延续")
+    return re.compile(d["before"]), re.compile(d["after"])
 
 
 @lru_cache(maxsize=1)
