@@ -157,7 +157,7 @@ def read_figures(text: str, mentions=None, quantities=None, bounds=(0, None)) ->
         metrics = []
         for k in range(bisect_left(q_starts, m.span[1]), bisect_left(q_starts, limit)):
             q = quantities[k]
-            if q.role == "baseline" or not _unit_fits(m.indicator.unit, q.unit):
+            if q.role in ("baseline", "policy") or not _unit_fits(m.indicator.unit, q.unit):
                 continue
             if any(w in text[max(a0, m.span[0] - 4):m.span[0]] + text[m.span[1]:q.span[0]] for w in not_before):
                 break  # 「预计…」, 「…要增长」: a forecast or a target, not a figure (the mention itself,

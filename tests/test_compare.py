@@ -228,3 +228,15 @@ def test_cli_compare_links_and_ledger(corpus_dir, tmp_path):
 
     df = pd.read_csv(led)
     assert tuple(df.columns) == LEDGER_COLUMNS and len(df) == len(outcome_rows)
+
+
+def test_figure_of_a_policy_carried_out_is_no_target_metric():
+    """A figure the extractor reads as a policy's content (quantity role policy) is no metric of the ledger either."""
+    from speechkit import Extractor, Speech
+    from speechkit.compare.targets import read_targets
+
+    sp = Speech.from_text("加大对个体工商户的扶持，落实好增值税起征点提高到15万元的优惠政策。", doc_id="t",
+                          date="2024-01-20", kind="gwr")
+    ex = Extractor().extract(sp)
+    assert ex.commitments[0].metrics == []
+    assert read_targets(sp, ex)[0].metric is None

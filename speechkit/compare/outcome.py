@@ -51,7 +51,7 @@ def _numbers(text: str) -> dict | None:
     """The first number of a statement that is not a baseline nor a project's descriptor (「投资4800万元的
     …工程」: the amount describes the project, it is not what was promised; 「完成投资128亿元」 is)."""
     text = halfwidth(text)
-    qs = [q for q in find_quantities(text, gaps=False) if q.role != "baseline" and not (
+    qs = [q for q in find_quantities(text, gaps=False) if q.role not in ("baseline", "policy") and not (
         _DESCRIPTOR[0].search(text[:q.span[0]]) and _DESCRIPTOR[1].search(text[q.span[1]:]))]
     if not qs:
         return None

@@ -107,7 +107,7 @@ def _read_numbers(t: Target, doc, prev) -> None:
         if inherited:
             seen = [inherited]
     t.keys = seen
-    qs = [q for q in quantities if q.role != "baseline"]
+    qs = [q for q in quantities if q.role not in ("baseline", "policy")]
     if t.key and t.key in t.metrics:
         t.metric = t.metrics[t.key]
     elif qs:

@@ -28,13 +28,8 @@ __all__ = ["Candidate", "sentence_filter", "wording_filter", "candidates"]
 SLOGAN_MAX = 10
 _BREAKS = re.compile(r"[，,、；;\d]")  # a slogan or a short theme has none of these
 _BREAKS_NO_ENUM = re.compile(r"[，,；;]")
-
-
-def _figure(text: str) -> bool:
-    """Whether ``text`` holds a figure (a quantity the recognizer reads: 「新建学校3所」), not a digit of a name
-    (「5G」「“3030”工程」)."""
-    return any(ch.isdigit() for ch in text) and bool(find_quantities(text, gaps=False))
 _HARD_BREAKS = re.compile(r"[；;\d]")
+_NAME_DIGITS = re.compile(r'“[^”]*”|"[^"]*"|\d+[A-Za-z]|[A-Za-z]+\d+')  # 「“3030”工程」「5G」: digits of a name
 _SPACE_OR_COMMA = re.compile(r"[\s，,]")
 _PHRASE_BREAK = re.compile(r"[，,；;]")
 _VOCATIVE = re.compile(r"(?:同志们|各位代表|各位委员|各位|朋友们)[，,：:]")
@@ -114,7 +109,7 @@ def _theme(tree: DocTree, sent: Span, core: str) -> bool:
     body = core[m.end():].lstrip("，,、：: ") if m else ""
     numbered = m and len(body) <= 20 and not _BREAKS_NO_ENUM.search(body) and not _figure(body)
     para = tree.paragraph_of(sent)
-    heads = sent.start == para.start and sent.end < para.end and len(core) <= 30
+    heads = sent.start == para.start and len(core) <= 30 and not _ends_paragraph(tree, sent, para)  # (notes only: none)
     if m and not numbered and len(body) <= 30 and sent.start == para.start and _ends_paragraph(tree, sent, para) \
             and _titled(tree.recognized(sent.start, sent.end)) and _body_follows(tree, para) and not is_checkable(body):
         return True  # 「第二，聚焦营商环境，打好优化服务攻坚战。」 and its body below: a point's title
@@ -156,7 +151,10 @@ def _ends_paragraph(tree: DocTree, sent: Span, para: Span) -> bool:
     return _trailing_notes(tree, sent, para) is not None
 
 
-_SCORE = re.compile(r"[（(]\d{1,3}(?:\.\d{1,2})?分[）)]")  # clause rule score-note, unanchored
+@lru_cache(maxsize=1)
+def _score() -> re.Pattern:
+    """Clause rule ``score-note`` (an assessment's weight 「（1分）」), unanchored: a note among notes."""
+    return re.compile(mode_rules("clauses")["score-note"][1]["pattern"].rstrip("$"))
 
 
 def _trailing_notes(tree: DocTree, sent: Span, para: Span) -> list | None:
@@ -164,10 +162,10 @@ def _trailing_notes(tree: DocTree, sent: Span, para: Span) -> list | None:
     read past), or ``None`` where other text follows it."""
     rest, notes = tree.doc.text[sent.end:para.end].strip(), []
     while rest[:1] in ("（", "("):
-        m = structure("inline-note").match(rest) or _SCORE.match(rest)
+        m = structure("inline-note").match(rest) or _score().match(rest)
         if m is None:
             return None
-        if not _SCORE.fullmatch(m.group(0)):
+        if not _score().fullmatch(m.group(0)):
             notes.append(m.group(0))
         rest = rest[m.end():].lstrip(TRAIL + " ")
     return notes if not rest.strip(TRAIL + " ") else None
@@ -543,6 +541,12 @@ def annotate(tree: DocTree, c: Candidate, clause_end: int, grammar: bool = False
         return
     if c.verb is None and grammar and not c.cues and not c.context and tree.grammar is not None:
         _grammar_verb(tree, c)
+
+
+def _figure(text: str) -> bool:
+    """Whether ``text`` holds a digit of a figure or a date (「新建学校3所」「6月底前完成…」), not only digits of a name
+    (「5G」「“3030”工程」): a numbered line holding one names a task, no title."""
+    return any(ch.isdigit() for ch in _NAME_DIGITS.sub("", text))
 
 
 def _dated_clause(c: Candidate) -> bool:

@@ -43,6 +43,8 @@ def item_notes(tree: "DocTree") -> list:
     paras = list(tree.doc.paragraphs.offsets())
     noted = {i for i, start, end in paras if pat.search(text, start, end)}
     for i, start, end in paras:
+        if i not in noted:
+            continue
         since = _item_start(text, paras, i, noted)
         for m in pat.finditer(text[start:end]):
             a, b = start + m.start(), start + m.end()

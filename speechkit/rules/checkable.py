@@ -345,9 +345,8 @@ def _lead(text: str) -> tuple[str | None, str]:
             nxt = verb_pattern().match(phrase, end)
             if nxt is not None and verb_class(nxt.group(0)) == "instrument_acts":
                 verb, end = nxt.group(0), nxt.end()
-        if verb in _data()["act_compounds"] and (nxt := verb_pattern().match(phrase, end)) is not None \
-                and _RANK.get(verb_class(nxt.group(0)), 9) <= _RANK["programme_acts"]:
-            verb, end = nxt.group(0), nxt.end()  # 「提升改造…」「升级建设…」: one predicate, the act after it leads
+        if (pair := next((c for c in _data()["act_compounds"] if phrase.startswith(c, m.start())), None)) is not None:
+            verb, end = pair[len(verb):], m.start() + len(pair)  # 「提升改造…」「升级建设…」: one predicate, the act leads
         if verb_class(verb) in ("activity", "assignment"):  # 「联合建设…」「会同…做好…」: the verb after a co-verb decides,
             # right after a lead verb (「牵头制定…办法」, not 「负责监督…规范」)
             nxt = (verb_pattern().search if verb_class(verb) == "activity" else verb_pattern().match)(phrase, end)
@@ -406,26 +405,16 @@ def _decide(text: str, dated: bool) -> tuple[bool, str]:
     t = _task_text(text)
     first = _PHRASE.split(t, 1)[0]  # the first phrase only: no list of them all
     opens = _opening() is None or first[:1] in _opening()  # 「建立…」「为…」「打好…」「不得…」: else none of those apply
-    if opens and _decision("system-building").match(first):
-        return False, "system-building"
-    if _striving(t):
-        return False, "striving"  # 「为…而努力奋斗」: a closing call, whatever the goal names
-    if opens and _decision("contribution").match(first):
-        return False, "contribution"  # 「为…提供坚强保障」: support given to a goal, no deliverable
-    if "一旦" in t and _decision("readiness").search(t):
-        return False, "readiness"  # 「确保一旦出现险情就能…」: no point at which it is done
-    if opens and _decision("directional-lead", "campaign_phrase").match(first):
-        return False, "directional-lead"  # 「打好…收官战」: a fight, whatever end word it names
+    if (nothing := _no_deliverable(t, first, opens)) is not None:
+        return False, nothing
     vague = _decision("vague-goal").search(first)
     if vague and not _QUOTED.search(vague["name"] or "") and not _names_goal(vague):
         return False, "vague-goal"  # 「确保全面实现年度目标」; a named goal (「实现“三个一百”目标」) is checkable
     ban = P["ban"].match(first) if opens else None
     if ban:
         return _ban(first[ban.end():]), "named-ban"
-    if _decision("list-cut").match(first):
-        return True, "list-cut"  # 「缩减…负面清单」: the next edition is shorter
-    if _decision("scope-extension").search(first):
-        return True, "scope-extension"  # 「将…政策扩大至全部…」: the coverage reached
+    if (reach := _list_or_scope(first)) is not None:
+        return True, reach
     rel = P["relation"].search(first)
     if rel and _stated(first, rel):
         return True, "stated-relation"
@@ -468,6 +457,58 @@ def _decide(text: str, dated: bool) -> tuple[bool, str]:
     return ok, rule
 
 
+def _programme_act(lead: str | None, obj: str, concrete: bool) -> bool:
+    """Decision ``programme-act``: a discrete act on a named programme, pilot, project, platform, zone, event or
+    designation (``concrete``: the object holds a programme word or a quoted name)."""
+    P = _patterns()
+    head = obj.strip("，,。 ")
+    if P["light"].fullmatch(lead or ""):  # 「进行专项抽查」: an activity with an end, not 「进行统一规划」
+        return bool(P["light_objects"].search(head))
+    if head.endswith("工作") and ((len(head) >= 6 and _programme_end().search(head[:-2]))
+                                  or head[:-2].endswith(("”", "\""))):
+        head = head[:-2]  # 「开展…风险评估工作」「开展“三清”工作」: 工作 after a concrete or quoted activity names it
+    if lead in _decision_words("programme-act", "event_only") and not _decision("programme-act", "events").search(head):
+        return False  # 「参加国际标准制定」: taking part in an activity, not an event held
+    if _decision("programme-act", "stance").match(head):
+        return False  # 「实行最严格的…制度」: how strict, no one system named
+    more = _decision("programme-act", "more").match(head)  # 「举办更多…活动」: more of them, no count
+    if not more and _decision("programme-act", "quoted_abstract").search(head):
+        return True  # 「实行“证照分离”改革」: a reform named in quotes is one reform
+    if not more and lead in _decision_words("programme-act", "hosting") and _event_pattern().search(head.rstrip("”\"」》")):
+        return _hosts_event(obj)  # 「承办各类体育赛事」: an event held is named, as for 办好
+    if lead in _decision_words("programme-act", "designation_verbs") and \
+            _decision("programme-act", "designation").match(head):
+        concrete = True  # 「创建全国卫生城市」: a title a higher level confers, awarded or not
+    elif "、" in head and _decision("programme-act", "named_list").match(head):
+        concrete = True  # 「启动甲、乙两个应用」: the items are named one by one
+    return (concrete or not obj.strip()) and not P["abstract"].search(head) and not more
+
+
+def _no_deliverable(t: str, first: str, opens: bool) -> str | None:
+    """The decision by which the predicate ``t`` delivers nothing whatever its verb: a system built (「构建…体系」), a
+    closing call (「为…而努力奋斗」), support given to a goal (「为…提供坚强保障」), a readiness (「确保一旦…就能…」) or a
+    fight (「打好…收官战」); ``None`` when none applies."""
+    if opens and _decision("system-building").match(first):
+        return "system-building"
+    if _striving(t):
+        return "striving"
+    if opens and _decision("contribution").match(first):
+        return "contribution"
+    if "一旦" in t and _decision("readiness").search(t):
+        return "readiness"
+    if opens and _decision("directional-lead", "campaign_phrase").match(first):
+        return "directional-lead"
+    return None
+
+
+def _list_or_scope(first: str) -> str | None:
+    """A published list cut (「缩减…负面清单」: its next edition is shorter) or a named policy extended to the whole of a
+    field (「将…政策扩大至全部…」): the decision that says so, though the verb is directional."""
+    if _decision("list-cut").match(first):
+        return "list-cut"
+    return "scope-extension" if _decision("scope-extension").search(first) else None
+
+
 def _stated(first: str, rel: re.Match) -> bool:
     """「全县民生支出规模比去年增加」: a statistic leads, a direction follows; 「保持全县信贷投放增速与经济增速基本匹配」: a
     relation between two named statistics, whatever verb keeps it (spec section 1)."""
@@ -502,7 +543,8 @@ def _names_goal(vague: re.Match) -> bool:
     ``vague-goal``."""
     if vague["head"] == "工作":  # 「完成…划定工作」: work named by its activity (as 「开展…检查工作」 for programme-act)
         name = (vague["name"] or "").strip()
-        return len(name) >= 4 and _programme_end().search(name) is not None
+        return len(name) >= 4 and (_programme_end().search(name) is not None
+                                   or name.endswith(tuple(_decision_entry("vague-goal")["activity_works"])))
     if vague["head"] not in ("目标", "任务", "目标任务"):
         return False
     return not _decision("vague-goal", "generic_name").match((vague["name"] or "").strip())
@@ -655,27 +697,7 @@ def _by_class(cls: str | None, lead: str | None, obj: str, t: str) -> tuple[bool
             ok = False  # 「把安全生产列入重要议事日程」: put on the agenda or in a prominent place, nothing issued
         return ok, "instrument-act"
     if cls in ("programme_acts", "end_states"):
-        head = obj.strip("，,。 ")
-        if P["light"].fullmatch(lead or ""):  # 「进行专项抽查」: an activity with an end, not 「进行统一规划」
-            return bool(P["light_objects"].search(head)), "programme-act"
-        if head.endswith("工作") and ((len(head) >= 6 and _programme_end().search(head[:-2]))
-                                      or head[:-2].endswith(("”", "\""))):
-            head = head[:-2]  # 「开展…风险评估工作」「开展“三清”工作」: 工作 after a concrete or quoted activity names it
-        if lead in _decision_words("programme-act", "event_only") and not _decision("programme-act", "events").search(head):
-            return False, "programme-act"  # 「参加国际标准制定」: taking part in an activity, not an event held
-        if _decision("programme-act", "stance").match(head):
-            return False, "programme-act"  # 「实行最严格的…制度」: how strict, no one system named
-        more = _decision("programme-act", "more").match(head)  # 「举办更多…活动」: more of them, no count
-        if not more and _decision("programme-act", "quoted_abstract").search(head):
-            return True, "programme-act"  # 「实行“证照分离”改革」: a reform named in quotes is one reform
-        if not more and lead in _decision_words("programme-act", "hosting") and _event_pattern().search(head.rstrip("”\"」》")):
-            return _hosts_event(obj), "programme-act"  # 「承办各类体育赛事」: an event held is named, as for 办好
-        if lead in _decision_words("programme-act", "designation_verbs") and \
-                _decision("programme-act", "designation").match(head):
-            concrete = True  # 「创建全国卫生城市」: a title a higher level confers, awarded or not
-        elif "、" in head and _decision("programme-act", "named_list").match(head):
-            concrete = True  # 「启动甲、乙两个应用」: the items are named one by one
-        return ((concrete or not obj.strip()) and not P["abstract"].search(head) and not more), "programme-act"
+        return _programme_act(lead, obj, concrete), "programme-act"
     if cls == "completion":
         if lead == "形成":  # 「形成…清单」 delivers a list; 「形成…产业集聚区」 is an outcome of development
             return (bool(_decision("completion", "formed").search(o.split("，")[0]))

@@ -420,8 +420,11 @@ def _policy_carried(text: str, s: int, e: int) -> bool:
     if "策" not in text and "措" not in text:
         return False  # most texts name no policy or measure
     before, after = _policy_patterns()
-    return after.search(text[e:e + 40]) is not None and before.search(text[max(0, s - 40):s]) is not None \
-        and "延续" not in text[max(0, s - 40):s]
+    if after.search(text[e:e + 40]) is None:
+        return False
+    win = text[max(0, s - 40):s]
+    phrase = win[max(win.rfind(c) for c in "，,；;。：:") + 1:]  # the figure's own phrase
+    return before.search(phrase) is not None and "延续" not in phrase  # 「延续执行…政策」: a policy extended
 
 
 @lru_cache(maxsize=1)

@@ -28,9 +28,9 @@ def add_months(d: dt.date, n: int) -> dt.date:
 def add_units(d: dt.date, n: float, unit: str) -> dt.date:
     """``d`` moved by ``n`` (possibly half) days, weeks, months, quarters or years: the rolling reading."""
     if unit == "day":
-        return d + dt.timedelta(days=round(n))
+        return d + dt.timedelta(days=int(n + 0.5))  # half a day rounds up (round() would round 2.5 to 2)
     if unit == "week":
-        return d + dt.timedelta(days=round(7 * n))
+        return d + dt.timedelta(days=int(7 * n + 0.5))
     months = {"month": 1, "quarter": 3, "year": 12}[unit] * n
     whole = int(months)
     out = add_months(d, whole)
