@@ -413,13 +413,13 @@ def _decide(text: str, dated: bool) -> tuple[bool, str]:
     ban = P["ban"].match(first) if opens else None
     if ban:
         return _ban(first[ban.end():]), "named-ban"
-    if (reach := _list_or_scope(first)) is not None:
-        return True, reach
     rel = P["relation"].search(first)
     if rel and _stated(first, rel):
         return True, "stated-relation"
     if reached := _reached(first, dated):
         return True, reached
+    if (reach := _list_or_scope(first)) is not None:
+        return True, reach
     lead, obj = _lead(t)
     if lead and not obj.strip("，,。 ") and t.find(lead) > 1:
         obj = t[:t.find(lead)]  # 「闲置两年以上的资金一律收回」: the object stands before the verb
@@ -502,10 +502,14 @@ def _no_deliverable(t: str, first: str, opens: bool) -> str | None:
 
 
 def _list_or_scope(first: str) -> str | None:
-    """A published list cut (「缩减…负面清单」: its next edition is shorter) or a named policy extended to the whole of a
-    field (「将…政策扩大至全部…」): the decision that says so, though the verb is directional."""
+    """A published list cut (「缩减…负面清单」: its next edition is shorter), an act done to the whole of a named set
+    (「…资金全部直达企业」) or a named policy extended to the whole of a field (「将…政策扩大至全部…」): the decision
+    that says so, though the verb is directional."""
     if _decision("list-cut").match(first):
         return "list-cut"
+    if (m := _decision("exhaustive").search(first)) is not None and \
+            verb_class((v := verb_search(first[:m.start()])) and v.group(0)) not in ("directional", "support"):
+        return "exhaustive"  # 「…资金全部直达企业」: all of it or not (a directional lead before it keeps its direction)
     return "scope-extension" if _decision("scope-extension").search(first) else None
 
 
