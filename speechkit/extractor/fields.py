@@ -94,8 +94,9 @@ def owner_field(tree: DocTree, g: Group, carry: Carry, owners=frozenset()) -> Fi
     if p0.subject and p0.noted("pivot-instruction") and (s := tree.scope("owner", p0.start)):
         return s.value  # 「督促企业完善…（省通信管理局牵头）」: the item's note names who answers; the pivot's object acts
     if p0.subject and _actor(tree, p0, owners):
-        if _statistic_after(p0):
-            return NONE  # 「各乡镇卫生院慢病规范管理率提高到70%」: whose statistic, not who acts
+        if _statistic_after(p0):  # 「各乡镇卫生院慢病规范管理率提高到70%」: whose statistic, not who acts; an item's
+            s = tree.scope("owner", p0.start)  # note still names who answers for it (「…（牵头单位：县卫健局）」)
+            return s.value if s else NONE
         f = Field(p0.subject, "subject", p0.subject_span)
     elif clause("we-let").match(p0.text):
         f = Field("我们", "subject", (p0.start + 1, p0.start + 3))
