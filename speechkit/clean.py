@@ -357,6 +357,38 @@ def _positions(n: int) -> array:
     return out
 
 
+_QUOTE_RUN = re.compile(r'[“”"]')
+
+
+def _pair_quotes(text: str) -> str:
+    """Straight double quotes among Chinese text made into the curly pair they stand for, each line on its own: a
+    ``"`` closes an open 「“」 (「“互联网+监管"系统」, a mismatch web pages and PDFs leave) and otherwise opens one
+    when another ``"`` or 「”」 closes it on the line; one character for one, so offsets are kept.
+
+    >>> _pair_quotes('推进“互联网+监管"系统和"一网通办"改革')
+    '推进“互联网+监管”系统和“一网通办”改革'
+    >>> _pair_quotes('他说"好"。"')
+    '他说“好”。"'
+    """
+    if '"' not in text:
+        return text
+    out = list(text)
+    for line in re.finditer(r"[^\n]+", text):
+        marks = [m.start() for m in _QUOTE_RUN.finditer(text, line.start(), line.end())]
+        opened = False
+        for k, i in enumerate(marks):
+            ch = text[i]
+            if ch == "“":
+                opened = True
+            elif ch == "”":
+                opened = False
+            elif opened:
+                out[i], opened = "”", False
+            elif any(text[j] in '"”' for j in marks[k + 1:]):
+                out[i], opened = "“", True
+    return "".join(out)
+
+
 def clean(raw: str) -> Cleaned:
     """Clean a raw speech; see the module docstring.
 
@@ -374,5 +406,6 @@ def clean(raw: str) -> Cleaned:
     text, offs = _apply(text, offs, _double_edits(text), removed, n)
     text, offs = _apply(text, offs, _space_edits(text), removed, n)
     text = _HALF_PUNCT.sub(lambda m: _HALF_TO_FULL[m.group(0)], text)
+    text = _pair_quotes(text)
     removed.sort()
     return Cleaned(raw=raw, text=text, offsets=offs, removed=removed, gaps=find_gaps(text))
