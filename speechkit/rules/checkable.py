@@ -345,7 +345,8 @@ def _lead(text: str) -> tuple[str | None, str]:
             nxt = verb_pattern().match(phrase, end)
             if nxt is not None and verb_class(nxt.group(0)) == "instrument_acts":
                 verb, end = nxt.group(0), nxt.end()
-        if (pair := next((c for c in _data()["act_compounds"] if phrase.startswith(c, m.start())), None)) is not None:
+        if (pair := next((c for c in _data()["act_compounds"] if phrase.startswith(c, m.start())), None)) is not None \
+                and not phrase.startswith(tuple(_data()["act_compounds_not_before"]), m.start() + len(pair)):
             verb, end = pair[len(verb):], m.start() + len(pair)  # 「提升改造…」「升级建设…」: one predicate, the act leads
         if verb_class(verb) in ("activity", "assignment"):  # 「联合建设…」「会同…做好…」: the verb after a co-verb decides,
             # right after a lead verb (「牵头制定…办法」, not 「负责监督…规范」)
@@ -507,9 +508,9 @@ def _list_or_scope(first: str) -> str | None:
     that says so, though the verb is directional."""
     if _decision("list-cut").match(first):
         return "list-cut"
-    if (m := _decision("exhaustive").search(first)) is not None and \
-            verb_class((v := verb_search(first[:m.start()])) and v.group(0)) not in ("directional", "support"):
-        return "exhaustive"  # 「…资金全部直达企业」: all of it or not (a directional lead before it keeps its direction)
+    if _decision("exhaustive").search(first) is not None and \
+            verb_class(starts_with_verb(first)) not in ("directional", "support"):
+        return "exhaustive"  # 「…资金全部直达企业」: all of it or not (a directional lead opening it keeps its direction)
     return "scope-extension" if _decision("scope-extension").search(first) else None
 
 

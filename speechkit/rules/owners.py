@@ -159,9 +159,9 @@ _LEVEL_CHARS = "省市县区乡镇村里地道"
 @lru_cache(maxsize=1)
 def field_organ() -> re.Pattern:
     """A department named by its field (``organ_fields``: 「省发展改革委」「县行政审批局」, whose names hold verbs), after
-    an optional level (or 由), up to its office ending (办 not opening 办理 办事…)."""
+    an optional level (or 由), up to its office ending (办 not opening 办理 办事)."""
     fields = "|".join(sorted(map(re.escape, load("owners")["organ_fields"]), key=len, reverse=True))
-    return re.compile(f"(?:由)?(?:[省市县区镇乡旗]|自治区|州|盟)?(?:{fields})(?:委员会|办公室|中心|部门|局|厅|委|办(?![理事法公]))")
+    return re.compile(f"(?:由)?(?:[省市县区镇乡旗]|自治区|州|盟)?(?:{fields})(?:委员会|办公室|中心|部门|局|厅|委|办(?![理事]))")
 
 
 @lru_cache(maxsize=8192)

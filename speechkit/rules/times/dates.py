@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import math
 
 __all__ = ["month_end", "add_months", "add_units", "week_start", "nth_weekday", "next_weekday", "DAY"]
 
@@ -28,9 +29,9 @@ def add_months(d: dt.date, n: int) -> dt.date:
 def add_units(d: dt.date, n: float, unit: str) -> dt.date:
     """``d`` moved by ``n`` (possibly half) days, weeks, months, quarters or years: the rolling reading."""
     if unit == "day":
-        return d + dt.timedelta(days=int(n + 0.5))  # half a day rounds up (round() would round 2.5 to 2)
+        return d + dt.timedelta(days=math.floor(n + 0.5))  # half a day rounds up (round() would round 2.5 to 2)
     if unit == "week":
-        return d + dt.timedelta(days=int(7 * n + 0.5))
+        return d + dt.timedelta(days=math.floor(7 * n + 0.5))
     months = {"month": 1, "quarter": 3, "year": 12}[unit] * n
     whole = int(months)
     out = add_months(d, whole)
