@@ -503,7 +503,9 @@ def group(tree: DocTree, sent: Span, cands: list[Candidate], owners=frozenset())
     """Group a sentence's candidates into records."""
     stext = sent.text
     forward_total = _forward_total(tree, sent, stext)
-    outcome_sentence = not forward_total and _reported(tree, stext, (), sent.start)  # (a date in a clause answers there)
+    # a sentence with a wished-for word (累计 取得) reports unless its item's note dates it: a date in one of its clauses
+    # does not clear the others (「…累计完成投资5亿元，年底前全面竣工」 stays a report; the clause asks its own dates)
+    outcome_sentence = not forward_total and _reported(tree, stext, (), sent.start)
     plan_part = tree.bare_allowed(sent)
     f = SentenceFacts(tree.genre, plan_part and not outcome_sentence,
                       tree.genre == "gwr" and tree.past(stext), tree.scope("goal", sent.start) is not None,
