@@ -265,9 +265,17 @@ def _thing_act(p: Candidate) -> bool:
         return False
     rest = p.text[p.text.find(p.subject) + len(p.subject):]
     m = verb_pattern().match(rest)
-    if m is None or verb_class(m.group(0)) not in ("instrument_acts", "programme_acts"):
+    if m is None and _WHOLE.match(rest):  # 「…资金全额拨付到位」「…事项全部纳入…平台」: all of the thing, then the act
+        m = verb_pattern().match(rest, _WHOLE.match(rest).end())
+    cls = verb_class(m.group(0)) if m is not None else None
+    if cls in ("end_states", "completion") and not rest[m.end():].strip("，,。；; "):
+        return True  # 「…资金全额拨付到位」: the thing's end state closes the clause (「…运营模式」 names a mode)
+    if cls not in ("instrument_acts", "programme_acts"):
         return False
     return not clause("unit-after-verb").match(rest, m.end())  # 「数据提供方…」: the verb opens a party's name
+
+
+_WHOLE = re.compile("(?:全部|全额|足额|一次性)")
 
 
 def _assigned(p: Candidate) -> bool:
