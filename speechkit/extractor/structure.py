@@ -77,6 +77,17 @@ def glossaries(doc: Document) -> list[tuple[int, int]]:
     return out
 
 
+def scoring_sections(doc: Document) -> list[tuple[int, int]]:
+    """「五、考评方式」: how an assessment is scored, to the next heading of its level or higher (structure rule
+    ``scoring-heading``): rules of scoring, no tasks."""
+    out = []
+    for h in doc.headings:
+        if structure("scoring-heading").search(h.text):
+            end = next((g.start for g in doc.headings if g.start > h.start and g.level <= h.level), len(doc.text))
+            out.append((h.start, end))
+    return out
+
+
 def genre_of(meta: dict, title: str) -> str:
     """gwr (work report), plan (plans, notices, measures) or speech: the manifest's kind, else the title."""
     kind = (meta.get("kind") or "").lower()
@@ -137,7 +148,8 @@ class DocTree:
         self.sections = doc.sections()
         # where units left by removed numbers are missing numbers (not words that end in a unit: 落户 之家)
         self.missing_numbers = doc.cleaned.missing_numbers(list(zip(doc.paragraphs.starts(), doc.paragraphs.ends())))
-        self.review = _merged(review_ranges(doc, self.sections) + glossaries(doc))
+        self.review = _merged(review_ranges(doc, self.sections) + glossaries(doc)
+                              + (scoring_sections(doc) if self.genre == "plan" else []))
         self._review_starts = [a for a, _ in self.review]
         # the time recognizer as a partial, not the bound method: no cycle keeps the tree alive after use
         self._para = None  # the paragraph of the sentence asked about last
