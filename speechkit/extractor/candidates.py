@@ -653,6 +653,8 @@ def _grammar_verb(tree: DocTree, c: Candidate) -> None:
             c.note("candidates", "actor-led", c.actor_verb)  # 「各区按需提出申请」: who, then what they do
             return
     c.verb = g.main_verb_after_opener(t) or g.leading_verb(t) or g.framing_verb(t)
+    if c.verb and c.quants and t.startswith(c.verb) and is_statistic(c.verb + g.first_word(t[len(c.verb):])[0]):
+        c.verb = None  # 「回访满意率不低于95%」: a verbal noun heading a statistic, not the predicate (as _predicate_opens)
     if c.verb is None and c.times and c.times[0].span[0] == 0 and c.times[0].kind != "frequency":
         rest = t[c.times[0].span[1]:]  # 「5月1日前开放城市书房」「于11月底前对…开展督查」: the verb after the time opening it
         c.verb = g.leading_verb(rest) or g.main_verb_after_opener(rest)
