@@ -53,8 +53,13 @@ def test_seed_lookalike_segments(corpus_dir, speeches):
 def _roundtrip_ok(doc, span):
     """raw[raw_start:raw_end] gives the span's text back, modulo removed noise and normalized punctuation."""
     raw = doc.raw[span.raw_start:span.raw_end]
-    squash = lambda s: "".join(ch for ch in s if not ch.isspace() and ch not in ",:;?!()，：；？！（）\u200b")  # noqa: E731
+    # cleaning turns half-width marks full-width and pairs straight double quotes (「“…"」 → 「“…”」): compare past both
+    squash = lambda s: "".join(ch for ch in s if not ch.isspace() and ch not in ",:;?!()，：；？！（）\u200b").translate(  # noqa: E731
+        _QUOTES)
     return squash(span.text) in squash(raw) or _dedoubled(squash(raw), squash(span.text))
+
+
+_QUOTES = str.maketrans({"“": '"', "”": '"'})
 
 
 def _dedoubled(raw, text):
