@@ -587,10 +587,16 @@ def _task_after_opener(tree: DocTree, c: Candidate, t: str, object_first) -> str
         return "object-before-verb"
     if not t.startswith("在"):
         return None
-    if (m := clause("place-task").match(t)) and (starts_with_verb(m["rest"]) or (
+    if (m := clause("place-task").match(t)) and (starts_with_verb(m["rest"]) or _after_facility(m["rest"]) or (
             tree.grammar is not None and tree.grammar.leading_verb(m["rest"]))):  # 「在全国推开…」: a verb in no list
         return "place-task"
     return "dated-task" if _dated_task(c, t) else None
+
+
+def _after_facility(rest: str) -> bool:
+    """「在各乡镇|便民服务中心设立…」: a facility of the place (clause rule ``place-task``, ``facility``), then the verb."""
+    facility = mode_rules("clauses")["place-task"][1]["facility"]
+    return any(v.start() > 0 and re.search(facility, rest[:v.start()]) for v in verb_pattern().finditer(rest, 0, 16))
 
 
 def _dated_task(c: Candidate, t: str) -> bool:
