@@ -90,11 +90,13 @@ def _slogan(tree: DocTree, sent: Span, core: str) -> bool:
     """「要真查实督。」: a short standalone slogan (spec section 1). In a report or plan only at the head of
     a paragraph: a short directive inside one (「弘扬企业家精神。」) is a task; one with a number
     (「要培训两千人次。」) never is a slogan."""
+    if len(core) > SLOGAN_MAX or _BREAKS.search(core):
+        return False  # cheap checks first: most sentences are long or hold a comma
     para = tree.paragraph_of(sent)
     if tree.genre != "speech" and (sent.start != para.start or _ends_paragraph(tree, sent, para)):
         return False  # reports and plans run slogans in at the head of a paragraph (a sentence only notes of who leads
         # or by when follow is the whole item: 「推进数字政府建设。（市数据局负责）」); speeches use them anywhere
-    if len(core) > SLOGAN_MAX or _BREAKS.search(core) or is_checkable(core) \
+    if is_checkable(core) \
             or tree.recognized(sent.start, sent.end)[1] \
             or find_quantities(core, gaps=False):  # written figures: a missing number makes no target of a slogan
         return False

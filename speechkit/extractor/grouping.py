@@ -265,8 +265,8 @@ def _thing_act(p: Candidate) -> bool:
         return False
     rest = p.text[p.text.find(p.subject) + len(p.subject):]
     m = verb_pattern().match(rest)
-    if m is None and _WHOLE.match(rest):  # 「…资金全额拨付到位」「…事项全部纳入…平台」: all of the thing, then the act
-        m = verb_pattern().match(rest, _WHOLE.match(rest).end())
+    if m is None and (whole := _WHOLE.match(rest)):  # 「…资金全额拨付到位」「…事项全部纳入…平台」: all of it, then the act
+        m = verb_pattern().match(rest, whole.end())
     cls = verb_class(m.group(0)) if m is not None else None
     if cls in ("end_states", "completion") and not rest[m.end():].strip("，,。；; "):
         return True  # 「…资金全额拨付到位」: the thing's end state closes the clause (「…运营模式」 names a mode)

@@ -345,8 +345,9 @@ def _lead(text: str) -> tuple[str | None, str]:
             nxt = verb_pattern().match(phrase, end)
             if nxt is not None and verb_class(nxt.group(0)) == "instrument_acts":
                 verb, end = nxt.group(0), nxt.end()
-        if (pair := next((c for c in _data()["act_compounds"] if phrase.startswith(c, m.start())), None)) is not None \
-                and not phrase.startswith(tuple(_data()["act_compounds_not_before"]), m.start() + len(pair)):
+        compounds, qualities = _act_compounds()
+        if (pair := next((c for c in compounds if phrase.startswith(c, m.start())), None)) is not None \
+                and not phrase.startswith(qualities, m.start() + len(pair)):
             verb, end = pair[len(verb):], m.start() + len(pair)  # 「提升改造…」「升级建设…」: one predicate, the act leads
         if verb_class(verb) in ("activity", "assignment"):  # 「联合建设…」「会同…做好…」: the verb after a co-verb decides,
             # right after a lead verb (「牵头制定…办法」, not 「负责监督…规范」)
@@ -362,6 +363,12 @@ def _lead(text: str) -> tuple[str | None, str]:
             end = nxt.end()
         return verb, phrase[end:]
     return None, ""
+
+
+@lru_cache(maxsize=1)
+def _act_compounds() -> tuple[tuple, tuple]:
+    """``act_compounds`` and ``act_compounds_not_before`` of data/checkable.yaml, as tuples read once."""
+    return tuple(_data()["act_compounds"]), tuple(_data()["act_compounds_not_before"])
 
 
 def _light_verb(phrase: str, m: re.Match) -> re.Match | None:
