@@ -122,11 +122,19 @@ def owner_field(tree: DocTree, g: Group, carry: Carry, owners=frozenset()) -> Fi
     if p0.subject and p0.subject_before_cue and (is_statistic(p0.subject) or p0.subject.endswith("的")):
         carry.owner = NONE  # 「…，排查覆盖率要达到100%」「…，整改不到位的要…」: a new subject, no actor: the actor's reach ends
         return NONE
-    if carry.owner and not (p0.subject and p0.verb is None and not p0.subject_before_cue and len(p0.subject) >= 4):
+    if carry.owner and not (p0.subject and p0.verb is None and not p0.subject_before_cue and len(p0.subject) >= 4
+                            and not _acted_on(tree, p0)):
         rule = "opening-actor" if carry.owner.rule == "opening-actor" else "sentence-actor"
         return Field(carry.owner.value, rule, carry.owner.span)
     s = tree.scope("owner", p0.start)
     return s.value if s else NONE
+
+
+def _acted_on(tree: DocTree, p0) -> bool:
+    """A statistic or expense opening a clause with a figure and no cue of its own (「…要过紧日子，一般性支出压减5%以上」):
+    what the sentence's actor acts on, not a new subject, so the actor carries over it (the shared gold gives 中央财政
+    to such clauses); in an item with a note, the note names who answers for its figures instead."""
+    return not p0.cues and bool(p0.quants) and is_statistic(p0.subject) and tree.scope("owner", p0.start) is None
 
 
 def _statistic_after(p0) -> bool:

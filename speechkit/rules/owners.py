@@ -82,7 +82,7 @@ def clean_subject(np: str) -> str:
 # bound once: is_actor runs on every candidate subject
 _SENTENCE_PUNCT = re.compile(r"[，。；？！]")
 _OPENER = re.compile(r"^(?:有(?![关的些条])|对|在|为|以|把|将|让|使|按照|根据|通过|经(?![济信开营贸委侦])|围绕|如果|只要|但|而|并|且|就|才|逐|报(?=[省市县区乡镇旗州][^，,]{0,8}?(?:政府|委|局|办|厅|中心|室)))")
-_EVERY_ITEM = re.compile(r"^各(?:项|种)")
+_EVERY_ITEM = re.compile(r"^各(?:项|种|年度?|季度?|月份?|时期|阶段|环节)")  # every item, kind or period: 「各年度视情…」
 _AMOUNT = re.compile(r"\d[\d.,]*\s*(?:万亿|千亿|百亿|万|亿)?(?:元|人|个|家|项|亩|吨|%)")
 _QUOTE_MARK = re.compile(r"[“”\"《》]")
 _PROGRAMME_END = re.compile(r"(?:工程|行动|计划|项目|活动|专项|战略|品牌|机制|制度)$")
@@ -118,7 +118,7 @@ def is_actor(np: str, extra: frozenset | set = frozenset(), relaxed: bool = Fals
     if _shape().preposition_inside.search(np):
         return False  # 「按需向合作方」「沿着…指引」: a preposition and its object belong to the predicate
     if _EVERY_ITEM.match(np):
-        return False  # 「各项工作」「各种风险」: every item or kind, not who acts
+        return False  # 「各项工作」「各种风险」「各年度视情」: every item, kind or period, not who acts
     if _AMOUNT.search(np):
         return False  # 「上述3亿元全部拨付县区」: an amount of money or of things is not who acts
     if np.endswith(non_actor):
