@@ -583,10 +583,13 @@ def _only_time(c: Candidate, t: str) -> bool:
 
 def _task_after_opener(tree: DocTree, c: Candidate, t: str, object_first) -> str | None:
     """Why a clause opened like leading context is a task after all, or ``None``: its object comes first
-    (「对全县窗口服务开展群众满意度评估，」), or 在 says where (「在5个中心镇建成养老服务中心，」) or by when
+    (「对全县窗口服务开展群众满意度评估，」), 从 says where the money or the people are drawn from (「从…结余中拿出
+    1000亿元，」), or 在 says where (「在5个中心镇建成养老服务中心，」) or by when
     (「在6月底前完成主体工程，」) the task is done."""
     if object_first and tree.grammar.main_verb_after_opener(t):
         return "object-before-verb"
+    if t.startswith("从"):  # 「从…基金结余中拿出1000亿元，」: where the money is drawn from, then the task
+        return "source-task" if clause("source-task").match(t) else None
     if not t.startswith("在"):
         return None
     if (m := clause("place-task").match(t)) and (starts_with_verb(m["rest"]) or _after_facility(m["rest"]) or (
