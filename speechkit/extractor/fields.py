@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..rules.checkable import named_by_kind, starts_with_verb, strip_adverbs, strip_manner, verb_class, verb_pattern, \
     verb_search
 from ..rules.cues import STRENGTH_ORDER, bare_directive
-from ..rules.owners import actor_word, is_actor, is_statistic, lead_owner, organ_suffixes
+from ..rules.owners import actor_word, bare_level, is_actor, is_statistic, lead_owner, organ_suffixes
 from .candidates import assignment_head, organ_phrase
 from .grouping import Group, SentenceFacts
 from .patterns import clause, mode_rules, structure
@@ -97,6 +97,8 @@ def owner_field(tree: DocTree, g: Group, carry: Carry, owners=frozenset()) -> Fi
         if _statistic_after(p0):  # 「各乡镇卫生院慢病规范管理率提高到70%」: whose statistic, not who acts; an item's
             s = tree.scope("owner", p0.start)  # note still names who answers for it (「…（牵头单位：县卫健局）」)
             return s.value if s else NONE
+        if bare_level(p0.subject) and (s := tree.scope("owner", p0.start)):
+            return s.value  # 「省级按…给予奖补（省经济和信息化厅、省财政厅）」: the note names which units of the level
         f = Field(p0.subject, "subject", p0.subject_span)
     elif clause("we-let").match(p0.text):
         f = Field("我们", "subject", (p0.start + 1, p0.start + 3))

@@ -101,6 +101,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "end": _alternation(d["verbs"]["end_states"]["words"]),
         "status": _alternation(d["verbs"]["status_changes"]["words"]),
         "programme": _alternation(obj["programmes"]["words"]),
+        "programme_head": re.compile("(?:" + "|".join(map(re.escape, obj["programme_heads"]["words"])) + ")$"),
         "abstract": re.compile("(?:" + "|".join(map(re.escape, obj["abstract"]["words"])) + ")$"),
         "service": re.compile("(?:" + "|".join(map(re.escape, obj["services"]["words"])) + ")$"),
         "relation": re.compile("(?:" + "|".join(map(re.escape, sorted(obj["statistics"]["words"], key=len, reverse=True)))
@@ -622,7 +623,7 @@ def _attain_pattern() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _programme_end() -> re.Pattern:
-    return re.compile("(?:" + _patterns()["programme"].pattern + ")$")
+    return re.compile("(?:" + _patterns()["programme"].pattern + "|" + _patterns()["programme_head"].pattern[:-1] + ")$")
 
 
 def _ban(rest: str) -> bool:
@@ -682,7 +683,7 @@ def _by_class(cls: str | None, lead: str | None, obj: str, t: str) -> tuple[bool
     """The decision for a lead verb of class ``cls`` and its object (spec section 4)."""
     P = _patterns()
     o = obj.strip("，,。 ")
-    concrete = bool(P["programme"].search(obj)) or bool(_QUOTED.search(obj))
+    concrete = bool(P["programme"].search(obj)) or bool(_QUOTED.search(obj)) or bool(P["programme_head"].search(o))
     if cls == "support":
         inner, inner_obj = _lead(obj)
         head = inner_obj.strip("，,。 ").split("，")[0]  # what is supported ends with its head (「…集结中心」)

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from ..lexicon import compile_rules, load
 
-__all__ = ["actor_word", "is_actor", "is_organ", "organ_words", "is_statistic", "organ_suffixes", "clean_subject", "lead_owner"]
+__all__ = ["actor_word", "bare_level", "is_actor", "is_organ", "organ_words", "is_statistic", "organ_suffixes", "clean_subject", "lead_owner"]
 
 
 
@@ -82,6 +82,7 @@ def clean_subject(np: str) -> str:
 # bound once: is_actor runs on every candidate subject
 _SENTENCE_PUNCT = re.compile(r"[，。；？！]")
 _OPENER = re.compile(r"^(?:有(?![关的些条])|对|在|为|以|把|将|让|使|按照|根据|通过|经(?![济信开营贸委侦])|围绕|如果|只要|但|而|并|且|就|才|逐|报(?=[省市县区乡镇旗州][^，,]{0,8}?(?:政府|委|局|办|厅|中心|室)))")
+_NEGATED = re.compile(r"^(?:不|未|没有|无)")
 _EVERY_ITEM = re.compile(r"^各(?:项|种|年度?|季度?|月份?|时期|阶段|环节)")  # every item, kind or period: 「各年度视情…」
 _AMOUNT = re.compile(r"\d[\d.,]*\s*(?:万亿|千亿|百亿|万|亿)?(?:元|人|个|家|项|亩|吨|%)")
 _QUOTE_MARK = re.compile(r"[“”\"《》]")
@@ -113,6 +114,8 @@ def is_actor(np: str, extra: frozenset | set = frozenset(), relaxed: bool = Fals
         return False  # 「全市将新建…」: the scope of the target (the gold gives 「全省培育…」 no owner)
     if _SENTENCE_PUNCT.search(np) or _OPENER.match(np):
         return False  # a preposition or a conjunction opens no actor
+    if _NEGATED.match(np) and not np.endswith(suffixes):
+        return False  # 「不获全胜（决不轻言成功）」: a negated condition, not who acts (「没有疫情的地区」 is a place that does)
     if any(v in np for v in _shape().purpose_verbs):
         return False  # 「专项用于…工程」: what something is for
     if _shape().preposition_inside.search(np):
@@ -177,6 +180,19 @@ def is_organ(np: str) -> bool:
     if not np or np in organ_words()["pronouns"]:
         return False
     return _levels(np) or (np.endswith(organ_suffixes()) and is_actor(np))
+
+
+_BARE_LEVEL = re.compile(r"^(?:[省市县区乡镇旗]级?|省里|市里|县里)$")
+
+
+def bare_level(np: str) -> bool:
+    """A level of government alone (「省级按…给予奖补」「市级统筹」), naming no organ: where an item's note names
+    the units that answer for it, they are the owner (spec section 4: a note just after the item applies to it).
+
+    >>> bare_level("省级"), bare_level("省、市、县"), bare_level("省级财政")
+    (True, False, False)
+    """
+    return _BARE_LEVEL.match(np) is not None
 
 
 @lru_cache(maxsize=8192)
