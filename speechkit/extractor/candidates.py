@@ -255,7 +255,23 @@ def _run_in_theme(tree: DocTree, sent: Span, core: str) -> bool:
     return all(clause("adverb-cue").match(c.cue) for c in cues)
 
 
+def _box_sub_title(tree: DocTree, sent: Span, core: str) -> bool:
+    """In a box's content (the paragraph after a 专栏 title line), a short sentence of words only, whose cues are
+    adverbs at most, followed by a sentence with clauses that says how (「实施工业互联网标准引领计划。引导…，在…」): a
+    run-in sub-title (structure rule ``box-title``)."""
+    if not structure("run-in-title").match(core):
+        return False
+    para = tree.paragraph_of(sent)
+    if para.index == 0 or sent.end >= para.end or not structure("box-title").match(tree.doc.paragraphs[para.index - 1].text):
+        return False
+    nxt = tree.doc.sentences[sent.index + 1].text if sent.index + 1 < len(tree.doc.sentences) else ""
+    if "，" not in nxt:
+        return False  # 「建设…平台。推广应用植保无人机500台。」: a task after a task, not a topic and its elaboration
+    return all(clause("adverb-cue").match(c.cue) for c in tree.recognized(sent.start, sent.end)[0])
+
+
 _STRUCTURAL = (("slogan", _slogan), ("theme-sentence", _theme), ("run-in-theme", _run_in_theme),
+               ("box-sub-title", _box_sub_title),
                ("goal-bullet-wish", _goal_bullet_wish), ("past-head", _past_head))
 
 
