@@ -463,6 +463,7 @@ def candidates(tree: DocTree, sent: Span) -> list[Candidate]:
             annotate(tree, c, cl_end if b2 == b else b2 + 1, grammar)
             out.append(c)
     _assignment_after_task(text, out)
+    _consequence(out)
     issued = [k for k, c in enumerate(out) if c.noted("issuing-clause")]
     for c in out[:issued[-1]] if issued else ():
         if not c.context:
@@ -479,6 +480,15 @@ def candidates(tree: DocTree, sent: Span) -> list[Candidate]:
         # a date or a deliverable before the judgement is a target still: 「年内改造危房1200户，任务依然繁重」)
         judged.note("candidates", "judged-task")
     return out
+
+
+def _consequence(out: list[Candidate]) -> None:
+    """「…，否则将带来严重后果，甚至前功尽弃」: the clause opened by 否则 and those after it warn what follows if the task
+    is not done (clause rule ``consequence``): context, not the task's own clauses."""
+    k = next((i for i, c in enumerate(out) if i > 0 and clause("consequence").match(c.text)), None)
+    for c in out[k:] if k is not None else ():
+        c.context = True
+        c.note("candidates", "consequence")
 
 
 def _kept_cues(text: str, a: int, b: int, cues: list, reported: bool) -> list:

@@ -396,6 +396,8 @@ def _context_rule(f: SentenceFacts, cands: list[Candidate], i: int, started: boo
         if ht:
             f.head_time = (p, ht[0])
         return SKIP, "leading-context"
+    if p.noted("consequence"):
+        return STOP, "consequence"  # 「…，否则将带来严重后果，甚至前功尽弃」: a warning ends the sentence's tasks
     if f.semicolon_between(f.groups[-1].parts[-1], p):
         return SKIP, "context-after-semicolon"  # 「…；对于考评不合格的合作社，进行约谈」: the next item's context
     nxt = cands[i + 1] if i + 1 < len(cands) else None
