@@ -507,7 +507,7 @@ def _kept_cues(text: str, a: int, b: int, cues: list, reported: bool) -> list:
     return cues
 
 
-_TAILS = ("manner-tail", "tail", "comparison-tail")  # matched at a clause's start
+_TAILS = ("manner-tail", "tail", "comparison-tail", "continuation")  # matched at a clause's start
 _FRAMES = "在对为随经"  # a clause opened so frames what follows (「在巩固了…的基础上，」): it reports nothing done
 
 
@@ -642,12 +642,14 @@ def _dated_task(c: Candidate, t: str) -> bool:
 
 
 def _tail_flags(c: Candidate, t: str) -> None:
-    """Whether the clause goes on the one before it: a manner tail (「不断…」), a purpose or comparison tail, support
+    """Whether the clause goes on the one before it: a manner tail (「不断…」), a purpose or comparison tail, the rest
+    of the object before it (「…，以及…」「…，包括…」), support
     given to a goal (「…，为…提供坚强保障」) or the limit of an act (「…，最高3000万元」)."""
     tails = openers(_TAILS)
     may_tail = tails is None or t[:1] in tails  # most clauses open with no character a tail can begin with
     c.manner = may_tail and bool(clause("manner-tail").match(t))
-    c.tail = c.manner or (may_tail and (bool(clause("tail").match(t)) or bool(clause("comparison-tail").match(t)))) \
+    c.tail = c.manner or (may_tail and (bool(clause("tail").match(t)) or bool(clause("comparison-tail").match(t))
+                                        or (not c.cues and bool(clause("continuation").match(t))))) \
         or (t.startswith("为") and contribution(t)) \
         or (t[:1] in "单每最不上" and bool(clause("limit-tail").match(t)))
     if t[:1] == "由" and clause("assignment-tail").match(t):

@@ -115,8 +115,8 @@ def _reports(tree, p: Candidate) -> bool:
 def _reported(tree, text: str, times, pos: int) -> bool:
     """``text`` (a clause or a sentence at ``pos``, with its times) reports what has happened (clause rule
     ``outcome``); a word that may be wished for as well (``wished``: 取得 成功 累计) reports only with no date ahead of
-    the speech in the text (「3月底前取得施工许可」) nor in the note of its item (「…新增300家（累计约900家）…接入…
-    平台。（8月底完成，…）」)."""
+    the speech in the text (「3月底前取得施工许可」) nor a note of its item, of a date or a lead (「…新增300家（累计约900家）
+    …接入…平台。（8月底完成，…）」「新增5G基站1000座，累计建设5G基站4600个。（持续推进，牵头考核单位：…）」)."""
     found = [m.group(0) for m in clause("outcome").finditer(text)]
     if not found:
         return False
@@ -125,8 +125,8 @@ def _reported(tree, text: str, times, pos: int) -> bool:
         return True
     if any(tt.kind in _DATED and tt.end and tree.forward(tt) for tt in times):
         return False
-    note = tree.scope("deadline", pos)
-    return not (note is not None and note.kind == "item-note")
+    note = tree.scope("deadline", pos) or tree.scope("owner", pos)
+    return not (note is not None and note.kind == "item-note")  # a noted item is a task, its running total one to reach
 
 
 def _dated_target(f: SentenceFacts, p: Candidate) -> bool:
