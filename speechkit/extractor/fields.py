@@ -88,7 +88,8 @@ def _span(g_part, rel) -> tuple[int, int]:
 def owner_field(tree: DocTree, g: Group, carry: Carry, owners=frozenset()) -> Field:
     """The clause's subject when it is an actor; 让我们; a project named after 确保; the actor named
     earlier in the sentence; else the item's note (spec sections 2 and 4)."""
-    p0 = g.parts[1] if len(g.parts) > 1 and g.parts[0].noted("condition-topic") else g.parts[0]  # 「…的，省级按…」
+    p0 = g.parts[1] if len(g.parts) > 1 and (g.parts[0].noted("condition-topic") or g.parts[0].noted("object-topic")) \
+        else g.parts[0]  # 「…的，省级按…」「对…的企业，省级…」: the topic names whom the task is for, not who acts
     if p0.subject and p0.cues and p0.cues[0].cue in ("拟", "安排") and p0.subject.endswith(("财政", "预算")):
         return NONE  # 「今年市级财政拟安排…18亿元」: a planned figure of a budget has no owner (issue 11)
     if p0.subject and p0.noted("pivot-instruction") and (s := tree.scope("owner", p0.start)):

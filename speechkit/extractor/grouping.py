@@ -340,7 +340,7 @@ def _attach(f: SentenceFacts, cands: list[Candidate], i: int, p: Candidate, cur:
     new_subject = _new_actor(f, p) and not (p.noted("pivot-instruction") and not _pivot_instructs(cands, i))  # rare
     if len(cur) == 1 and cur[0].means_only and not p.cues:
         return JOIN, "task-after-means"
-    if len(cur) == 1 and cur[0].noted("condition-topic"):
+    if len(cur) == 1 and (cur[0].noted("condition-topic") or cur[0].noted("object-topic")):
         return JOIN, "task-after-condition"  # 「连续两次考评不合格的，取消…」: the task of whom the topic names
     if p.tail and not p.cues and not (p.text.startswith("为") and p.checkable):
         if p.manner and any(x.checkable for x in cur) and not p.checkable:
@@ -389,8 +389,25 @@ def _no_task(p: Candidate, may: dict) -> str | None:
     return None
 
 
+def _object_topic(cands: list[Candidate], i: int) -> bool:
+    """Clause ``i`` is leading context opened by 对 and what the clause after it, a task, applies to (clause rule
+    ``object-topic``: 「对…的企业，省级给予…」「对…，要…」)."""
+    p = cands[i]
+    nxt = cands[i + 1] if i + 1 < len(cands) else None
+    return p.text[:1] == "对" and not p.cues and p.noted("leading-context") and nxt is not None \
+        and not nxt.context and clause("object-topic").match(p.text) is not None
+
+
 def _context_rule(f: SentenceFacts, cands: list[Candidate], i: int, started: bool) -> tuple[str, str]:
     p = cands[i]
+    if _object_topic(cands, i):
+        if not started:
+            f.topic = i  # 「对…的企业，省级分别给予…」: what the task applies to opens its record
+            return SKIP, "object-topic"
+        nxt = cands[i + 1]
+        if (nxt.cues and nxt.cues[0].span[0] == 0) or f.semicolon_between(f.groups[-1].parts[-1], p):
+            p._checkable = False  # whom the task is for: no task of its own
+            return NEW, "object-topic"  # 「…，对…的，要…」「…；对于…的合作社，进行约谈」: the next task's topic
     if not started:
         ht = [tt for tt in p.times if tt.kind != "frequency"]
         if ht:
@@ -545,6 +562,8 @@ def group(tree: DocTree, sent: Span, cands: list[Candidate], owners=frozenset())
             if not started and f.topic is not None:
                 parts = cands[f.topic:i + 1]  # the topic and the context after it open the record
                 cands[f.topic].note("grouping", "topic-actor", "join")
+                if cands[f.topic].noted("object-topic"):
+                    cands[f.topic]._checkable = False  # whom the task is for: no task of its own
             elif not started and i > 0 and cands[i - 1] is f.lead_figure:
                 parts = [cands[i - 1], p]
                 cands[i - 1].note("grouping", "leading-figure", "join")

@@ -55,6 +55,10 @@ def checkable_field(d: Draft) -> Field:
         # 「运营单位作为…主体，承担…」: the role is no task; what the actor does decides
         ok, rule = decide(d.text[len(first) + 1:], dated=dated)
         return Field(ok, rule, (d.start + len(first) + 1, d.end))
+    if len(d.parts) > 1 and d.parts[0].noted("object-topic"):
+        k = d.parts[1].start - d.start  # 「对…的企业，省级给予…」: whom the task is for; the task decides
+        ok, rule = decide(d.text[k:], dated=dated, cue=(rel[0] - k, rel[1] - k) if rel and rel[0] >= k else None)
+        return Field(ok, rule, (d.parts[1].start, d.end))
     ok, rule = decide(d.text, dated=dated, cue=rel)
     return Field(ok, rule, (d.start, d.end))
 
