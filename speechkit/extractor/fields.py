@@ -307,6 +307,8 @@ def head_times(f: SentenceFacts, cands: list, groups: list[Group]) -> dict:
             if current is None and p.cues and t0 is not None and \
                     structure("time-after-cue").match(p.text, p.cues[-1].span[1], t0.span[0]):
                 run = (p, t0)  # 「县住建局要在9月底前完成…，完善…」: the predicate's time, for the same subject's clauses
+            elif current is None and not p.cues and t0 is not None and t0.span[0] == 0 and t0.end and t0.kind != "vague":
+                run = (p, t0)  # 「…，年底前完成全部改造任务，推进…」: a time opening a bare directive dates the run after it
     return out
 
 

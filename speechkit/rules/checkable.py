@@ -456,6 +456,9 @@ def _decide(text: str, dated: bool) -> tuple[bool, str]:
     if rel:  # the relation found above (after a verb there: 「推动…比去年增长」)
         return True, "stated-relation"
     ok, rule = _by_class(cls, lead, obj, t)
+    if not ok and rule == "completion" and dated and (v := _decision("vague-goal").search(first)) is not None \
+            and v["head"] in ("任务", "目标任务") and _names_goal(v):
+        ok = True  # 「年底前完成全部改造任务」: a dated task named by its matter (vague-goal, named) is a dated deliverable
     if rule == "no-observable-end" and dated and lead is None and _dated_concrete(first):
         return True, "dated-concrete"  # 「5月1日前开放城南体育公园」: a dated concrete object (spec section 4), a verb in no class
     if ok and rule == "instrument-act" and _hedged(text, lead):
