@@ -216,19 +216,21 @@ def _goal_bullet_wish(tree: DocTree, sent: Span, core: str) -> bool:
         and not find_quantities(core, gaps=False) and not is_checkable(core.lstrip("-—－ "))
 
 
-_HEADS = ("occasion-head", "past-head")  # structure rules of a sentence that opens on the occasion or the past
+_HEADS = ("occasion-head", "past-head", "present-head")  # a sentence that opens on the occasion, the past or the present
 
 
 def _past_head(tree: DocTree, sent: Span, core: str) -> bool:
     """「过去一年，全县新建学校4所…」「去年，我们出台了…」「上半年，…」 (said in August): a sentence opened by a
-    past time reports what was done, unless a modal directs something in it (「去年…，今年要…」);
+    past time reports what was done, and one opened by the present (「目前，…」) describes the situation, unless a
+    modal directs something in it (「去年…，今年要…」「当前，要…」);
     「今天召开…推进会，…」 describes the occasion."""
     voc = _VOCATIVE.match(core)  # 「同志们：今天召开…」
     at = voc.end() if voc else 0
     heads = openers(_HEADS, "structure")  # most sentences open with no character of theirs
     if (heads is None or core[at:at + 1] in heads) and structure("occasion-head").match(core, at):
         return True
-    past = (heads is None or core[:1] in heads) and structure("past-head").match(core)
+    past = (heads is None or core[:1] in heads) and (structure("past-head").match(core) or
+                                                     structure("present-head").match(core))
     if not past:
         head = tree.time_at(sent.start)  # 「上半年，…」 said in August: a time that has passed
         if head is None or head.kind == "frequency" or head.end is None or tree.forward(head):
