@@ -14,7 +14,7 @@ from functools import lru_cache, partial
 from ..rules.checkable import contribution, is_checkable, relation, starts_with_verb, verb_class, verb_pattern, \
     verb_search
 from ..rules.cues import disposal_verb, find_cues
-from ..rules.owners import (DEFINITION_HEAD, clean_subject, field_organ, is_actor, is_organ, is_statistic, organ_suffixes, organ_words,
+from ..rules.owners import (DEFINITION_HEAD, actor_word, clean_subject, field_organ, is_actor, is_organ, is_statistic, organ_suffixes, organ_words,
                             without_leading_time)
 from ..rules.quantities import find_quantities
 from ..rules.times import find_times
@@ -858,7 +858,7 @@ def _subject(c: Candidate, grammar=None, pivot_grammar=None) -> None:
         subj = pv[0]  # 「这就要求各级干部必须…」「要求各县区在…完成」: the pivot's object acts
         if first_cue is None:
             c.note("candidates", "pivot-instruction")  # no cue: the pivot of obligation makes it an instruction
-    elif k and ((first_cue is None and organ_name(subj[:k], grammar))
+    elif k and ((first_cue is None and (organ_name(subj[:k], grammar) or (actor_word(subj[:k]) and subj[k:k + 1] != "对")))
                 or (clause("actor-topic-head").fullmatch(subj[:k]) and is_actor(subj[:k]))):
         subj = clean_subject(subj[:k])  # 「各部门、各区按需在平台中提出」: the subject ends where the predicate opens
     off = t.find(subj, begin) if subj else -1
