@@ -389,22 +389,27 @@ def _no_task(p: Candidate, may: dict) -> str | None:
     return None
 
 
-def _object_topic(cands: list[Candidate], i: int) -> bool:
+def _object_topic(f: SentenceFacts, cands: list[Candidate], i: int) -> bool:
     """Clause ``i`` is leading context opened by 对 and what the clause after it, a task, applies to (clause rule
     ``object-topic``: 「对…的企业，省级给予…」「对…，要…」)."""
     p = cands[i]
-    nxt = cands[i + 1] if i + 1 < len(cands) else None
-    return p.text[:1] == "对" and not p.cues and p.noted("leading-context") and nxt is not None \
-        and not nxt.context and clause("object-topic").match(p.text) is not None
+    if p.text[:1] != "对" or p.cues or not p.noted("leading-context"):
+        return False
+    for c in cands[i + 1:]:  # 「对…问题，一经举报，要追查到底」: context may come before the task
+        if not c.context:
+            return clause("object-topic").match(p.text) is not None
+        if c.noted("list-introduction") or f.text[c.end - f.offset:c.end - f.offset + 1] in "：:":
+            return False  # 「对防汛工作，我再讲两点：一要…」: a list's introduction, the topic frames the list
+    return False
 
 
 def _context_rule(f: SentenceFacts, cands: list[Candidate], i: int, started: bool) -> tuple[str, str]:
     p = cands[i]
-    if _object_topic(cands, i):
+    if _object_topic(f, cands, i):
         if not started:
             f.topic = i  # 「对…的企业，省级分别给予…」: what the task applies to opens its record
             return SKIP, "object-topic"
-        nxt = cands[i + 1]
+        nxt = next(c for c in cands[i + 1:] if not c.context)  # the task (context may come between)
         if (nxt.cues and nxt.cues[0].span[0] == 0) or f.semicolon_between(f.groups[-1].parts[-1], p):
             p._checkable = False  # whom the task is for: no task of its own
             return NEW, "object-topic"  # 「…，对…的，要…」「…；对于…的合作社，进行约谈」: the next task's topic
