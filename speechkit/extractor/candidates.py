@@ -66,6 +66,12 @@ class Candidate:
             self._checkable = self._checkable()
         return self._checkable
 
+    def as_topic(self) -> None:
+        """The clause names whom or what the task after it is for (「对年收购秸秆3000吨以上的企业，」): no task of its
+        own for the splitter, and its figures (an eligibility threshold) no targets of the record."""
+        self._checkable = False
+        self.quants = []
+
     @property
     def frequency(self) -> bool:
         for tt in self.times:  # a loop: asked of every clause, most with no time
@@ -229,13 +235,30 @@ def _past_head(tree: DocTree, sent: Span, core: str) -> bool:
     heads = openers(_HEADS, "structure")  # most sentences open with no character of theirs
     if (heads is None or core[at:at + 1] in heads) and structure("occasion-head").match(core, at):
         return True
-    past = (heads is None or core[:1] in heads) and (structure("past-head").match(core) or
-                                                     structure("present-head").match(core))
+    opens = heads is None or core[:1] in heads
+    if opens and structure("present-head").match(core) and not structure("past-head").match(core):
+        return _present_state(tree, sent)
+    past = opens and structure("past-head").match(core)
     if not past:
         head = tree.time_at(sent.start)  # 「上半年，…」 said in August: a time that has passed
         if head is None or head.kind == "frequency" or head.end is None or tree.forward(head):
             return False
     return not directing(tree.recognized(sent.start, sent.end)[0])
+
+
+def _present_state(tree: DocTree, sent: Span) -> bool:
+    """A sentence opened by the present (structure rule ``present-head``: 「目前，在岗第一书记19.5万名」) describes the
+    situation when it holds no cue but adjectives of a state (「形势积极向好」) and no time ahead of the speech
+    (「当前，全力推进…，3月底前完成…」「当前，各乡镇严格落实…」 direct)."""
+    cues, times, _ = tree.recognized(sent.start, sent.end)
+    text = sent.text
+    if any(c.cue not in _STATE_WORDS and not (c.cue == "将" and text[c.span[1]:c.span[1] + 2][:1] == "会"
+                                               and text[c.span[1] + 1:c.span[1] + 2] != "同") for c in cues):
+        return False  # 「…比例还将会上升」: 将会 in a description predicts
+    return not any(tt.kind != "frequency" and tt.end and tree.forward(tt) for tt in times)
+
+
+_STATE_WORDS = frozenset(("积极", "努力"))  # 「积极向好」「经过艰苦努力」: a state or an effort made, no instruction
 
 
 def directing(cues) -> bool:
@@ -266,8 +289,8 @@ def _box_sub_title(tree: DocTree, sent: Span, core: str) -> bool:
     para = tree.paragraph_of(sent)
     if para.index == 0 or sent.end >= para.end or not structure("box-title").match(tree.doc.paragraphs[para.index - 1].text):
         return False
-    nxt = tree.doc.sentences[sent.index + 1].text if sent.index + 1 < len(tree.doc.sentences) else ""
-    if "，" not in nxt:
+    nxt = tree.doc.sentences[sent.index + 1].text  # a next sentence: this one does not end the paragraph
+    if not any(p in nxt for p in "，,；;"):
         return False  # 「建设…平台。推广应用植保无人机500台。」: a task after a task, not a topic and its elaboration
     return all(clause("adverb-cue").match(c.cue) for c in tree.recognized(sent.start, sent.end)[0])
 
@@ -465,7 +488,7 @@ def candidates(tree: DocTree, sent: Span) -> list[Candidate]:
             annotate(tree, c, cl_end if b2 == b else b2 + 1, grammar)
             out.append(c)
     _assignment_after_task(text, out)
-    _consequence(out)
+    _consequence(text, out)
     issued = [k for k, c in enumerate(out) if c.noted("issuing-clause")]
     for c in out[:issued[-1]] if issued else ():
         if not c.context:
@@ -484,11 +507,13 @@ def candidates(tree: DocTree, sent: Span) -> list[Candidate]:
     return out
 
 
-def _consequence(out: list[Candidate]) -> None:
+def _consequence(text: str, out: list[Candidate]) -> None:
     """「…，否则将带来严重后果，甚至前功尽弃」: the clause opened by 否则 and those after it warn what follows if the task
     is not done (clause rule ``consequence``): context, not the task's own clauses."""
     k = next((i for i, c in enumerate(out) if i > 0 and clause("consequence").match(c.text)), None)
-    for c in out[k:] if k is not None else ():
+    for j, c in enumerate(out[k:] if k is not None else ()):
+        if j and text.find("；", out[k + j - 1].end, c.start) >= 0:
+            break  # 「…，否则…；各乡镇要…」: the task after the semicolon is one
         c.context = True
         c.note("candidates", "consequence")
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..rules.checkable import named_by_kind, starts_with_verb, strip_adverbs, strip_manner, verb_class, verb_pattern, \
+from ..rules.checkable import named_by_kind, relation, starts_with_verb, strip_adverbs, strip_manner, verb_class, verb_pattern, \
     verb_search
 from ..rules.cues import STRENGTH_ORDER, bare_directive
 from ..rules.owners import actor_word, bare_level, is_actor, is_statistic, lead_owner, organ_suffixes
@@ -88,8 +88,11 @@ def _span(g_part, rel) -> tuple[int, int]:
 def owner_field(tree: DocTree, g: Group, carry: Carry, owners=frozenset()) -> Field:
     """The clause's subject when it is an actor; 让我们; a project named after 确保; the actor named
     earlier in the sentence; else the item's note (spec sections 2 and 4)."""
-    p0 = g.parts[1] if len(g.parts) > 1 and (g.parts[0].noted("condition-topic") or g.parts[0].noted("object-topic")) \
-        else g.parts[0]  # 「…的，省级按…」「对…的企业，省级…」: the topic names whom the task is for, not who acts
+    p0 = g.parts[0]
+    if len(g.parts) > 1 and (p0.noted("condition-topic") or p0.noted("object-topic")):
+        # 「…的，省级按…」「对…的企业，省级…」「对…问题，一经举报，县纪委要…」: the topic (and a condition after it) names
+        # whom the task is for, not who acts
+        p0 = next((p for p in g.parts[1:] if not p.context), g.parts[1])
     if p0.subject and p0.cues and p0.cues[0].cue in ("拟", "安排") and p0.subject.endswith(("财政", "预算")):
         return NONE  # 「今年市级财政拟安排…18亿元」: a planned figure of a budget has no owner (issue 11)
     if p0.subject and p0.noted("pivot-instruction") and (s := tree.scope("owner", p0.start)):
@@ -136,8 +139,10 @@ def owner_field(tree: DocTree, g: Group, carry: Carry, owners=frozenset()) -> Fi
 def _acted_on(tree: DocTree, p0) -> bool:
     """A statistic or expense opening a clause with a figure and no cue of its own (「…要过紧日子，一般性支出压减5%以上」):
     what the sentence's actor acts on, not a new subject, so the actor carries over it (the shared gold gives 中央财政
-    to such clauses); in an item with a note, the note names who answers for its figures instead."""
-    return not p0.cues and bool(p0.quants) and is_statistic(p0.subject) and tree.scope("owner", p0.start) is None
+    to such clauses); in an item with a note, the note names who answers for its figures instead; a statistic that
+    changes by itself (增长 下降: a stated relation) is no object of the actor's act."""
+    return not p0.cues and bool(p0.quants) and is_statistic(p0.subject) and tree.scope("owner", p0.start) is None \
+        and not relation(p0.text)  # 「…，固定资产投资增长5%」: a statistic's own change, no act on it
 
 
 def _statistic_after(p0) -> bool:

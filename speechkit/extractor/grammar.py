@@ -285,8 +285,7 @@ class Grammar:
             at = rest.find(v2, len(first))  # 「对年收购秸秆5000吨以上的综合利用企业」: a verb in the modifier, none of its own
             if at >= 0 and self._modifies_head(rest, at + len(v2)) and self.noun_phrase(rest):
                 return None
-            if at > 0 and rest[at - 1] == "的" and self.verb_within(rest[at + len(v2):], 40) is None \
-                    and verb_pattern().search(rest, at + len(v2)) is None:
+            if at > 0 and rest[at - 1] == "的" and self.verb_within(rest[at + len(v2):], 40) is None:
                 return None  # 「对脱贫领域的突出问题」: a verb right after 的 qualifies the noun after it
         return v2
 

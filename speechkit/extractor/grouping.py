@@ -389,29 +389,30 @@ def _no_task(p: Candidate, may: dict) -> str | None:
     return None
 
 
-def _object_topic(f: SentenceFacts, cands: list[Candidate], i: int) -> bool:
-    """Clause ``i`` is leading context opened by 对 and what the clause after it, a task, applies to (clause rule
-    ``object-topic``: 「对…的企业，省级给予…」「对…，要…」)."""
+def _object_topic(f: SentenceFacts, cands: list[Candidate], i: int) -> Candidate | None:
+    """The task that clause ``i``, leading context opened by 对, is the topic of (clause rule ``object-topic``:
+    「对…的企业，省级给予…」「对…，要…」), or ``None``."""
     p = cands[i]
     if p.text[:1] != "对" or p.cues or not p.noted("leading-context"):
-        return False
+        return None
     for c in cands[i + 1:]:  # 「对…问题，一经举报，要追查到底」: context may come before the task
         if not c.context:
-            return clause("object-topic").match(p.text) is not None
-        if c.noted("list-introduction") or f.text[c.end - f.offset:c.end - f.offset + 1] in "：:":
-            return False  # 「对防汛工作，我再讲两点：一要…」: a list's introduction, the topic frames the list
-    return False
+            return c if clause("object-topic").match(p.text) is not None else None
+        closer = f.text[c.end - f.offset:c.end - f.offset + 1]
+        if c.noted("list-introduction") or (closer and closer in "：:"):
+            return None  # 「对防汛工作，我再讲两点：一要…」: a list's introduction, the topic frames the list
+    return None
 
 
 def _context_rule(f: SentenceFacts, cands: list[Candidate], i: int, started: bool) -> tuple[str, str]:
     p = cands[i]
-    if _object_topic(f, cands, i):
+    task = _object_topic(f, cands, i)
+    if task is not None:
         if not started:
             f.topic = i  # 「对…的企业，省级分别给予…」: what the task applies to opens its record
             return SKIP, "object-topic"
-        nxt = next(c for c in cands[i + 1:] if not c.context)  # the task (context may come between)
-        if (nxt.cues and nxt.cues[0].span[0] == 0) or f.semicolon_between(f.groups[-1].parts[-1], p):
-            p._checkable = False  # whom the task is for: no task of its own
+        if (task.cues and task.cues[0].span[0] == 0) or f.semicolon_between(f.groups[-1].parts[-1], p):
+            p.as_topic()  # whom the task is for: no task of its own, its figures no targets
             return NEW, "object-topic"  # 「…，对…的，要…」「…；对于…的合作社，进行约谈」: the next task's topic
     if not started:
         ht = [tt for tt in p.times if tt.kind != "frequency"]
@@ -419,7 +420,7 @@ def _context_rule(f: SentenceFacts, cands: list[Candidate], i: int, started: boo
             f.head_time = (p, ht[0])
         return SKIP, "leading-context"
     if p.noted("consequence"):
-        return STOP, "consequence"  # 「…，否则将带来严重后果，甚至前功尽弃」: a warning ends the sentence's tasks
+        return SKIP, "consequence"  # 「…，否则将带来严重后果，甚至前功尽弃」: a warning, no part of the task before it
     if f.semicolon_between(f.groups[-1].parts[-1], p):
         return SKIP, "context-after-semicolon"  # 「…；对于考评不合格的合作社，进行约谈」: the next item's context
     nxt = cands[i + 1] if i + 1 < len(cands) else None
@@ -568,7 +569,7 @@ def group(tree: DocTree, sent: Span, cands: list[Candidate], owners=frozenset())
                 parts = cands[f.topic:i + 1]  # the topic and the context after it open the record
                 cands[f.topic].note("grouping", "topic-actor", "join")
                 if cands[f.topic].noted("object-topic"):
-                    cands[f.topic]._checkable = False  # whom the task is for: no task of its own
+                    cands[f.topic].as_topic()  # whom the task is for: no task of its own, its figures no targets
             elif not started and i > 0 and cands[i - 1] is f.lead_figure:
                 parts = [cands[i - 1], p]
                 cands[i - 1].note("grouping", "leading-figure", "join")

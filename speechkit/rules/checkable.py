@@ -456,8 +456,8 @@ def _decide(text: str, dated: bool) -> tuple[bool, str]:
     if rel:  # the relation found above (after a verb there: 「推动…比去年增长」)
         return True, "stated-relation"
     ok, rule = _by_class(cls, lead, obj, t)
-    if not ok and rule == "completion" and dated and (v := _decision("vague-goal").search(first)) is not None \
-            and v["head"] in ("任务", "目标任务") and _names_goal(v):
+    if not ok and rule == "completion" and dated and vague is not None \
+            and vague["head"] in ("任务", "目标任务") and _names_goal(vague):
         ok = True  # 「年底前完成全部改造任务」: a dated task named by its matter (vague-goal, named) is a dated deliverable
     if rule == "no-observable-end" and dated and lead is None and _dated_concrete(first):
         return True, "dated-concrete"  # 「5月1日前开放城南体育公园」: a dated concrete object (spec section 4), a verb in no class
@@ -682,11 +682,18 @@ def _end_state(first: str) -> bool:
     return False
 
 
+def _named_head(o: str) -> bool:
+    """The object ends with a facility or campaign head (``programme_heads``) after a name of four characters or more
+    (「…数字化车间和智能工厂」「扫黑除恶斗争」), not after a quality alone (「伟大斗争」「军事斗争」)."""
+    m = _patterns()["programme_head"].search(o)
+    return m is not None and m.start() >= 4
+
+
 def _by_class(cls: str | None, lead: str | None, obj: str, t: str) -> tuple[bool, str]:
     """The decision for a lead verb of class ``cls`` and its object (spec section 4)."""
     P = _patterns()
     o = obj.strip("，,。 ")
-    concrete = bool(P["programme"].search(obj)) or bool(_QUOTED.search(obj)) or bool(P["programme_head"].search(o))
+    concrete = bool(P["programme"].search(obj)) or bool(_QUOTED.search(obj)) or _named_head(o)
     if cls == "support":
         inner, inner_obj = _lead(obj)
         head = inner_obj.strip("，,。 ").split("，")[0]  # what is supported ends with its head (「…集结中心」)

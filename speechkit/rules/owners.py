@@ -83,7 +83,7 @@ def clean_subject(np: str) -> str:
 _SENTENCE_PUNCT = re.compile(r"[，。；？！]")
 _OPENER = re.compile(r"^(?:有(?![关的些条])|对|在|为|以|把|将|让|使|按照|根据|通过|经(?![济信开营贸委侦])|围绕|如果|只要|但|而|并|且|就|才|逐|报(?=[省市县区乡镇旗州][^，,]{0,8}?(?:政府|委|局|办|厅|中心|室)))")
 _NEGATED = re.compile(r"^(?:不|未|没有|无)")
-_EVERY_ITEM = re.compile(r"^各(?:项|种|年度?|季度?|月份?|时期|阶段|环节)")  # every item, kind or period: 「各年度视情…」
+_EVERY_ITEM = re.compile(r"^各(?:项|种|年度?(?!级)|季度?|月份?|时期|阶段|环节)")  # every item, kind or period: 「各年度视情…」
 _AMOUNT = re.compile(r"\d[\d.,]*\s*(?:万亿|千亿|百亿|万|亿)?(?:元|人|个|家|项|亩|吨|%)")
 _QUOTE_MARK = re.compile(r"[“”\"《》]")
 _PROGRAMME_END = re.compile(r"(?:工程|行动|计划|项目|活动|专项|战略|品牌|机制|制度)$")
