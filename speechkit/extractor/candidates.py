@@ -282,7 +282,7 @@ def _run_in_theme(tree: DocTree, sent: Span, core: str) -> bool:
 
 def _box_sub_title(tree: DocTree, sent: Span, core: str) -> bool:
     """In a box's content (the paragraph after a 专栏 title line), a short sentence of words only, whose cues are
-    adverbs at most, followed by a sentence with clauses that says how (「实施工业互联网标准引领计划。引导…，在…」): a
+    adverbs at most, followed by a sentence with clauses that says how (「实施农业标准化引领计划。引导…，在…」): a
     run-in sub-title (structure rule ``box-title``)."""
     if not structure("run-in-title").match(core):
         return False
@@ -508,7 +508,7 @@ def candidates(tree: DocTree, sent: Span) -> list[Candidate]:
 
 
 def _consequence(text: str, out: list[Candidate]) -> None:
-    """「…，否则将带来严重后果，甚至前功尽弃」: the clause opened by 否则 and those after it warn what follows if the task
+    """「…，否则一旦出事将追悔莫及」: the clause opened by 否则 and those after it warn what follows if the task
     is not done (clause rule ``consequence``): context, not the task's own clauses."""
     k = next((i for i, c in enumerate(out) if i > 0 and clause("consequence").match(c.text)), None)
     for j, c in enumerate(out[k:] if k is not None else ()):

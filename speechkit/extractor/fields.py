@@ -102,7 +102,7 @@ def owner_field(tree: DocTree, g: Group, carry: Carry, owners=frozenset()) -> Fi
             s = tree.scope("owner", p0.start)  # note still names who answers for it (「…（牵头单位：县卫健局）」)
             return s.value if s else NONE
         if bare_level(p0.subject) and (s := tree.scope("owner", p0.start)):
-            return s.value  # 「省级按…给予奖补（省经济和信息化厅、省财政厅）」: the note names which units of the level
+            return s.value  # 「省级按…给予奖补（省工信厅、省财政厅）」: the note names which units of the level
         f = Field(p0.subject, "subject", p0.subject_span)
     elif clause("we-let").match(p0.text):
         f = Field("我们", "subject", (p0.start + 1, p0.start + 3))
@@ -313,7 +313,7 @@ def head_times(f: SentenceFacts, cands: list, groups: list[Group]) -> dict:
                     structure("time-after-cue").match(p.text, p.cues[-1].span[1], t0.span[0]):
                 run = (p, t0)  # 「县住建局要在9月底前完成…，完善…」: the predicate's time, for the same subject's clauses
             elif current is None and not p.cues and t0 is not None and t0.span[0] == 0 and t0.end and t0.kind != "vague":
-                run = (p, t0)  # 「…，年底前完成全部改造任务，推进…」: a time opening a bare directive dates the run after it
+                run = (p, t0)  # 「…，10月底前完成全部更新任务，推进…」: a time opening a bare directive dates the run after it
     return out
 
 

@@ -116,7 +116,7 @@ def _reported(tree, text: str, times, pos: int) -> bool:
     """``text`` (a clause or a sentence at ``pos``, with its times) reports what has happened (clause rule
     ``outcome``); a word that may be wished for as well (``wished``: 取得 成功 累计) reports only with no date ahead of
     the speech in the text (「3月底前取得施工许可」) nor a note of its item, of a date or a lead (「…新增300家（累计约900家）
-    …接入…平台。（8月底完成，…）」「新增5G基站1000座，累计建设5G基站4600个。（持续推进，牵头考核单位：…）」)."""
+    …接入…平台。（8月底完成，…）」「新建5G基站300座，累计建成5G基站900个。（持续推进，牵头考核单位：…）」)."""
     found = [m.group(0) for m in clause("outcome").finditer(text)]
     if not found:
         return False
@@ -420,7 +420,7 @@ def _context_rule(f: SentenceFacts, cands: list[Candidate], i: int, started: boo
             f.head_time = (p, ht[0])
         return SKIP, "leading-context"
     if p.noted("consequence"):
-        return SKIP, "consequence"  # 「…，否则将带来严重后果，甚至前功尽弃」: a warning, no part of the task before it
+        return SKIP, "consequence"  # 「…，否则一旦出事将追悔莫及」: a warning, no part of the task before it
     if f.semicolon_between(f.groups[-1].parts[-1], p):
         return SKIP, "context-after-semicolon"  # 「…；对于考评不合格的合作社，进行约谈」: the next item's context
     nxt = cands[i + 1] if i + 1 < len(cands) else None
