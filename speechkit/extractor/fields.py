@@ -196,7 +196,8 @@ def _led_by(g: Group) -> Field:
         if "由" not in p.text and not p.text.startswith("请"):
             continue
         lo = lead_owner(p.text)
-        if lo and lo[1] in ("led-by", "requested") and is_actor(lo[0]):
+        if lo and lo[1] in ("led-by", "requested") and is_actor(lo[0], relaxed=lo[1] == "led-by"):
+            # 「交由达茂旗牵头落实」: whoever 由 names as the lead is an actor, a place's body by its name included
             return Field(lo[0], lo[1], (p.start + lo[2][0], p.start + lo[2][1]))
     return NONE
 
