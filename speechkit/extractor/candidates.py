@@ -66,6 +66,12 @@ class Candidate:
             self._checkable = self._checkable()
         return self._checkable
 
+    @property
+    def is_topic(self) -> bool:
+        """Whether grouping read the clause as the topic of the task after it (a condition 「…的，」 or an object
+        「对…，」): it opens that task's record and names whom the task is for, not who acts."""
+        return self.noted("condition-topic") or self.noted("object-topic")
+
     def as_topic(self) -> None:
         """The clause names whom or what the task after it is for (「对年收购秸秆3000吨以上的企业，」): no task of its
         own for the splitter, and its figures (an eligibility threshold) no targets of the record."""
@@ -251,10 +257,9 @@ def _present_state(tree: DocTree, sent: Span) -> bool:
     situation when it holds no cue but adjectives of a state (「形势积极向好」) and no time ahead of the speech
     (「当前，全力推进…，3月底前完成…」「当前，各乡镇严格落实…」 direct)."""
     cues, times, _ = tree.recognized(sent.start, sent.end)
-    text = sent.text
-    if any(c.cue not in _STATE_WORDS and not (c.cue == "将" and text[c.span[1]:c.span[1] + 2][:1] == "会"
-                                               and text[c.span[1] + 1:c.span[1] + 2] != "同") for c in cues):
-        return False  # 「…比例还将会上升」: 将会 in a description predicts
+    after = [sent.text[c.span[1]:c.span[1] + 2] for c in cues]
+    if any(c.cue not in _STATE_WORDS and not (c.cue == "将" and a[:1] == "会" and a != "会同") for c, a in zip(cues, after)):
+        return False  # 「…比例还将会上升」: 将会 in a description predicts (将会同… is 将 and 会同)
     return not any(tt.kind != "frequency" and tt.end and tree.forward(tt) for tt in times)
 
 

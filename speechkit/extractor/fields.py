@@ -89,7 +89,7 @@ def owner_field(tree: DocTree, g: Group, carry: Carry, owners=frozenset()) -> Fi
     """The clause's subject when it is an actor; 让我们; a project named after 确保; the actor named
     earlier in the sentence; else the item's note (spec sections 2 and 4)."""
     p0 = g.parts[0]
-    if len(g.parts) > 1 and (p0.noted("condition-topic") or p0.noted("object-topic")):
+    if len(g.parts) > 1 and p0.is_topic:
         # 「…的，省级按…」「对…的企业，省级…」「对…问题，一经举报，县纪委要…」: the topic (and a condition after it) names
         # whom the task is for, not who acts
         p0 = next((p for p in g.parts[1:] if not p.context), g.parts[1])

@@ -340,7 +340,7 @@ def _attach(f: SentenceFacts, cands: list[Candidate], i: int, p: Candidate, cur:
     new_subject = _new_actor(f, p) and not (p.noted("pivot-instruction") and not _pivot_instructs(cands, i))  # rare
     if len(cur) == 1 and cur[0].means_only and not p.cues:
         return JOIN, "task-after-means"
-    if len(cur) == 1 and (cur[0].noted("condition-topic") or cur[0].noted("object-topic")):
+    if len(cur) == 1 and cur[0].is_topic:
         return JOIN, "task-after-condition"  # 「连续两次考评不合格的，取消…」: the task of whom the topic names
     if p.tail and not p.cues and not (p.text.startswith("为") and p.checkable):
         if p.manner and any(x.checkable for x in cur) and not p.checkable:
