@@ -43,16 +43,31 @@ def opening_actor(tree: DocTree, cands, groups, owners=frozenset()) -> Field:
     if p.context and len(cands) > 1 and cands[1] is not groups[0].parts[0] and p.noted("leading-context") \
             and cands[1].noted("list-introduction"):
         p = cands[1]  # 「今年，市住建局重点抓好三项工作：一是…」: the time before the list head
-    role = clause("role-statement").match(p.text) if "作为" in p.text and p.noted("topic-before-cue") else None
-    if role and (is_actor(role["who"], owners) or (tree.grammar is not None and tree.grammar.place_name(role["who"])
-                                                    and tree.grammar.place_role(role["role"]))):
-        # 「上海作为…国际大都市，要…」: the body that holds the role is the actor of the task after it
+    role = _role_held(tree, p, cands[1], owners)
+    if role:
+        # 「上海作为…国际大都市，要…」「中国始终是…的维护者，愿同…」: the body that holds the role is the actor of the task
+        # after it
         return Field(role["who"], "opening-actor", (p.start + role.start("who"), p.start + role.end("who")))
     if p.subject and p.subject_span and p.subject_span[0] == p.start \
             and (p.noted("not-a-directive") or p.noted("list-introduction")) and _actor(tree, p, owners):
         # 「市教育局要重点抓好三件事：一是…」: the list head names the owner of its items (spec section 2)
         return Field(p.subject, "opening-actor", p.subject_span)
     return NONE
+
+
+def _role_held(tree: DocTree, p, nxt, owners):
+    """The role statement (clause rules ``role-statement``, ``polity-copula``) that opens a sentence before a clause
+    opened by its cue (「…，要…」「…，将…」「…，愿…」), when who holds the role is an actor, or a place named as one word
+    in a polity's role (「中国作为地球村的一员，将…」); a place's 是 counts only so (「市场主体都是…建设者，要…」: the task is
+    done for them, by no one named)."""
+    if not (nxt.cues and nxt.cues[0].span[0] == 0) or ("作为" not in p.text and "是" not in p.text):
+        return None
+    role = clause("role-statement").match(p.text) if "作为" in p.text else None
+    polity = role is None and (role := clause("polity-copula").match(p.text)) is not None
+    if role is None:
+        return None
+    place = tree.grammar is not None and tree.grammar.place_name(role["who"]) and tree.grammar.place_role(role["role"])
+    return role if place or (not polity and is_actor(role["who"], owners)) else None
 
 
 def assigned_lead(cands, g: Group, carry: Carry) -> None:
