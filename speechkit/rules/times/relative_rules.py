@@ -9,7 +9,7 @@ from .model import NO_DATE, Res
 from .numerals import count
 
 __all__ = ["rel_day", "weekday", "week", "schedule", "next_units", "from_now", "relative_span", "later", "approx",
-           "rel_quarter", "rel_years", "this_year", "target_statement"]
+           "rel_quarter", "rel_years", "this_year", "new_year", "target_statement"]
 
 _DAY_OFF = {"大前天": -3, "前天": -2, "前日": -2, "昨天": -1, "昨日": -1, "昨晚": -1, "寻日": -1, "今天": 0, "今日": 0,
             "今晚": 0, "今早": 0, "明天": 1, "明日": 1, "明晚": 1, "明早": 1, "听日": 1, "后天": 2, "后日": 2, "大后天": 3}
@@ -182,6 +182,14 @@ def this_year(m, c) -> Res:
     y = c.plan_year or (c.date.year if c.date else None)
     if y is None:
         return _no_date()
+    return Res(end=dt.date(y, 12, 31), pstart=dt.date(y, 1, 1), pend=dt.date(y, 12, 31))
+
+
+def new_year(m, c) -> Res:
+    """新的一年: the year beginning around the speech date, the next one from October on (data/times.yaml ``new-year``)."""
+    if c.date is None:
+        return _no_date()
+    y = c.date.year + (1 if c.date.month >= 10 else 0)
     return Res(end=dt.date(y, 12, 31), pstart=dt.date(y, 1, 1), pend=dt.date(y, 12, 31))
 
 
