@@ -26,7 +26,7 @@ def _data() -> dict:
             "place_tags": frozenset(d["place_tags"]), "place_roles": re.compile(d["place_roles"]),
             "passing": re.compile(d["passing"]),
             "head_morphemes": frozenset(d["head_morphemes"]),
-            "not_verbs": frozenset(d["not_verbs"]["words"]), "phrase_not_openers": frozenset(d["phrase_not_openers"]),
+            "not_verbs": frozenset(d["not_verbs"]["words"]), "not_parts": frozenset(d["compound_verbs"]["not_parts"]), "phrase_not_openers": frozenset(d["phrase_not_openers"]),
             "openers": re.compile("^(?:" + "|".join(map(re.escape, sorted(d["openers"]["words"], key=len, reverse=True)))
                                   + ")"),
             "framing": tuple(d["framing_verbs"]["words"]),
@@ -164,7 +164,7 @@ class Grammar:
                     start, w, tag = len(w), w2, tag2
             if start == 0 and len(w) == 1 and tag in _data()["verb_tags"] and not organ:
                 w2, tag2 = next(words, ("", "x"))
-                if len(w2) == 1 and tag2 in _data()["verb_tags"]:
+                if len(w2) == 1 and tag2 in _data()["verb_tags"] and not {w, w2} & _data()["not_parts"]:
                     w, tag = w + w2, tag  # 「引育…企业」: two one-character verbs, a compound jieba does not know
             # 「开放的江城市场」: a verb right before 的 modifies the noun after it, it leads nothing
             end = start + len(w)
