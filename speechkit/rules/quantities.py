@@ -182,6 +182,7 @@ class _Part:
     needs: str = ""
     approx: bool = False
     percent_words: bool = False
+    fraction: bool = False  # 「三分之一」: a share, no unit
 
     @property
     def unit(self) -> str:
@@ -189,7 +190,7 @@ class _Part:
 
     @property
     def bare(self) -> bool:
-        return not self.mag and not self.base
+        return not self.mag and not self.base and not self.fraction
 
 
 def _word_at(norm: str, p: int, words, lens, not_after: dict, unless: dict | None = None) -> str | None:
@@ -266,6 +267,11 @@ def _part(norm: str, s: int, e: int, lex: _Lex) -> _Part | None:
     for words, unit in _PCT_WORDS:
         if norm.startswith(words, s - 3) and s >= 3:
             return _Part(s - 3, run, e, rd, base=unit, percent_words=True)
+    den = _denominator(norm, s)
+    if den is not None:  # 「压减三分之一以上」: the share, numerator over denominator, from the denominator on
+        share = None if rd.value is None or rd.magnitude else Reading(rd.value / den[1], kind="fraction")
+        return _Part(den[0], run, e, share or Reading(None, reason=f"an unreadable share {norm[den[0]:e]}"),
+                     fraction=True)
     t = _TAIL.match(norm, e)
     mag = rd.magnitude
     if t["mag"] and mag:
@@ -305,12 +311,31 @@ def _starts_word(norm: str, e: int, lex: _Lex) -> bool:
             and not any(norm.startswith(w, e) for w, _, _ in lex.after))
 
 
+_DENOMINATOR = re.compile(r"(?:[1-9]\d{0,2}|[一二两三四五六七八九]?十?[一二三四五六七八九]?)分之$")
+
+
+def _denominator(norm: str, s: int) -> tuple[int, int] | None:
+    """Where the denominator of a share ends before the numerator at ``s`` starts, and its value (「三分之一」: 3;
+    rule ``fraction``), or ``None``: no 分之 before ``s``, or 百分之/千分之/万分之 (percent words)."""
+    if s < 3 or not norm.startswith("分之", s - 2) or norm.startswith(("百分之", "千分之", "万分之"), s - 3):
+        return None
+    m = _DENOMINATOR.search(norm, max(0, s - 6), s)
+    if m is None or m.start() == m.end() - 2:
+        return None
+    rd = read_numeral(norm[m.start():m.end() - 2])
+    if rd is None or not isinstance(rd.value, int) or rd.value < 2 or rd.magnitude:
+        return None
+    return m.start(), rd.value
+
+
 def _guarded(norm: str, s: int, lex: _Lex) -> bool:
-    """A numeral inside a code, an ordinal, a fraction or a word (第3, 4A, 7×24, 三分之一, 人数十)."""
+    """A numeral inside a code, an ordinal or a word (第3, 4A, 7×24, 人数十), or a denominator (三 of 三分之一: the
+    share is read from its numerator)."""
     prev = norm[s - 1] if s else ""
     if prev in _GUARD_BEFORE:
         return True
-    if norm.startswith("分之", s - 2) and s >= 2 and not norm.startswith(("百分之", "千分之", "万分之"), s - 3):
+    if norm.startswith("分之", s - 2) and s >= 2 and not norm.startswith(("百分之", "千分之", "万分之"), s - 3) \
+            and _denominator(norm, s) is None:
         return True
     return bool(prev) and prev in (lex.lead_not_after.get(norm[s]) or "")
 
@@ -451,6 +476,8 @@ def _rule(text: str, p: _Part, lex: _Lex) -> str:
         return "unreadable"
     if p.percent_words:
         return "percent-words"
+    if p.fraction:
+        return "fraction"
     kinds = {"pair": "approx-pair", "vague": "vague", "floor": "floor", "bare-magnitude": "bare-magnitude"}
     if p.reading.kind in kinds:
         return kinds[p.reading.kind]
@@ -529,8 +556,10 @@ def _single(text: str, norm: str, p: _Part, lex: _Lex) -> Quantity | None:
     b = post[1] if post else p.end
     value, hi = (None, None) if reason else (p.reading.value, p.reading.value_hi)
     role = _role(text, p.start, b, p.run)
-    if role == "count" and (p.reading.kind == "bare-magnitude" or p.base in _measure_units()):
-        role = "target"  # 「…、力争规模突破万亿元」「汽车、家电消费券两亿元」: a magnitude or a measure counts no items
+    if role == "count" and (p.reading.kind == "bare-magnitude" or p.base in _measure_units() or p.fraction
+                            or p.percent_words):
+        role = "target"  # 「…、力争规模突破万亿元」「汽车、家电消费券两亿元」「…会议、把文件压减三分之一」: a magnitude,
+        # a measure, a share or a percentage counts no items
     return Quantity((a, b), text[a:b], value, hi, p.unit, _op(pre, post, p), _rule(text, p, lex), role, reason)
 
 
