@@ -459,6 +459,13 @@ def _policy_patterns() -> tuple[re.Pattern, re.Pattern]:
 
 
 @lru_cache(maxsize=1)
+def _every_one() -> re.Pattern:
+    """What before a 一 makes it 'every' or 'one by one', no count (rule ``every-one``: 每一位 逐一)."""
+    rule = next(r for r in load("quantities")["rules"] if r["id"] == "every-one")
+    return re.compile(_need(rule, "pattern", "rule every-one"))
+
+
+@lru_cache(maxsize=1)
 def _measure_units() -> frozenset:
     """Units that measure rather than count (data/quantities.yaml ``measure_units``)."""
     return frozenset(load("quantities")["measure_units"])
@@ -537,7 +544,8 @@ def _single(text: str, norm: str, p: _Part, lex: _Lex) -> Quantity | None:
     if p.bare or _programme(norm, p, lex) or _session(norm, p, lex) or _manner(norm, p, lex):
         return None
     if p.reading.value == 1 and p.run == "一" and (p.base in lex.not_with_one or (
-            p.base in lex.figurative[1] and lex.figurative[0].search(norm, max(0, p.start - 3), p.start))):
+            p.base in lex.figurative[1] and lex.figurative[0].search(norm, max(0, p.start - 3), p.start))
+            or _every_one().search(norm, max(0, p.start - 1), p.start)):
         return None
     post = _post(norm, p.end, lex, duration=p.base in lex.durations)
     pre = _pre(norm, p.start, lex)
