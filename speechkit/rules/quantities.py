@@ -461,8 +461,8 @@ def _policy_patterns() -> tuple[re.Pattern, re.Pattern]:
 @lru_cache(maxsize=1)
 def _every_one() -> re.Pattern:
     """What before a 一 makes it 'every' or 'one by one', no count (rule ``every-one``: 每一位 逐一)."""
-    rule = next(r for r in load("quantities")["rules"] if r["id"] == "every-one")
-    return re.compile(_need(rule, "pattern", "rule every-one"))
+    rules = {r["id"]: r for r in load("quantities")["rules"]}
+    return re.compile(_need(_need(rules, "every-one", "the rules"), "pattern", "rule every-one"))
 
 
 @lru_cache(maxsize=1)
