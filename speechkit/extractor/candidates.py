@@ -312,9 +312,9 @@ def sentence_filter(tree: DocTree, sent: Span) -> str | None:
     """The name of the rule that says this sentence holds no commitment, or ``None``."""
     if tree.in_heading(sent.start, sent.end) and not item_task(tree, sent):
         return "heading"
-    if tree.in_review(sent.start):
-        return "review-section"
     core = sent.text.rstrip(TRAIL)
+    if tree.in_review(sent.start) and not structure("review-resolution").match(core):
+        return "review-section"  # 「我们要正视困难…」 closing a review looks ahead: a commitment
     lines = openers(_LINES, "structure")
     if lines is None or core[:1] in lines:  # most sentences open with no character of theirs
         if structure("lead-line").match(core):
