@@ -285,6 +285,22 @@ def _run_in_theme(tree: DocTree, sent: Span, core: str) -> bool:
     return all(clause("adverb-cue").match(c.cue) for c in cues)
 
 
+def _numbered_run_in(tree: DocTree, sent: Span, core: str) -> bool:
+    """「…。二是坚持精准方略，提高脱贫实效。脱贫攻坚，精准是要义。必须…」: a numbered sentence of one or two short
+    phrases, no cue, date or figure, that its paragraph goes on after with sentences not numbered: the point's run-in
+    title (structure rule ``numbered-run-in-title``); 「一是…。二是…。」 one after another are tasks."""
+    if not structure("numbered-run-in-title").match(core):
+        return False
+    m = clause("list-mark").match(core)
+    para = tree.paragraph_of(sent)
+    if sent.end >= para.end or sent.index + 1 >= len(tree.doc.sentences):
+        return False
+    nxt = tree.doc.sentences[sent.index + 1]
+    if nxt.start >= para.end or clause("list-mark").match(nxt.text.lstrip()):
+        return False
+    return _titled(tree.recognized(sent.start, sent.end)) and not is_checkable(core[m.end():])
+
+
 def _box_sub_title(tree: DocTree, sent: Span, core: str) -> bool:
     """In a box's content (the paragraph after a 专栏 title line), a short sentence of words only, whose cues are
     adverbs at most, followed by a sentence with clauses that says how (「实施农业标准化引领计划。引导…，在…」): a
@@ -301,7 +317,7 @@ def _box_sub_title(tree: DocTree, sent: Span, core: str) -> bool:
 
 
 _STRUCTURAL = (("slogan", _slogan), ("theme-sentence", _theme), ("run-in-theme", _run_in_theme),
-               ("box-sub-title", _box_sub_title),
+               ("box-sub-title", _box_sub_title), ("numbered-run-in-title", _numbered_run_in),
                ("goal-bullet-wish", _goal_bullet_wish), ("past-head", _past_head))
 
 

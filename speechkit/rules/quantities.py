@@ -466,6 +466,13 @@ def _every_one() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _distributive() -> re.Pattern:
+    """一X一Y (一户一策 一村一品: one Y for each X), a manner, no count (rule ``distributive-one``)."""
+    rules = {r["id"]: r for r in load("quantities")["rules"]}
+    return re.compile(_need(_need(rules, "distributive-one", "the rules"), "pattern", "rule distributive-one"))
+
+
+@lru_cache(maxsize=1)
 def _measure_units() -> frozenset:
     """Units that measure rather than count (data/quantities.yaml ``measure_units``)."""
     return frozenset(load("quantities")["measure_units"])
@@ -545,7 +552,8 @@ def _single(text: str, norm: str, p: _Part, lex: _Lex) -> Quantity | None:
         return None
     if p.reading.value == 1 and p.run == "一" and (p.base in lex.not_with_one or (
             p.base in lex.figurative[1] and lex.figurative[0].search(norm, max(0, p.start - 3), p.start))
-            or _every_one().search(norm, max(0, p.start - 1), p.start)):
+            or _every_one().search(norm, max(0, p.start - 1), p.start)
+            or _distributive().match(norm, p.start)):
         return None
     post = _post(norm, p.end, lex, duration=p.base in lex.durations)
     pre = _pre(norm, p.start, lex)
