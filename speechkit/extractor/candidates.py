@@ -286,7 +286,7 @@ def _run_in_theme(tree: DocTree, sent: Span, core: str) -> bool:
 
 
 def _numbered_run_in(tree: DocTree, sent: Span, core: str) -> bool:
-    """「…。二是坚持精准方略，提高脱贫实效。脱贫攻坚，精准是要义。必须…」: a numbered sentence of one or two short
+    """「…。二是坚持因户施策，提高帮扶实效。帮扶工作，精准是关键。必须…」: a numbered sentence of one or two short
     phrases, no cue, date or figure, that its paragraph goes on after with sentences not numbered: the point's run-in
     title (structure rule ``numbered-run-in-title``); 「一是…。二是…。」 one after another are tasks."""
     if not structure("numbered-run-in-title").match(core):
