@@ -58,8 +58,8 @@ def _metric_problem(m):
         return f"metric {m!r}: keys value, unit, op and optional value_hi"
     if m["value"] is not None and (isinstance(m["value"], bool) or not isinstance(m["value"], (int, float))):
         return f"metric value {m['value']!r} is not a number or null"
-    if not isinstance(m["unit"], str) or not m["unit"]:
-        return f"metric unit {m['unit']!r} is not a non-empty string"
+    if not isinstance(m["unit"], str) or (not m["unit"] and not (isinstance(m["value"], float) and 0 < m["value"] < 1)):
+        return f"metric unit {m['unit']!r} is not a non-empty string (empty only for a share, 0 < value < 1: 三分之一)"
     if m["op"] not in OPS:
         return f"metric op {m['op']!r} not in {sorted(OPS)}"
     if (m["op"] == "range") != (m.get("value_hi") is not None):

@@ -289,9 +289,9 @@ def _numbered_run_in(tree: DocTree, sent: Span, core: str) -> bool:
     """「…。二是坚持因户施策，提高帮扶实效。帮扶工作，精准是关键。必须…」: a numbered sentence of one or two short
     phrases, no cue, date or figure, that its paragraph goes on after with sentences not numbered: the point's run-in
     title (structure rule ``numbered-run-in-title``); 「一是…。二是…。」 one after another are tasks."""
-    if not structure("numbered-run-in-title").match(core):
-        return False
-    m = clause("list-mark").match(core)
+    m = clause("list-mark").match(core) if structure("numbered-run-in-title").match(core) else None
+    if m is None:
+        return False  # 「第一、一手抓…」: a 第一、 the list-mark rule reads as no mark (a numeral after it) is no title
     para = tree.paragraph_of(sent)
     if sent.end >= para.end or sent.index + 1 >= len(tree.doc.sentences):
         return False
@@ -329,8 +329,8 @@ def sentence_filter(tree: DocTree, sent: Span) -> str | None:
     if tree.in_heading(sent.start, sent.end) and not item_task(tree, sent):
         return "heading"
     core = sent.text.rstrip(TRAIL)
-    if tree.in_review(sent.start) and not structure("review-resolution").match(core):
-        return "review-section"  # 「我们要正视困难…」 closing a review looks ahead: a commitment
+    if tree.in_review(sent.start) and not (tree.closes_review(sent) and structure("review-resolution").match(core)):
+        return "review-section"  # 「我们要正视不足…」 closing a review looks ahead: a commitment
     lines = openers(_LINES, "structure")
     if lines is None or core[:1] in lines:  # most sentences open with no character of theirs
         if structure("lead-line").match(core):

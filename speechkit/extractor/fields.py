@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..rules.checkable import named_by_kind, relation, starts_with_verb, strip_adverbs, strip_manner, verb_class, verb_pattern, \
     verb_search
 from ..rules.cues import STRENGTH_ORDER, bare_directive
-from ..rules.owners import actor_word, bare_level, is_actor, is_statistic, lead_owner, organ_suffixes
+from ..rules.owners import actor_word, bare_level, is_actor, is_organ, is_statistic, lead_owner, organ_suffixes
 from .candidates import assignment_head, organ_phrase
 from .grouping import Group, SentenceFacts
 from .patterns import clause, mode_rules, structure
@@ -43,7 +43,8 @@ def opening_actor(tree: DocTree, cands, groups, owners=frozenset()) -> Field:
     if p.context and len(cands) > 1 and cands[1] is not groups[0].parts[0] and p.noted("leading-context") \
             and cands[1].noted("list-introduction"):
         p = cands[1]  # 「今年，市住建局重点抓好三项工作：一是…」: the time before the list head
-    role = _role_held(tree, p, cands[1], owners)
+    k = cands.index(p)
+    role = _role_held(tree, p, cands[k + 1], owners) if k + 1 < len(cands) else None
     if role:
         # 「上海作为…国际大都市，要…」「中国始终是…的维护者，愿同…」: the body that holds the role is the actor of the task
         # after it
@@ -58,16 +59,19 @@ def opening_actor(tree: DocTree, cands, groups, owners=frozenset()) -> Field:
 def _role_held(tree: DocTree, p, nxt, owners):
     """The role statement (clause rules ``role-statement``, ``polity-copula``) that opens a sentence before a clause
     opened by its cue (「…，要…」「…，将…」「…，愿…」), when who holds the role is an actor, or a place named as one word
-    in a polity's role (「中国作为地球村的一员，将…」); a place's 是 counts only so (「市场主体都是…建设者，要…」: the task is
-    done for them, by no one named)."""
+    in a polity's role (「江城作为区域协作的一员，将…」); with 是 only such a place or an organ (「乡镇政府应是…主体，要…」)
+    holds the role, not a group (「市场主体都是…建设者，要…」: the task is done for them, by no one named)."""
     if not (nxt.cues and nxt.cues[0].span[0] == 0) or ("作为" not in p.text and "是" not in p.text):
         return None
     role = clause("role-statement").match(p.text) if "作为" in p.text else None
-    polity = role is None and (role := clause("polity-copula").match(p.text)) is not None
+    polity = role is None
+    if polity:
+        role = clause("polity-copula").match(p.text)
     if role is None:
         return None
     place = tree.grammar is not None and tree.grammar.place_name(role["who"]) and tree.grammar.place_role(role["role"])
-    return role if place or (not polity and is_actor(role["who"], owners)) else None
+    actor = is_organ(role["who"]) if polity else is_actor(role["who"], owners)  # 「乡镇政府应是…主体，要…」
+    return role if place or actor else None
 
 
 def assigned_lead(cands, g: Group, carry: Carry) -> None:

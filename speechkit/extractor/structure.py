@@ -216,6 +216,18 @@ class DocTree:
         i = bisect_right(self._review_starts, pos) - 1
         return i >= 0 and pos < self.review[i][1]
 
+    def closes_review(self, sent: Span) -> bool:
+        """The last sentence of a section that reviews past work (the one before the next heading, or the end of the
+        review): where its closing resolution stands (「…。我们要正视不足…，决不辜负…。」 after the shortcomings)."""
+        i = bisect_right(self._review_starts, sent.start) - 1
+        if i < 0 or sent.start >= self.review[i][1]:
+            return False
+        sents = self.doc.sentences
+        if sent.index + 1 >= len(sents):
+            return True
+        nxt = sents[sent.index + 1]  # the next section's heading, or past the review (a merged range ends later)
+        return nxt.start >= self.review[i][1] or self.in_heading(nxt.start, nxt.end)
+
     def bare_allowed(self, sent: Span) -> bool:
         """Whether a verb-led clause without a cue is a directive in this sentence: anywhere in the
         plan part of a work report or plan; in a speech amid instructions (a cue in this sentence or

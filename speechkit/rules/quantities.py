@@ -311,7 +311,7 @@ def _starts_word(norm: str, e: int, lex: _Lex) -> bool:
             and not any(norm.startswith(w, e) for w, _, _ in lex.after))
 
 
-_DENOMINATOR = re.compile(r"(?:[1-9]\d{0,2}|[一二两三四五六七八九]?十?[一二三四五六七八九]?)分之$")
+_DENOMINATOR = re.compile(r"(?:[1-9]\d{0,2}|[一二三四五六七八九]?十[一二三四五六七八九]?|[二两三四五六七八九])分之$")
 
 
 def _denominator(norm: str, s: int) -> tuple[int, int] | None:
@@ -325,6 +325,9 @@ def _denominator(norm: str, s: int) -> tuple[int, int] | None:
     rd = read_numeral(norm[m.start():m.end() - 2])
     if rd is None or not isinstance(rd.value, int) or rd.value < 2 or rd.magnitude:
         return None
+    if norm[m.start():m.end()] == "十分之" and norm[s:s + 1] == "一" \
+            and _rule_pattern("fraction", "adverb_after").match(norm, s + 1):
+        return None  # 「十分之一般」: the adverb 十分 (very), no share
     return m.start(), rd.value
 
 
@@ -458,18 +461,12 @@ def _policy_patterns() -> tuple[re.Pattern, re.Pattern]:
     return re.compile(d["before"]), re.compile(d["after"])
 
 
-@lru_cache(maxsize=1)
-def _every_one() -> re.Pattern:
-    """What before a 一 makes it 'every' or 'one by one', no count (rule ``every-one``: 每一位 逐一)."""
+@lru_cache(maxsize=None)
+def _rule_pattern(rule_id: str, key: str = "pattern") -> re.Pattern:
+    """The pattern ``key`` of rule ``rule_id`` of data/quantities.yaml (every-one 每一位, distributive-one 一户一策,
+    fraction's adverb_after); a missing one is a LexiconError naming the file."""
     rules = {r["id"]: r for r in load("quantities")["rules"]}
-    return re.compile(_need(_need(rules, "every-one", "the rules"), "pattern", "rule every-one"))
-
-
-@lru_cache(maxsize=1)
-def _distributive() -> re.Pattern:
-    """一X一Y (一户一策 一村一品: one Y for each X), a manner, no count (rule ``distributive-one``)."""
-    rules = {r["id"]: r for r in load("quantities")["rules"]}
-    return re.compile(_need(_need(rules, "distributive-one", "the rules"), "pattern", "rule distributive-one"))
+    return re.compile(_need(_need(rules, rule_id, "the rules list"), key, f"rule {rule_id}"))
 
 
 @lru_cache(maxsize=1)
@@ -552,8 +549,8 @@ def _single(text: str, norm: str, p: _Part, lex: _Lex) -> Quantity | None:
         return None
     if p.reading.value == 1 and p.run == "一" and (p.base in lex.not_with_one or (
             p.base in lex.figurative[1] and lex.figurative[0].search(norm, max(0, p.start - 3), p.start))
-            or _every_one().search(norm, max(0, p.start - 1), p.start)
-            or _distributive().match(norm, p.start)):
+            or _rule_pattern("every-one").search(norm, max(0, p.start - 1), p.start)
+            or _rule_pattern("distributive-one").match(norm, p.start)):
         return None
     post = _post(norm, p.end, lex, duration=p.base in lex.durations)
     pre = _pre(norm, p.start, lex)

@@ -182,14 +182,19 @@ def this_year(m, c) -> Res:
     y = c.plan_year or (c.date.year if c.date else None)
     if y is None:
         return _no_date()
-    return Res(end=dt.date(y, 12, 31), pstart=dt.date(y, 1, 1), pend=dt.date(y, 12, 31))
+    return _year_res(y)
 
 
 def new_year(m, c) -> Res:
     """新的一年: the year beginning around the speech date, the next one from October on (data/times.yaml ``new-year``)."""
+    if c.plan_year:
+        return this_year(m, c)
     if c.date is None:
         return _no_date()
-    y = c.date.year + (1 if c.date.month >= 10 else 0)
+    return _year_res(c.date.year + (1 if c.date.month >= 10 else 0))
+
+
+def _year_res(y: int) -> Res:
     return Res(end=dt.date(y, 12, 31), pstart=dt.date(y, 1, 1), pend=dt.date(y, 12, 31))
 
 
