@@ -550,7 +550,8 @@ def _single(text: str, norm: str, p: _Part, lex: _Lex) -> Quantity | None:
     if p.reading.value == 1 and p.run == "一" and (p.base in lex.not_with_one or (
             p.base in lex.figurative[1] and lex.figurative[0].search(norm, max(0, p.start - 3), p.start))
             or _rule_pattern("every-one").search(norm, max(0, p.start - 1), p.start)
-            or _rule_pattern("distributive-one").match(norm, p.start)):
+            or _rule_pattern("distributive-one").match(norm, p.start)
+            or _rule_pattern("figurative-noun").match(norm, p.start)):
         return None
     post = _post(norm, p.end, lex, duration=p.base in lex.durations)
     pre = _pre(norm, p.start, lex)
