@@ -87,6 +87,17 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
             return _checked(data.decode(enc), enc, name)
         except (UnicodeDecodeError, ReadError):
             pass
+    for text, enc in _legacy_chinese(data):
+        try:
+            return _checked(text, enc, name)
+        except ReadError:
+            continue
+    raise ReadError(name, "not text in UTF-8, UTF-16, GB18030/GBK or Big5 (binary or unknown encoding)")
+
+
+def _legacy_chinese(data: bytes) -> list[tuple[str, str]]:
+    """The decodings of ``data`` as GB18030 and Big5 that succeed, the likelier first: when both decode,
+    charset-normalizer judges which reads as language."""
     candidates = []
     for enc in ("gb18030", "big5"):
         try:
@@ -96,18 +107,13 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
     if len(candidates) == 2:
         from charset_normalizer import from_bytes  # a required dependency: a missing install fails loudly
 
-        try:  # both decode: let charset-normalizer judge which reads as language
+        try:
             best = from_bytes(data[:200_000], cp_isolation=["gb18030", "big5"]).best()
         except (ValueError, LookupError, RuntimeError):  # pragma: no cover - the detector is advisory only
             best = None
         if best is not None and best.encoding.replace("_", "").lower().startswith("big5"):
             candidates.reverse()
-    for text, enc in candidates:
-        try:
-            return _checked(text, enc, name)
-        except ReadError:
-            continue
-    raise ReadError(name, "not text in UTF-8, UTF-16, GB18030/GBK or Big5 (binary or unknown encoding)")
+    return candidates
 
 
 def _checked(text: str, enc: str, name: str) -> tuple[str, str]:
