@@ -40,9 +40,8 @@ def opening_actor(tree: DocTree, cands, groups, owners=frozenset()) -> Field:
     if not groups or not cands or cands[0] is groups[0].parts[0]:
         return NONE
     p = cands[0]
-    if p.context and len(cands) > 1 and cands[1] is not groups[0].parts[0] and p.noted("leading-context") \
-            and cands[1].noted("list-introduction"):
-        p = cands[1]  # 「今年，市住建局重点抓好三项工作：一是…」: the time before the list head
+    if p.context and len(cands) > 1 and cands[1] is not groups[0].parts[0] and p.noted("leading-context"):
+        p = cands[1]  # 「今年，市住建局重点抓好三项工作：一是…」「面对…，我们坚持…，全力…」: what leads in before the subject
     k = cands.index(p)
     role = _role_held(tree, p, cands[k + 1], owners) if k + 1 < len(cands) else None
     if role:
