@@ -39,10 +39,9 @@ def opening_actor(tree: DocTree, cands, groups, owners=frozenset()) -> Field:
     of its sentence until a new subject appears)."""
     if not groups or not cands or cands[0] is groups[0].parts[0]:
         return NONE
-    p = cands[0]
-    if p.context and len(cands) > 1 and cands[1] is not groups[0].parts[0] and p.noted("leading-context"):
-        p = cands[1]  # 「今年，市住建局重点抓好三项工作：一是…」「面对…，我们坚持…，全力…」: what leads in before the subject
-    k = cands.index(p)
+    k = 1 if cands[0].context and len(cands) > 1 and cands[1] is not groups[0].parts[0] \
+        and cands[0].noted("leading-context") else 0  # 「今年，市住建局重点抓好…：」「面对…，我们坚持…，全力…」: what
+    p = cands[k]  # leads in before the subject is passed over
     role = _role_held(tree, p, cands[k + 1], owners) if k + 1 < len(cands) else None
     if role:
         # 「上海作为…国际大都市，要…」「中国始终是…的维护者，愿同…」: the body that holds the role is the actor of the task

@@ -26,7 +26,8 @@ def _data() -> dict:
             "place_tags": frozenset(d["place_tags"]), "place_roles": re.compile(d["place_roles"]),
             "passing": re.compile(d["passing"]),
             "head_morphemes": frozenset(d["head_morphemes"]),
-            "not_verbs": frozenset(d["not_verbs"]["words"]), "not_parts": frozenset(d["compound_verbs"]["not_parts"]), "phrase_not_openers": frozenset(d["phrase_not_openers"]),
+            "not_verbs": frozenset(d["not_verbs"]["words"]), "not_parts": frozenset(d["compound_verbs"]["not_parts"]),
+            "phrase_not_openers": frozenset(d["phrase_not_openers"]),
             "openers": re.compile("^(?:" + "|".join(map(re.escape, sorted(d["openers"]["words"], key=len, reverse=True)))
                                   + ")"),
             "framing": tuple(d["framing_verbs"]["words"]),

@@ -211,16 +211,20 @@ class DocTree:
         end = self.heading_end(a)
         return end is not None and b <= end
 
+    def _review_at(self, pos: int) -> int | None:
+        """The index of the review range that holds ``pos``, or ``None``."""
+        i = bisect_right(self._review_starts, pos) - 1
+        return i if i >= 0 and pos < self.review[i][1] else None
+
     def in_review(self, pos: int) -> bool:
         """Inside a section that reviews past work (「一、2021年工作回顾」): outcomes, not commitments."""
-        i = bisect_right(self._review_starts, pos) - 1
-        return i >= 0 and pos < self.review[i][1]
+        return self._review_at(pos) is not None
 
     def closes_review(self, sent: Span) -> bool:
         """The last sentence of a section that reviews past work (the one before the next heading, or the end of the
         review): where its closing resolution stands (「…。我们要正视不足…，决不辜负…。」 after the shortcomings)."""
-        i = bisect_right(self._review_starts, sent.start) - 1
-        if i < 0 or sent.start >= self.review[i][1]:
+        i = self._review_at(sent.start)
+        if i is None:
             return False
         sents = self.doc.sentences
         if sent.index + 1 >= len(sents):
