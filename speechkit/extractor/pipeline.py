@@ -13,6 +13,7 @@ record's trail, and every rejected sentence or clause is kept with the rule that
 from __future__ import annotations
 
 import gc
+import re
 from contextlib import contextmanager
 
 from ..commitment import Commitment
@@ -161,8 +162,12 @@ class Extractor:
         assigning = any(p.context and p.noted("assignment-context") for p in cands)  # most sentences name no lead
         heads = F.head_times(facts, cands, groups)
         drafts = []
+        prev_end = sent.start
         for g in groups:
             text = tree.doc.text[g.start:g.end]
+            if carry.cue is not None and _SEMICOLONS.search(tree.doc.text, prev_end, g.start):
+                carry.cue = None  # 「…，力争A；加强B，…」: a semicolon closes an item as a full stop does (principle
+            prev_end = g.end  # split.semicolon), so the cue before it directs nothing after it
             d = Draft(g.start, g.end, text, "cue" if any(p.cues for p in g.parts) else "bare-directive", sent.index)
             d.parts = g.parts
             d.trail = [s for p in g.parts for s in p.trail]
@@ -180,6 +185,9 @@ class Extractor:
             drafts.append(d)
         _assign_back(drafts)
         return drafts
+
+
+_SEMICOLONS = re.compile("[；;]")
 
 
 def _assign_back(drafts: list[Draft]) -> None:
