@@ -275,6 +275,18 @@ def test_bare_directive_verb(text, positive):
     assert bare_directive(strip_manner(text)) == positive, text
 
 
+@pytest.mark.parametrize("text,strength", sorted(load("cues")["own_scope_examples"].items())
+                         + sorted(load("cues")["own_scope_counterexamples"].items()))
+def test_own_scope_cue_not_passed_on(text, strength):
+    """A support verb, 争创 or 积极 governs its own object only: the next clause of the sentence inherits no cue from it
+    (medium); a hedge or a modal passes on (data/cues.yaml ``own_scope_cues``)."""
+    from speechkit import Extractor
+
+    recs = Extractor().extract(text, date="2025-01-20")
+    assert len(recs) == 2, [r.text for r in recs]
+    assert recs[1].strength == strength, text
+
+
 @pytest.mark.parametrize("raw,subject", sorted(load("owners")["trailing_examples"].items()))
 def test_subject_trailing_words_trimmed(raw, subject):
     """Adverbs and modals that end the stretch before the predicate are no part of the subject."""

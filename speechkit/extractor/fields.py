@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..rules.checkable import named_by_kind, relation, starts_with_verb, strip_adverbs, strip_manner, verb_class, verb_pattern, \
     verb_search
-from ..rules.cues import STRENGTH_ORDER, bare_directive
+from ..rules.cues import STRENGTH_ORDER, bare_directive, own_scope_cues
 from ..rules.owners import actor_word, bare_level, is_actor, is_organ, is_statistic, lead_owner, organ_suffixes
 from .candidates import assignment_head, organ_phrase
 from .grouping import Group, SentenceFacts
@@ -279,6 +279,8 @@ def cue_fields(g: Group, carry: Carry, hedges) -> tuple[Field, str]:
         # the next clause without a cue inherits the first cue (the modal, 「…要严格实行…，充分发挥…」 medium, as the
         # shared gold reads it), or the hedge that made this record weak (「要力争引进…，新增…」 weak too)
         carry.cue = hedge if strength == "weak" and hedge is not None else first
+        if carry.cue.cue in own_scope_cues():
+            carry.cue = None  # 「支持A…，新建B…」: a support verb's scope ends with its object (data/cues.yaml own_scope_cues)
         return Field(first.cue, "cue", _span(p, first.span)), strength
     if carry.cue is not None and carry.cue.cue not in hedges and bare_directive(strip_manner(g.parts[0].text)):
         carry.cue = None  # 「支持A…，推动B…，C…」: a bare directive verb of the cue table is medium, and so is what follows

@@ -59,6 +59,13 @@ def cue_table(extra: dict[str, str] | None = None) -> tuple:
 
 
 @lru_cache(maxsize=1)
+def own_scope_cues() -> frozenset:
+    """Cues that govern only their own object (data/cues.yaml ``own_scope_cues``: 支持 鼓励 积极): the clause after
+    them in the sentence inherits no cue from them."""
+    return frozenset(_data()["own_scope_cues"])
+
+
+@lru_cache(maxsize=1)
 def _default_table():
     return cue_table()
 
