@@ -707,7 +707,8 @@ def _by_class(cls: str | None, lead: str | None, obj: str, t: str) -> tuple[bool
         return False, "status-change"  # a named new status was already read (_status_change); none is named here
     if cls in ("instrument_acts", "programme_acts") and P["service"].search(o) and not _QUOTED.search(obj):
         # 「为中小企业提供融资对接服务」: a direction, like 支持; services named one by one can be checked
-        return bool(_decision("service-provision", "named").search(o)), "service-provision"
+        named = _decision("service-provision", "named").search(o) and not _decision("service-provision", "support_given").search(o)
+        return bool(named), "service-provision"
     if lead in _decision_words("attraction-class"):
         what = _decision("attraction-class", "destination").split(o, 1)[0]  # 「…落户园区」: where they go
         if _decision("attraction-class", "class_head").search(what) or _decision("attraction-class", "vague").match(what):
