@@ -51,7 +51,22 @@ def opening_actor(tree: DocTree, cands, groups, owners=frozenset()) -> Field:
             and (p.noted("not-a-directive") or p.noted("list-introduction")) and _actor(tree, p, owners):
         # 「市教育局要重点抓好三件事：一是…」: the list head names the owner of its items (spec section 2)
         return Field(p.subject, "opening-actor", p.subject_span)
+    if (m := clause("pronoun-opening").match(p.text)) is not None and k == 0 and _subjectless(cands, groups):
+        # 「我们有信心、有能力，必须完成…」: the speaker's pronoun opening the sentence acts in the records after it
+        return Field(m["who"], "opening-actor", (p.start + m.start("who"), p.start + m.end("who")))
     return NONE
+
+
+def _subjectless(cands, groups) -> bool:
+    """Whether the clauses between the sentence's first and its first record name no subject of their own: each
+    opens with a verb, 有 or its cue (「…，有能力，必须…」, not 「…，困难仍然不少，必须…」)."""
+    first = groups[0].parts[0]
+    for c in cands[1:]:
+        if c is first:
+            return True
+        if not c.text.startswith("有") and (c.subject or not (c.verb or (c.cues and c.cues[0].span[0] == 0))):
+            return False
+    return False
 
 
 def _role_held(tree: DocTree, p, nxt, owners):
