@@ -1,16 +1,18 @@
 """Target lists: a work report's main-targets statement (「今年发展主要预期目标是：…」). Each
-target after its colon is one record, owner null, dated by the statement's time or by the end
-of the report's year (spec section 3 and 4).
+target after its colon is one record, owner null unless an item's note names one (「主办单位：X」 after a
+listed project of the year), dated by the statement's time or by the end of the report's year (spec section 3
+and 4).
 """
 from __future__ import annotations
 
 from ..rules.checkable import relation
+from ..rules.cues import STRENGTH_ORDER
 from ..segment import Span
 from .candidates import Candidate
 from .patterns import clause
 from .records import Draft
 from .structure import DocTree
-from .trail import Field, Step
+from .trail import NONE, Field, Step
 
 __all__ = ["target_list", "statement_colon"]
 
@@ -45,6 +47,14 @@ def target_list(tree: DocTree, sent: Span, cands: list[Candidate], colon_at: int
             groups[-1].append(p)
             p.note("grouping", "comparison-tail", "join")
             continue
+        if p.context and not p.quants:
+            p.note("grouping", "target-leading-context", "skip")  # 「按照知情、自愿原则，」 before a target of the list
+            continue
+        if groups and _comma_between(tree, groups[-1][-1], p) and (
+                clause("target-continuation").match(p.text) or (_task(p) and all(map(_task, groups[-1])))):
+            groups[-1].append(p)  # 「补齐师资短板，推动…发展」: tasks with no figure in the list stay one run (spec
+            p.note("grouping", "target-task-run", "join")  # section 4, Splitting); 「…，并留有…」 continues the target
+            continue
         groups.append([p])
         p.note("grouping", "target-in-list", "new")
     out = []
@@ -54,9 +64,31 @@ def target_list(tree: DocTree, sent: Span, cands: list[Candidate], colon_at: int
         metrics = [Field(q.as_metric(), "quantity", (p.start + q.span[0], p.start + q.span[1]))
                    for p in g for q in p.quants]
         ck = bool(metrics) or bool(clause("target-relation").search(text)) or relation(text)
+        note = tree.scope("owner", a)  # 「年度目标：…」 then 「主办单位：X」: the item's note names who answers for it
+        cues = [(p, c) for p in g for c in p.cues]
+        strength = max((c.strength for _, c in cues), key=STRENGTH_ORDER.get, default="medium")
         d = Draft(a, b, text, "target-list", sent.index, deadline=deadline, metrics=metrics,
-                  checkable=Field(ck, "number" if metrics else ("stated-relation" if ck else "no-observable-end")),
+                  owner=note.value if note else NONE, strength=strength,
+                  modality=Field(cues[0][1].cue, "cue", (cues[0][0].start + cues[0][1].span[0],
+                                                         cues[0][0].start + cues[0][1].span[1])) if cues else NONE,
+                  # a task of the list (no figure) is decided by its verb and object, as any record (stage 5)
+                  checkable=NONE if all(map(_task, g)) else
+                  Field(ck, "number" if metrics else ("stated-relation" if ck else "no-observable-end")),
                   trail=[s for p in g for s in p.trail], parts=g)
         d.trail.append(Step("fields", "target-list-deadline", deadline.span, str((deadline.value or {}).get("end"))))
+        if d.owner:
+            d.trail.append(Step("fields", f"owner:{d.owner.rule}", d.owner.span, str(d.owner.value)))
         out.append(d)
     return out
+
+
+def _task(p: Candidate) -> bool:
+    """A clause of a target list led by its verb that states no figure and no relation of a statistic: a task, not
+    a target (「补齐师资短板」, not 「生态环境质量稳定改善」)."""
+    return bool(p.verb) and not p.subject and not p.quants and not clause("target-relation").search(p.text) \
+        and not relation(p.text)
+
+
+def _comma_between(tree: DocTree, a: Candidate, b: Candidate) -> bool:
+    """Only a comma stands between two clauses (a semicolon closes a target as a full stop does)."""
+    return tree.doc.text[a.end:b.start].strip(" \u3000") in ("，", ",")
