@@ -51,7 +51,7 @@ def opening_actor(tree: DocTree, cands, groups, owners=frozenset()) -> Field:
             and (p.noted("not-a-directive") or p.noted("list-introduction")) and _actor(tree, p, owners):
         # 「市教育局要重点抓好三件事：一是…」: the list head names the owner of its items (spec section 2)
         return Field(p.subject, "opening-actor", p.subject_span)
-    if (m := clause("pronoun-opening").match(p.text)) is not None and k == 0 and _subjectless(cands, groups):
+    if (m := clause("pronoun-opening").match(p.text)) is not None and _subjectless(cands[k:], groups):
         # 「我们有信心、有能力，必须完成…」: the speaker's pronoun opening the sentence acts in the records after it
         return Field(m["who"], "opening-actor", (p.start + m.start("who"), p.start + m.end("who")))
     return NONE
