@@ -79,7 +79,7 @@ def openers(rids: tuple, name: str = "clauses") -> frozenset | None:
     of them may begin with any): a text opening with none of them is matched by none of them at its start.
 
     >>> sorted(openers(("manner-tail",))), sorted(openers(("lead-line",), "structure"))
-    (['不', '切', '努'], ['牵', '责'])
+    (['不', '切', '努'], ['主', '牵', '负', '责'])
     """
     chars = [first_characters(mode_rules(name)[rid][0]) for rid in rids]
     return None if None in chars else frozenset().union(*chars)
