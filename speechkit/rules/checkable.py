@@ -674,7 +674,7 @@ def _end_state(first: str) -> bool:
             continue  # 「推动…改革平稳落地」「推动一批成果落地」: no concrete thing reaches the end state
         if end.group(0) in _decision_words("end-state", "coverage") and len(before) >= 2 and \
                 _decision("end-state", "covered_places").search(after):
-            return True  # 「实现5G网络全面覆盖城市地区和有条件乡镇」: what is covered is named by its places or units
+            return True  # 「实现千兆光网全面覆盖城区和重点乡镇」: what is covered is named by its places or units
         if len(after.strip("“”")) <= 4 and len(before) >= 2 and not (after and _decision("end-state", "noun_head").search(after)):
             return True  # 「…项目落地」; not 「…竣工验收标准」, where it modifies the noun that ends the phrase
         if not before.strip() and len(after) >= 2:
