@@ -57,6 +57,9 @@ def opening_actor(tree: DocTree, cands, groups, owners=frozenset()) -> Field:
     return NONE
 
 
+_HAS = re.compile("有(?![的些关])")  # 「有能力」 has no subject of its own; 「有的乡镇…」 names one
+
+
 def _subjectless(cands, groups) -> bool:
     """Whether the clauses between the sentence's first and its first record name no subject of their own: each
     opens with a verb, 有 or its cue (「…，有能力，必须…」, not 「…，困难仍然不少，必须…」)."""
@@ -64,7 +67,7 @@ def _subjectless(cands, groups) -> bool:
     for c in cands[1:]:
         if c is first:
             return True
-        if not c.text.startswith("有") and (c.subject or not (c.verb or (c.cues and c.cues[0].span[0] == 0))):
+        if not _HAS.match(c.text) and (c.subject or not (c.verb or (c.cues and c.cues[0].span[0] == 0))):
             return False
     return False
 
@@ -285,6 +288,7 @@ def cue_fields(g: Group, carry: Carry, hedges) -> tuple[Field, str]:
     a record without a cue inherits the cue before it in its sentence; a bare directive (led by 推动 推进 实施 完成, or
     with no cue before it) is medium."""
     cues = [(p, c) for p in g.parts for c in p.cues]
+    before = carry.cue
     if cues:
         p, first = cues[0]
         strength = max((c for _, c in cues), key=lambda c: STRENGTH_ORDER[c.strength]).strength
@@ -295,7 +299,8 @@ def cue_fields(g: Group, carry: Carry, hedges) -> tuple[Field, str]:
         # shared gold reads it), or the hedge that made this record weak (「要力争引进…，新增…」 weak too)
         carry.cue = hedge if strength == "weak" and hedge is not None else first
         if carry.cue.cue in own_scope_cues():
-            carry.cue = None  # 「支持A…，新建B…」: a support verb's scope ends with its object (data/cues.yaml own_scope_cues)
+            carry.cue = before  # 「支持A…，新建B…」: a support verb's scope ends with its object (data/cues.yaml own_scope_cues);
+            # the cue carried from before it (「必须…，支持…，新建…」) goes on
         return Field(first.cue, "cue", _span(p, first.span)), strength
     if carry.cue is not None and carry.cue.cue not in hedges and bare_directive(strip_manner(g.parts[0].text)):
         carry.cue = None  # 「支持A…，推动B…，C…」: a bare directive verb of the cue table is medium, and so is what follows

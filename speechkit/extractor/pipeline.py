@@ -24,7 +24,7 @@ from . import fields as F
 from .candidates import candidates, sentence_filter, tasks_after_wording, wording_filter
 from .extraction import Extraction
 from .grammar import Grammar
-from .grouping import group
+from .grouping import Group, group
 from .records import Draft, build, checkable_field, indicator_type
 from .structure import DocTree
 from .targets import statement_colon, target_list
@@ -144,6 +144,10 @@ class Extractor:
                 return []
         if targets is not None:
             drafts = target_list(tree, sent, cands, *targets)  # a main-targets statement
+            for d in drafts:  # each target its own cue (a hedge weakens it), none passed between targets
+                d.modality, d.strength = F.cue_fields(Group(d.parts, "target-in-list"), F.Carry(), self._table[2])
+                if d.modality:
+                    d.trail.append(Step("fields", f"modality:{d.modality.rule}", d.modality.span, _show(d.modality.value)))
         else:
             drafts = self._drafts(tree, sent, cands, groups, facts)  # stage 4: fields
         if rejected is not None:
@@ -165,7 +169,7 @@ class Extractor:
         prev_end = sent.start
         for g in groups:
             text = tree.doc.text[g.start:g.end]
-            if carry.cue is not None and _SEMICOLONS.search(tree.doc.text, prev_end, g.start):
+            if carry.cue is not None and _SEMICOLONS.search(_BRACKETED.sub("", tree.doc.text[prev_end:g.start])):
                 carry.cue = None  # 「…，力争A；加强B，…」: a semicolon closes an item as a full stop does (principle
             prev_end = g.end  # split.semicolon), so the cue before it directs nothing after it
             d = Draft(g.start, g.end, text, "cue" if any(p.cues for p in g.parts) else "bare-directive", sent.index)
@@ -188,6 +192,7 @@ class Extractor:
 
 
 _SEMICOLONS = re.compile("[；;]")
+_BRACKETED = re.compile(r"[（(][^（）()]*[）)]")  # a note in brackets (「（牵头单位：A；配合单位：B）」) ends no item
 
 
 def _assign_back(drafts: list[Draft]) -> None:

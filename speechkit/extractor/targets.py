@@ -5,8 +5,7 @@ and 4).
 """
 from __future__ import annotations
 
-from ..rules.checkable import relation
-from ..rules.cues import STRENGTH_ORDER
+from ..rules.checkable import is_checkable, relation
 from ..segment import Span
 from .candidates import Candidate
 from .patterns import clause
@@ -51,9 +50,10 @@ def target_list(tree: DocTree, sent: Span, cands: list[Candidate], colon_at: int
             p.note("grouping", "target-leading-context", "skip")  # 「按照知情、自愿原则，」 before a target of the list
             continue
         if groups and _comma_between(tree, groups[-1][-1], p) and (
-                clause("target-continuation").match(p.text) or (_task(p) and all(map(_task, groups[-1])))):
-            groups[-1].append(p)  # 「补齐师资短板，推动…发展」: tasks with no figure in the list stay one run (spec
-            p.note("grouping", "target-task-run", "join")  # section 4, Splitting); 「…，并留有…」 continues the target
+                (clause("target-continuation").match(p.text) and not p.quants)
+                or (_plain_task(p) and all(map(_plain_task, groups[-1])))):
+            groups[-1].append(p)  # 「补齐师资短板，推动…发展」: tasks with nothing checkable in the list stay one run
+            p.note("grouping", "target-task-run", "join")  # (spec section 4, Splitting); 「…，并留有…」 continues the target
             continue
         groups.append([p])
         p.note("grouping", "target-in-list", "new")
@@ -65,12 +65,8 @@ def target_list(tree: DocTree, sent: Span, cands: list[Candidate], colon_at: int
                    for p in g for q in p.quants]
         ck = bool(metrics) or bool(clause("target-relation").search(text)) or relation(text)
         note = tree.scope("owner", a)  # 「年度目标：…」 then 「主办单位：X」: the item's note names who answers for it
-        cues = [(p, c) for p in g for c in p.cues]
-        strength = max((c.strength for _, c in cues), key=STRENGTH_ORDER.get, default="medium")
         d = Draft(a, b, text, "target-list", sent.index, deadline=deadline, metrics=metrics,
-                  owner=note.value if note else NONE, strength=strength,
-                  modality=Field(cues[0][1].cue, "cue", (cues[0][0].start + cues[0][1].span[0],
-                                                         cues[0][0].start + cues[0][1].span[1])) if cues else NONE,
+                  owner=note.value if note else NONE,  # its own cue and strength: the pipeline's cue_fields
                   # a task of the list (no figure) is decided by its verb and object, as any record (stage 5)
                   checkable=NONE if all(map(_task, g)) else
                   Field(ck, "number" if metrics else ("stated-relation" if ck else "no-observable-end")),
@@ -87,6 +83,11 @@ def _task(p: Candidate) -> bool:
     a target (「补齐师资短板」, not 「生态环境质量稳定改善」)."""
     return bool(p.verb) and not p.subject and not p.quants and not clause("target-relation").search(p.text) \
         and not relation(p.text)
+
+
+def _plain_task(p: Candidate) -> bool:
+    """A task of a target list that is no checkable act either (「补齐师资短板」, not 「建成城东污水处理厂」): one of a run."""
+    return _task(p) and not is_checkable(p.text)
 
 
 def _comma_between(tree: DocTree, a: Candidate, b: Candidate) -> bool:

@@ -48,9 +48,9 @@ def cue_table(extra: dict[str, str] | None = None) -> tuple:
             raise ValueError(f"cue {word!r}: strength must be one of {sorted(STRENGTH_ORDER)}")
         pats.insert(0, (word[0], f"(?P<c{len(pats)}>{re.escape(word)})"))
         strength[f"c{len(pats) - 1}"] = (word, st)
-    ba = re.compile("(?!" + "|".join(map(re.escape, data["ba_not_words"])) + ")(?:"
-                    + "|".join(map(re.escape, sorted(set(data["ba_verbs"]) | set(data["disposal_acts"]), key=len, reverse=True)))
-                    + ")")
+    not_words = "(?!" + "|".join(map(re.escape, data["ba_not_words"])) + ")" if data.get("ba_not_words") else ""
+    ba = re.compile(not_words + "(?:" + "|".join(map(re.escape, sorted(set(data["ba_verbs"]) | set(data["disposal_acts"]),
+                                                                     key=len, reverse=True))) + ")")
     # every cue match begins with its cue word: scanning for the first characters first and trying there only the
     # cues that begin with the character found (in the alternation's order) is several times faster
     by_first: dict[str, list[str]] = {}
