@@ -860,6 +860,10 @@ def _subject(c: Candidate, grammar=None, pivot_grammar=None) -> None:
     cue marks it (in any sentence: the pivot makes the clause an instruction)."""
     t = c.text
     first_cue = c.cues[0].span[0] if c.cues else None
+    if first_cue is None and not c.times and (m := clause("actor-adverbial").match(t)) is not None and is_actor(m["who"]):
+        # 「各成员单位在各自职责范围内，」「各乡镇在汛期内，」: the actor, then where or when it acts (no part of its name)
+        c.subject, c.subject_span = m["who"], (c.start + m.start("who"), c.start + m.end("who"))
+        return
     cut = first_cue
     if cut is None:
         times_at = [tt.span[0] for tt in c.times if tt.span[0] > 0] if c.times else []  # most clauses have no time

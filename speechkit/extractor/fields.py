@@ -51,6 +51,10 @@ def opening_actor(tree: DocTree, cands, groups, owners=frozenset()) -> Field:
             and (p.noted("not-a-directive") or p.noted("list-introduction")) and _actor(tree, p, owners):
         # 「市教育局要重点抓好三件事：一是…」: the list head names the owner of its items (spec section 2)
         return Field(p.subject, "opening-actor", p.subject_span)
+    if (m := clause("actor-adverbial").match(p.text)) is not None and not p.cues and p.subject == m["who"] \
+            and _subjectless(cands[k:], groups):
+        # 「各成员单位在各自职责范围内，须…」: the actor named before where or when it acts does the tasks after it
+        return Field(m["who"], "opening-actor", (p.start + m.start("who"), p.start + m.end("who")))
     if (m := clause("pronoun-opening").match(p.text)) is not None and _subjectless(cands[k:], groups):
         # 「我们有信心、有能力，必须完成…」: the speaker's pronoun opening the sentence acts in the records after it
         return Field(m["who"], "opening-actor", (p.start + m.start("who"), p.start + m.end("who")))

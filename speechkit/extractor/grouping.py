@@ -451,7 +451,8 @@ def _first_rule(f: SentenceFacts, cands: list[Candidate], i: int) -> tuple[str, 
     if why is None:
         # 「投资6.6亿元，实施…」: a leading figure without a verb we know belongs to what follows
         f.lead_figure = p if (p.quants and not p.cues and f.bare_ok and not clause("stated-fact").match(p.text)) else None
-        np_ = clean_subject(p.text)
+        adverbial = clause("actor-adverbial").match(p.text)  # 「各乡镇在汛期内，要…」: the actor alone, not where or when
+        np_ = adverbial["who"] if adverbial and is_actor(adverbial["who"]) else clean_subject(p.text)
         if _actor_topic(p, f.owners):
             # 「受灾较重的乡镇，要…」: an actor as the topic of the sentence is its subject
             f.topic = i
