@@ -63,8 +63,13 @@ def cue_table(extra: dict[str, str] | None = None) -> tuple:
 @lru_cache(maxsize=1)
 def own_scope_cues() -> frozenset:
     """Cues that govern only their own object (data/cues.yaml ``own_scope_cues``: 支持 鼓励 积极): the clause after
-    them in the sentence inherits no cue from them."""
-    return frozenset(_data()["own_scope_cues"])
+    them in the sentence inherits no cue from them. Each must be a cue of the table (checked here: a word that is
+    none would silently do nothing)."""
+    words = frozenset(_data()["own_scope_cues"])
+    unknown = words - {c["cue"] for c in _data()["cues"]}
+    if unknown:
+        raise ValueError(f"data/cues.yaml own_scope_cues: not cues of the table: {sorted(unknown)}")
+    return words
 
 
 @lru_cache(maxsize=1)
