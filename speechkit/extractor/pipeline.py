@@ -13,7 +13,6 @@ record's trail, and every rejected sentence or clause is kept with the rule that
 from __future__ import annotations
 
 import gc
-import re
 from contextlib import contextmanager
 
 from ..commitment import Commitment
@@ -25,6 +24,7 @@ from .candidates import candidates, sentence_filter, tasks_after_wording, wordin
 from .extraction import Extraction
 from .grammar import Grammar
 from .grouping import Group, group
+from .patterns import clause
 from .records import Draft, build, checkable_field, indicator_type
 from .structure import DocTree
 from .targets import statement_colon, target_list
@@ -169,7 +169,7 @@ class Extractor:
         prev_end = sent.start
         for g in groups:
             text = tree.doc.text[g.start:g.end]
-            if carry.cue is not None and _SEMICOLONS.search(_BRACKETED.sub("", tree.doc.text[prev_end:g.start])):
+            if carry.cue is not None and clause("item-end").search(clause("bracketed-note").sub("", tree.doc.text[prev_end:g.start])):
                 carry.cue = None  # 「…，力争A；加强B，…」: a semicolon closes an item as a full stop does (principle
             prev_end = g.end  # split.semicolon), so the cue before it directs nothing after it
             d = Draft(g.start, g.end, text, "cue" if any(p.cues for p in g.parts) else "bare-directive", sent.index)
@@ -191,8 +191,6 @@ class Extractor:
         return drafts
 
 
-_SEMICOLONS = re.compile("[；;]")
-_BRACKETED = re.compile(r"[（(][^（）()]*[）)]")  # a note in brackets (「（牵头单位：A；配合单位：B）」) ends no item
 
 
 def _assign_back(drafts: list[Draft]) -> None:
