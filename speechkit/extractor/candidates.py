@@ -459,6 +459,13 @@ def assignment_head(text: str) -> re.Match | None:
     return m if m is not None and is_actor(m["who"]) else None
 
 
+def actor_adverbial(text: str) -> re.Match | None:
+    """「各乡镇在汛期内」: an actor (``who``) followed only by where, when or within what it acts (clause rule
+    ``actor-adverbial``), or ``None``."""
+    m = clause("actor-adverbial").match(text)
+    return m if m is not None and is_actor(m["who"]) else None
+
+
 _SEMICOLON = re.compile("[；;]")
 
 
@@ -860,7 +867,7 @@ def _subject(c: Candidate, grammar=None, pivot_grammar=None) -> None:
     cue marks it (in any sentence: the pivot makes the clause an instruction)."""
     t = c.text
     first_cue = c.cues[0].span[0] if c.cues else None
-    if first_cue is None and not c.times and (m := clause("actor-adverbial").match(t)) is not None and is_actor(m["who"]):
+    if first_cue is None and not c.times and (m := actor_adverbial(t)) is not None:
         # 「各成员单位在各自职责范围内，」「各乡镇在汛期内，」: the actor, then where or when it acts (no part of its name)
         c.subject, c.subject_span = m["who"], (c.start + m.start("who"), c.start + m.end("who"))
         return

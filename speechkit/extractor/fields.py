@@ -14,7 +14,7 @@ from ..rules.checkable import named_by_kind, relation, starts_with_verb, strip_a
     verb_search
 from ..rules.cues import STRENGTH_ORDER, bare_directive, own_scope_cues
 from ..rules.owners import actor_word, bare_level, is_actor, is_organ, is_statistic, lead_owner, organ_suffixes
-from .candidates import assignment_head, organ_phrase
+from .candidates import actor_adverbial, assignment_head, organ_phrase
 from .grouping import Group, SentenceFacts
 from .patterns import clause, mode_rules, structure
 from .structure import DocTree
@@ -51,7 +51,7 @@ def opening_actor(tree: DocTree, cands, groups, owners=frozenset()) -> Field:
             and (p.noted("not-a-directive") or p.noted("list-introduction")) and _actor(tree, p, owners):
         # 「市教育局要重点抓好三件事：一是…」: the list head names the owner of its items (spec section 2)
         return Field(p.subject, "opening-actor", p.subject_span)
-    if (m := clause("actor-adverbial").match(p.text)) is not None and not p.cues and p.subject == m["who"] \
+    if (m := actor_adverbial(p.text)) is not None and not p.cues and p.subject == m["who"] \
             and _subjectless(cands[k:], groups):
         # 「各成员单位在各自职责范围内，须…」: the actor named before where or when it acts does the tasks after it
         return Field(m["who"], "opening-actor", (p.start + m.start("who"), p.start + m.end("who")))

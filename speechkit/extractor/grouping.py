@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ..rules.checkable import decide, is_checkable, relation, starts_with_verb, verb_class, verb_pattern, verb_search
 from ..rules.owners import clean_subject, is_actor, is_organ
 from ..segment import Span
-from .candidates import Candidate, directing
+from .candidates import Candidate, actor_adverbial, directing
 from .patterns import clause, clause_may, clauses_may, mode_rules, structure
 from .structure import DocTree
 from .trail import Step
@@ -451,8 +451,8 @@ def _first_rule(f: SentenceFacts, cands: list[Candidate], i: int) -> tuple[str, 
     if why is None:
         # 「投资6.6亿元，实施…」: a leading figure without a verb we know belongs to what follows
         f.lead_figure = p if (p.quants and not p.cues and f.bare_ok and not clause("stated-fact").match(p.text)) else None
-        adverbial = clause("actor-adverbial").match(p.text)  # 「各乡镇在汛期内，要…」: the actor alone, not where or when
-        np_ = adverbial["who"] if adverbial and is_actor(adverbial["who"]) else clean_subject(p.text)
+        adverbial = actor_adverbial(p.text)  # 「各乡镇在汛期内，要…」: the actor alone, not where or when
+        np_ = adverbial["who"] if adverbial else clean_subject(p.text)
         if _actor_topic(p, f.owners):
             # 「受灾较重的乡镇，要…」: an actor as the topic of the sentence is its subject
             f.topic = i

@@ -191,8 +191,6 @@ class Extractor:
         return drafts
 
 
-
-
 def _assign_back(drafts: list[Draft]) -> None:
     """「新建幼儿园3所，改造校舍2万平方米，由县教育局负责。」: a closing clause that says who does the tasks (candidate
     note ``assignment-tail``) owns every record of its sentence that names no owner, as an item note does."""
